@@ -1,0 +1,109 @@
+"""The ``frontline`` command: a thin typer + rich skin over ``geo``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from geo.errors import FrontlineError
+from geo.geocoder import OfflineGeocoder, nominatim_fallback
+from geo.measure import measure
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Geocode places of war reporting offline and check distance facts.")
+out = Console(width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 120)
+
+
+def _geocoder(online: bool) -> OfflineGeocoder:
+    return OfflineGeocoder(fallback=nominatim_fallback() if online else None)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def _echo_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def geocode(
+    query: Annotated[str, typer.Argument(help='A place, optionally with context: '
+                                              '"Voznesenka, Donetsk oblast".')],
+    all_: Annotated[bool, typer.Option("--all", help="List every candidate, best first.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    online: Annotated[bool, typer.Option(help="Ask Nominatim (network) when offline fails.")]
+    = False,
+) -> None:
+    """Resolve a place name to coordinates from the shipped GeoNames gazetteer."""
+    try:
+        geocoder = _geocoder(online)
+        found = geocoder.geocode(query, exactly_one=False)
+    except FrontlineError as exc:
+        _fail(str(exc), 2)
+    if not found:
+        _fail(f"no place called {query!r} in the gazetteer"
+              + ("" if online else " (try --online to ask Nominatim)"))
+    shown = found if all_ else found[:1]
+    if as_json:
+        _echo_json([{"address": loc.address, "lat": loc.latitude, "lon": loc.longitude,
+                     **{k: v for k, v in loc.raw.items() if k != "alt_names"}}
+                    for loc in shown])
+        return
+    table = Table("geonameid", "name", "oblast", "raion", "country", "lat", "lon", "population",
+                  title=f"{query!r}: {len(found)} candidate(s)", title_justify="left")
+    for loc in shown:
+        raw = loc.raw
+        table.add_row(str(raw.get("geonameid", "")), raw.get("name", loc.address),
+                      raw.get("admin1", ""), raw.get("admin2", ""),
+                      raw.get("country_code", ""), f"{loc.latitude:.5f}",
+                      f"{loc.longitude:.5f}", f"{raw.get('population', 0):,}")
+    out.print(table)
+    out.print(f"why: {found[0].raw.get('reason', '')}", highlight=False)
+    if len(found) > 1 and not all_:
+        out.print(f"[yellow]ambiguous:[/] {len(found) - 1} other candidate(s); "
+                  "add context (\"NAME, OBLAST oblast\") or use --all")
+
+
+@app.command()
+def distance(
+    place_a: Annotated[str, typer.Argument(help="From this place (context allowed).")],
+    place_b: Annotated[str, typer.Argument(help="To this place (context allowed).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Geodesic distance (WGS84), initial bearing and compass point from A to B."""
+    try:
+        result = measure(place_a, place_b, OfflineGeocoder())
+    except FrontlineError as exc:
+        _fail(str(exc), 1)
+    if as_json:
+        _echo_json(result.to_dict())
+        return
+    for end in (result.a, result.b):
+        p = end.place
+        out.print(f"{end.query!r} -> {p.name} (GeoNames {p.id}; {p.admin1 or p.country_code}) "
+                  f"at {p.lat:.5f}, {p.lon:.5f}", highlight=False)
+        if end.ambiguous:
+            others = "; ".join(f"{o.name} ({o.admin1 or o.country_code}, {o.id})"
+                               for o in end.alternatives[:8])
+            more = len(end.alternatives) - 8
+            out.print(f"  [yellow]ambiguous[/], also: {others}"
+                      + (f" and {more} more" if more > 0 else ""), highlight=False)
+    out.print(f"[bold]{result.distance_km:.1f} km[/] ({result.distance_mi:.1f} mi), "
+              f"bearing {result.bearing_deg:.1f}° = {result.compass8} on 8 points, "
+              f"{result.compass16} on 16", highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

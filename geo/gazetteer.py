@@ -1,0 +1,376 @@
+"""The offline gazetteer: GeoNames places loaded once from ``data/`` and indexed by name key.
+
+``Gazetteer.candidates("Kup'yans'k")`` returns every place a name can mean, each with the rule
+that matched it (exact name, alternate name, a transliteration, the phonetic skeleton). Lookups
+are one dict access on the normalised key; the key index is precomputed by
+``scripts/build_data.py`` and stored beside the places, so a cold load is a Parquet read.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from enum import IntEnum
+from functools import cache, cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import shapely
+from rapidfuzz import fuzz
+
+from geo import text
+from geo.errors import DataError, UnknownPlaceError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Fuzzy score (rapidfuzz ratio, 0..100) a skeleton-only match needs to count as a candidate.
+SKELETON_MIN_SCORE = 75.0
+#: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
+ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
+
+
+class MatchRule(IntEnum):
+    """How a query met a place's name; lower is more certain."""
+
+    NAME = 0
+    ALTERNATE = 1
+    TRANSLIT_NATIONAL = 2
+    TRANSLIT_RUSSIAN = 3
+    SKELETON = 4
+
+    @property
+    def label(self) -> str:
+        return {
+            MatchRule.NAME: "exact name",
+            MatchRule.ALTERNATE: "alternate name",
+            MatchRule.TRANSLIT_NATIONAL: "national transliteration of a Cyrillic name",
+            MatchRule.TRANSLIT_RUSSIAN: "Russian-style transliteration of a Cyrillic name",
+            MatchRule.SKELETON: "phonetic skeleton (spelling variant)",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry (a GeoNames feature). Coordinates are WGS84 degrees."""
+
+    id: int
+    name: str
+    ascii_name: str
+    alt_names: tuple[str, ...]
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str
+    admin2: str
+    admin1_code: str
+    admin2_code: str
+    feature_class: str
+    feature_code: str
+    population: int
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """(lat, lon), geopy's order."""
+        return (self.lat, self.lon)
+
+    @property
+    def is_populated(self) -> bool:
+        return self.feature_class == "P"
+
+    @property
+    def address(self) -> str:
+        """Human-readable address: name, raion, oblast, country."""
+        parts = [self.name, self.admin2, self.admin1, COUNTRY_NAMES.get(self.country_code,
+                                                                         self.country_code)]
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def prominence(self) -> float:
+        """Ranking score among namesakes: log10 of population plus administrative rank."""
+        return math.log10(self.population + 10) + ADMIN_RANK.get(self.feature_code, 0.0)
+
+    def to_raw(self) -> dict:
+        """The place as a plain dict (geopy's ``Location.raw``), keyed ``geonameid``."""
+        raw = asdict(self)
+        raw["geonameid"] = raw.pop("id")
+        raw["alt_names"] = list(self.alt_names)
+        return raw
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may mean, with the rule that matched and a 0..100 string score."""
+
+    place: Place
+    rule: MatchRule
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class AdminUnit:
+    """A country (level 0), oblast (level 1) or raion (level 2) a query or text can name."""
+
+    level: int
+    code: str
+    admin1_code: str
+    name: str
+
+
+COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "PL": "Poland",
+                 "MD": "Moldova", "RO": "Romania", "HU": "Hungary", "SK": "Slovakia"}
+
+
+def build_name_index(places: pd.DataFrame) -> pd.DataFrame:
+    """Key table for ``places``: one row per (key, place row, best rule), plus skeletons.
+
+    Columns: ``key`` (str), ``row`` (int32 row of ``places``), ``rule`` (int8 MatchRule) and
+    ``skeleton`` (bool: the row belongs to the skeleton index, not the exact one).
+    """
+    best: dict[tuple[str, int], int] = {}
+    skeletons: set[tuple[str, int]] = set()
+
+    def add(key: str, row: int, rule: MatchRule) -> None:
+        if key and best.get((key, row), 99) > rule:
+            best[(key, row)] = rule
+
+    for row, (name, ascii_name, alts) in enumerate(
+            zip(places["name"], places["ascii_name"], places["alt_names"], strict=True)):
+        for primary in (name, ascii_name):
+            add(text.name_key(primary), row, MatchRule.NAME)
+            skeletons.add((text.skeleton_key(primary), row))
+        for alt in alts.split("|") if alts else ():
+            if text.has_cyrillic(alt):
+                add(text.name_key(alt), row, MatchRule.TRANSLIT_NATIONAL)
+                add(text.name_key(text.transliterate_russian_style(alt)), row,
+                    MatchRule.TRANSLIT_RUSSIAN)
+            else:
+                add(text.name_key(alt), row, MatchRule.ALTERNATE)
+            skeletons.add((text.skeleton_key(alt), row))
+    exact = pd.DataFrame([(k, r, int(rule)) for (k, r), rule in best.items()],
+                         columns=["key", "row", "rule"])
+    exact["skeleton"] = False
+    skel = pd.DataFrame(sorted((k, r) for k, r in skeletons if k), columns=["key", "row"])
+    skel["rule"] = int(MatchRule.SKELETON)
+    skel["skeleton"] = True
+    index = pd.concat([exact, skel], ignore_index=True)
+    index["row"] = index["row"].astype("int32")
+    index["rule"] = index["rule"].astype("int8")
+    return index.sort_values(["skeleton", "key", "rule", "row"], ignore_index=True)
+
+
+def write_name_index(index: pd.DataFrame, path: Path) -> None:
+    """Store the key table with the key version it was built with."""
+    table = pa.Table.from_pandas(index, preserve_index=False)
+    meta = dict(table.schema.metadata or {})
+    meta[b"frontline_key_version"] = str(text.KEY_VERSION).encode()
+    pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
+
+
+class _KeyIndex:
+    """Sorted (key -> rows) table with an O(1) dict from key to its slice."""
+
+    def __init__(self, keys: np.ndarray, rows: np.ndarray, rules: np.ndarray):
+        self.rows, self.rules = rows, rules
+        unique, starts = np.unique(keys, return_index=True)
+        ends = np.append(starts[1:], len(keys))
+        self.slices = dict(zip(unique.tolist(), zip(starts.tolist(), ends.tolist(), strict=True),
+                               strict=True))
+
+    def get(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        span = self.slices.get(key)
+        if span is None:
+            return _EMPTY, _EMPTY
+        return self.rows[span[0]:span[1]], self.rules[span[0]:span[1]]
+
+
+_EMPTY = np.empty(0, dtype=np.int32)
+
+
+class Gazetteer:
+    """Places of ``data/places.parquet`` indexed by normalised name, admin unit and location.
+
+    Load it once with :func:`load_gazetteer` (cached); every lookup after that is in memory.
+    """
+
+    def __init__(self, data_dir: Path | str = DATA_DIR):
+        data_dir = Path(data_dir)
+        try:
+            self._frame = pd.read_parquet(data_dir / "places.parquet")
+            index_file = pq.ParquetFile(data_dir / "name_index.parquet")
+            units = pd.read_parquet(data_dir / "admin_units.parquet")
+        except (OSError, pa.ArrowException) as exc:
+            raise DataError(f"cannot read the gazetteer in {data_dir}: {exc}. "
+                            "Rebuild it with `make data`.") from exc
+        version = (index_file.schema_arrow.metadata or {}).get(b"frontline_key_version", b"")
+        if version.decode() != str(text.KEY_VERSION):
+            raise DataError(f"{data_dir / 'name_index.parquet'} was built with name-key version "
+                            f"{version.decode() or '?'}, this code uses {text.KEY_VERSION}. "
+                            "Rebuild it with `make data`.")
+        index = index_file.read().to_pandas()
+        exact = index[~index["skeleton"]]
+        skel = index[index["skeleton"]]
+        self._exact = _KeyIndex(exact["key"].to_numpy(), exact["row"].to_numpy(),
+                                exact["rule"].to_numpy())
+        self._skeleton = _KeyIndex(skel["key"].to_numpy(), skel["row"].to_numpy(),
+                                   skel["rule"].to_numpy())
+        self._places: list[Place | None] = [None] * len(self._frame)
+        self._row_of_id = pd.Series(np.arange(len(self._frame)), index=self._frame["geonameid"])
+        self._lats = self._frame["lat"].to_numpy()
+        self._lons = self._frame["lon"].to_numpy()
+        self._units_table = units
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    @cached_property
+    def _tree(self) -> shapely.STRtree:
+        """Spatial index of the places' points (lon, lat), built on first nearest() call."""
+        return shapely.STRtree(shapely.points(self._lons, self._lats))
+
+    @cached_property
+    def _admin_units(self) -> tuple[list[AdminUnit], dict[str, list[AdminUnit]]]:
+        """Admin units and their alias keys, indexed on first use."""
+        by_key: dict[str, list[AdminUnit]] = {}
+        all_units = []
+        for level, code, admin1_code, name, aliases in self._units_table[
+                ["level", "code", "admin1_code", "name", "aliases"]].itertuples(index=False):
+            unit = AdminUnit(int(level), code, admin1_code, name)
+            all_units.append(unit)
+            for alias in {name, *aliases.split("|")}:
+                for key in text.translit_variants(alias):
+                    bucket = by_key.setdefault(key, [])
+                    if unit not in bucket:
+                        bucket.append(unit)
+        return all_units, by_key
+
+    def place_at(self, row: int) -> Place:
+        """The Place of a row of the table (built on first use, then kept)."""
+        place = self._places[row]
+        if place is None:
+            rec = self._frame.iloc[row]
+            alts = rec["alt_names"]
+            place = Place(
+                id=int(rec["geonameid"]), name=rec["name"], ascii_name=rec["ascii_name"],
+                alt_names=tuple(alts.split("|")) if alts else (), lat=float(rec["lat"]),
+                lon=float(rec["lon"]), country_code=rec["country_code"], admin1=rec["admin1"],
+                admin2=rec["admin2"], admin1_code=rec["admin1_code"],
+                admin2_code=rec["admin2_code"], feature_class=rec["feature_class"],
+                feature_code=rec["feature_code"], population=int(rec["population"]))
+            self._places[row] = place
+        return place
+
+    def get(self, geonameid: int) -> Place:
+        """The place with this GeoNames id; :class:`UnknownPlaceError` if it is not shipped."""
+        try:
+            row = int(self._row_of_id.loc[int(geonameid)])
+        except (KeyError, ValueError, TypeError) as exc:
+            raise UnknownPlaceError(f"GeoNames id {geonameid!r} is not in the gazetteer") from exc
+        return self.place_at(row)
+
+    def exact_candidates(self, name: str) -> list[Candidate]:
+        """Places whose name, alternate name or transliteration has the same key as ``name``."""
+        rows, rules = self._exact.get(text.name_key(name))
+        return [Candidate(self.place_at(int(r)), MatchRule(int(rule)), 100.0)
+                for r, rule in zip(rows, rules, strict=True)]
+
+    def has_key(self, key: str) -> bool:
+        """True if some place is indexed under this exact name key (see ``text.name_key``)."""
+        return key in self._exact.slices
+
+    def candidates(self, name: str, *, country: str | None = None,
+                   admin1_code: str | None = None, admin2_code: str | None = None,
+                   feature_class: str | None = None, phonetic: bool = True) -> list[Candidate]:
+        """Every place ``name`` may mean, filtered; exact-key matches first, then skeleton ones.
+
+        The skeleton is tried only when no exact key matches (after filtering) and ``phonetic``
+        is true; its candidates carry a rapidfuzz ratio between the query key and the closest
+        of the place's names, and need at least :data:`SKELETON_MIN_SCORE`.
+        """
+        found = self._filter(self.exact_candidates(name), country, admin1_code, admin2_code,
+                             feature_class)
+        if found or not phonetic:
+            return found
+        query_key = text.name_key(name)
+        skeleton = text.skeleton_key(name)
+        if len(skeleton.replace(" ", "")) < 2:
+            return []
+        rows, _ = self._skeleton.get(skeleton)
+        scored = []
+        for row in dict.fromkeys(rows.tolist()):
+            place = self.place_at(row)
+            score = max(fuzz.ratio(query_key, text.name_key(n))
+                        for n in (place.name, place.ascii_name, *place.alt_names))
+            if score >= SKELETON_MIN_SCORE:
+                scored.append(Candidate(place, MatchRule.SKELETON, score))
+        return self._filter(scored, country, admin1_code, admin2_code, feature_class)
+
+    @staticmethod
+    def _filter(cands: Iterable[Candidate], country, admin1_code, admin2_code,
+                feature_class) -> list[Candidate]:
+        return [c for c in cands
+                if (country is None or c.place.country_code == country)
+                and (admin1_code is None or c.place.admin1_code == admin1_code)
+                and (admin2_code is None or c.place.admin2_code == admin2_code)
+                and (feature_class is None or c.place.feature_class == feature_class)]
+
+    def admin_units(self, name: str, level: int | None = None) -> list[AdminUnit]:
+        """Countries, oblasts or raions a name can denote: "Donetsk" -> Donetsk Oblast, ...
+
+        Matches the unit's official name, its aliases and its seat's names by exact key.
+        """
+        units = []
+        for key in text.translit_variants(name):
+            for unit in self._admin_units[1].get(key, ()):
+                if (level is None or unit.level == level) and unit not in units:
+                    units.append(unit)
+        return units
+
+    def oblast(self, admin1_code: str) -> AdminUnit:
+        """The oblast unit with this GeoNames admin1 code."""
+        for unit in self._admin_units[0]:
+            if unit.level == 1 and unit.code == admin1_code:
+                return unit
+        raise UnknownPlaceError(f"no oblast with admin1 code {admin1_code!r}")
+
+    def nearest(self, lat: float, lon: float, k: int = 1, *, max_km: float = 50.0,
+                populated_only: bool = True) -> list[tuple[Place, float]]:
+        """The ``k`` places nearest to (lat, lon), each with its geodesic distance in km.
+
+        Candidates come from the STRtree within a box of ``max_km``; they are ranked by true
+        geodesic distance (pyproj Geod on WGS84).
+        """
+        from geo.geodesy import distances_km
+
+        dlat = max_km / 110.0
+        dlon = max_km / (111.32 * max(math.cos(math.radians(lat)), 0.01))
+        hits = self._tree.query(shapely.box(lon - dlon, lat - dlat, lon + dlon, lat + dlat))
+        if populated_only:
+            classes = self._frame["feature_class"].to_numpy()
+            hits = hits[classes[hits] == "P"]
+        if len(hits) == 0:
+            return []
+        dist = distances_km(np.full(len(hits), lat), np.full(len(hits), lon),
+                            self._lats[hits], self._lons[hits])
+        order = np.argsort(dist, kind="stable")[:k]
+        return [(self.place_at(int(hits[i])), float(dist[i])) for i in order
+                if dist[i] <= max_km]
+
+    def all_places(self, rows: Sequence[int] | None = None) -> list[Place]:
+        """Places of the given rows (all rows when None)."""
+        rows = range(len(self)) if rows is None else rows
+        return [self.place_at(int(r)) for r in rows]
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The underlying table (read-only use)."""
+        return self._frame
+
+
+@cache
+def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
+    """The gazetteer of ``data_dir`` (default: the shipped ``data/``), loaded once per process."""
+    return Gazetteer(Path(data_dir) if data_dir else DATA_DIR)

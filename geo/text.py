@@ -1,0 +1,158 @@
+"""Name normalisation and transliteration.
+
+Place names reach us as Kupiansk, Kupyansk, Kup'yans'k, Kupjansk, Купʼянськ or Купянск. They meet
+on *keys*, never on exact strings:
+
+- :func:`name_key` is the exact key: case, diacritics, apostrophes, soft signs, hyphens and
+  spacing folded away; Cyrillic transliterated under the Ukrainian national system (2010).
+- :func:`translit_variants` gives every Latin spelling we index a Cyrillic name under: the
+  national system and the common Russian-derived press scheme (Kupiansk / Kupyansk).
+- :func:`skeleton_key` is the phonetic fallback: kh~h, zh~z, g~h, w~v, ya~ia~ja, doubled letters
+  and vowels folded, so Kharkov/Kharkiv and Zaporozhye/Zaporizhzhia meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Version of the key functions below; the shipped name index records the version it was built
+#: with, and the gazetteer refuses a stale index. Bump it whenever a key function changes.
+KEY_VERSION = 1
+
+#: Characters read as an apostrophe or a soft-sign mark in Ukrainian and its transliterations.
+APOSTROPHES = "'’‘ʼʹʺ`´″\"“”ˈ′"
+
+_WORD_START_UK = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_INNER_UK = {"є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia"}
+_COMMON_UK = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ъ": "",
+    # Russian letters met in Ukrainian texts, read the national way.
+    "ы": "y", "э": "e", "ё": "io",
+}
+_RUSSIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "є": "ye",
+}
+_RUSSIAN_WORD_START = {"е": "ye"}
+# After a vowel, Russian е is iotated: Авдеевка -> Avdeyevka.
+_RUSSIAN_IOTATED_E = re.compile(r"(?<=[аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ])е")
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SPACES = re.compile(r"[\s\-‐‑‒–—_./,]+")
+_NON_KEY = re.compile(r"[^0-9a-z ]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_APOSTROPHE_TABLE = str.maketrans({c: "" for c in APOSTROPHES})
+
+# Latin digraphs folded by the phonetic skeleton, longest first.
+_SKELETON_RULES = (
+    ("shch", "s"), ("sch", "s"), ("tsch", "c"), ("tch", "c"), ("kh", "h"), ("zh", "z"),
+    ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("sz", "s"), ("ph", "f"),
+    ("g", "h"), ("w", "v"), ("x", "h"), ("q", "k"), ("j", "i"),
+)
+
+
+def has_cyrillic(text: str) -> bool:
+    """True if ``text`` holds at least one Cyrillic letter."""
+    return _CYRILLIC.search(text) is not None
+
+
+def _translit(text: str, table: dict[str, str], word_start: dict[str, str],
+              inner: dict[str, str]) -> str:
+    out: list[str] = []
+    at_word_start = True
+    for ch in text:
+        low = ch.lower()
+        if low in word_start and at_word_start:
+            piece = word_start[low]
+        elif low in inner:
+            piece = inner[low]
+        elif low in table:
+            piece = table[low]
+        else:
+            piece = ch
+        if ch != low and piece:
+            piece = piece[0].upper() + piece[1:]
+        out.append(piece)
+        if ch.isalpha():
+            at_word_start = False
+        elif ch not in APOSTROPHES:
+            at_word_start = True
+    return "".join(out)
+
+
+def transliterate_national(text: str) -> str:
+    """Latin form of Cyrillic ``text`` under Ukraine's national system (CMU resolution 55, 2010).
+
+    ``зг`` is written ``zgh``, ``ь`` and apostrophes are dropped, and є ї й ю я take their
+    word-initial forms (ye yi y yu ya) only at the start of a word. Latin text passes unchanged.
+    """
+    text = re.sub("зг", "зґг", text)
+    text = re.sub("Зг", "Зґг", text)
+    text = text.replace("ґг", "\x00")
+    latin = _translit(text, _COMMON_UK, _WORD_START_UK, _INNER_UK)
+    return latin.replace("\x00", "gh").translate(_APOSTROPHE_TABLE)
+
+
+def transliterate_russian_style(text: str) -> str:
+    """Latin form of Cyrillic ``text`` under the common Russian-derived press scheme.
+
+    This is how the wires long wrote Ukrainian places (Kupyansk, Avdeyevka, Artemovsk):
+    г is g, я is ya, и is i, soft signs and apostrophes dropped.
+    """
+    text = _RUSSIAN_IOTATED_E.sub("й\\g<0>", text)
+    return _translit(text, _RUSSIAN, _RUSSIAN_WORD_START, {}).translate(_APOSTROPHE_TABLE)
+
+
+def _fold_latin(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHE_TABLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold().replace("ß", "ss").replace("ı", "i").replace("ł", "l")
+
+
+def name_key(name: str) -> str:
+    """Exact matching key of a place name.
+
+    Casefolded, diacritics stripped, apostrophes and soft signs removed, hyphens, dots and runs
+    of spaces turned into one space; Cyrillic transliterated with the national system first.
+    ``name_key("Kup’yans’k") == name_key("Kupyansk") == "kupyansk"``.
+    """
+    if has_cyrillic(name):
+        name = transliterate_national(name)
+    folded = _SPACES.sub(" ", _fold_latin(name))
+    return _NON_KEY.sub("", folded).strip()
+
+
+def translit_variants(name: str) -> set[str]:
+    """All name keys a (possibly Cyrillic) name is indexed under.
+
+    A Latin name gives its own key; a Cyrillic one gives the national and the Russian-style keys,
+    so a Ukrainian spelling is found by its national (Kupiansk) and press (Kupyansk) forms.
+    """
+    keys = {name_key(name)}
+    if has_cyrillic(name):
+        keys.add(name_key(transliterate_russian_style(name)))
+    keys.discard("")
+    return keys
+
+
+def skeleton_key(name: str) -> str:
+    """Phonetic skeleton of a name: the consonant frame after folding common spelling variants.
+
+    kh~h, zh~z, g~h, w~v, ch~c, ts~c, j~i, doubled letters and every vowel (a e i o u y) removed;
+    word breaks kept. Kharkiv and Kharkov both give ``"hrkv"``; Zaporizhzhia and Zaporozhye
+    give ``"zprz"``. Deliberately lossy: use it only to gather candidates, then score them.
+    """
+    key = name_key(name)
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    key = _VOWELS.sub("", key)
+    key = _DOUBLED.sub(r"\1", key)
+    return " ".join(key.split())

@@ -1,0 +1,67 @@
+"""The `frontline` command, run as a user would (a subprocess of the installed script)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+FRONTLINE = [sys.executable, "-m", "geo.cli"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*FRONTLINE, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "COLUMNS": "160"})
+
+
+def haversine_km(lat1, lon1, lat2, lon2, radius=6371.0088):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * radius * math.asin(math.sqrt(a))
+
+
+def test_distance_kharkiv_kupiansk_json():
+    proc = run("distance", "Kharkiv", "Kupiansk", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["from"]["geonameid"] == 706483 and data["to"]["geonameid"] == 703656
+    assert abs(data["distance_km"] - 102.5) <= 1.0
+    # An independent figure: haversine on the mean sphere agrees within 0.5 %.
+    sphere = haversine_km(49.98177, 36.25475, 49.71003, 37.61581)
+    assert abs(data["distance_km"] - sphere) / sphere < 0.005
+    assert abs(data["bearing_deg"] - 107) <= 1.0
+    assert (data["compass8"], data["compass16"]) == ("E", "ESE")
+    assert abs(data["distance_mi"] - data["distance_km"] / 1.609344) < 0.01
+
+
+def test_distance_text_output_names_the_places():
+    proc = run("distance", "Pokrovsk", "Voznesenka, Pokrovsk raion")
+    assert proc.returncode == 0, proc.stderr
+    assert "GeoNames 9112507" in proc.stdout and "25.1 km" in proc.stdout
+
+
+def test_geocode_json_and_ambiguity_listing():
+    proc = run("geocode", "Voznesenka, Donetsk oblast", "--all", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert {row["geonameid"] for row in json.loads(proc.stdout)} == {9112507, 688864}
+    proc = run("geocode", "Voznesenka")
+    assert proc.returncode == 0 and "ambiguous" in proc.stdout
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("geocode", "Xyzzyville"), 1, "no place called 'Xyzzyville'"),
+    (("geocode", ""), 2, "the query is empty"),
+    (("geocode", "junk " * 2000), 2, "characters long"),
+    (("geocode", "ab\x01cd"), 2, "control or binary"),
+    (("distance", "Kharkiv", "Xyzzyville"), 1, "no place called 'Xyzzyville'"),
+])
+def test_bad_input_gets_a_message_and_no_traceback(args, code, message):
+    proc = run(*args)
+    assert proc.returncode == code
+    assert message in " ".join(proc.stderr.split())
+    assert "Traceback" not in proc.stderr + proc.stdout

@@ -1,0 +1,64 @@
+"""Name keys: spelling variants of one place must meet, different places must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text import (
+    name_key,
+    skeleton_key,
+    translit_variants,
+    transliterate_national,
+    transliterate_russian_style,
+)
+
+KUPIANSK_SPELLINGS = ["Kupiansk", "Kupyansk", "Kup'yansk", "Kup’yans’k", "Kupjansk",
+                      "Купʼянськ", "Куп'янськ", "Купянск", "KUPIANSK", "Kupiańsk"]
+
+
+@pytest.mark.parametrize(("cyrillic", "national"), [
+    # Examples from the 2010 national transliteration table (CMU resolution 55).
+    ("Згорани", "Zghorany"), ("Розгон", "Rozghon"), ("Єнакієве", "Yenakiieve"),
+    ("Гаївка", "Haivka"), ("Їжакевич", "Yizhakevych"), ("Кадиївка", "Kadyivka"),
+    ("Йосипівка", "Yosypivka"), ("Стрий", "Stryi"), ("Юрій", "Yurii"), ("Корюківка", "Koriukivka"),
+    ("Яготин", "Yahotyn"), ("Костянтин", "Kostiantyn"), ("Щербухи", "Shcherbukhy"),
+    ("Знам'янка", "Znamianka"), ("Харків", "Kharkiv"), ("Запоріжжя", "Zaporizhzhia"),
+    ("Ґалаґан", "Galagan"), ("Согуляк", "Sohuliak"),
+])
+def test_national_transliteration_matches_official_examples(cyrillic, national):
+    assert transliterate_national(cyrillic) == national
+
+
+def test_russian_style_transliteration_gives_press_spellings():
+    assert transliterate_russian_style("Купянск") == "Kupyansk"
+    assert transliterate_russian_style("Авдеевка") == "Avdeyevka"
+    assert transliterate_russian_style("Артемовск") == "Artemovsk"
+
+
+def test_all_kupiansk_spellings_meet_on_a_variant_key():
+    keys = [translit_variants(s) for s in KUPIANSK_SPELLINGS]
+    assert set.intersection(*[k | {skeleton_key(s)} for k, s in
+                              zip(keys, KUPIANSK_SPELLINGS, strict=True)]) == {"kpnsk"}
+    assert {name_key(s) for s in KUPIANSK_SPELLINGS} == {"kupiansk", "kupyansk", "kupjansk"}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kharkiv", "Kharkov"), ("Kharkiv", "Харків"), ("Zaporizhzhia", "Zaporozhye"),
+    ("Avdiivka", "Avdeevka"), ("Zelene", "Zelenoe"), ("Horlivka", "Gorlovka"),
+    ("Sievierodonetsk", "Severodonetsk"), ("Mariupol", "Mariupol’"),
+])
+def test_skeleton_meets_across_schemes(a, b):
+    assert skeleton_key(a) == skeleton_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kharkiv", "Kherson"), ("Lyman", "Lviv"),
+                                      ("Pokrovsk", "Kupiansk")])
+def test_skeleton_keeps_different_places_apart(a, b):
+    assert skeleton_key(a) != skeleton_key(b)
+
+
+def test_name_key_folds_case_diacritics_hyphens_and_spaces():
+    assert name_key("  Velyka   Novosilka ") == "velyka novosilka"
+    assert name_key("Orikhovo-Vasylivka") == "orikhovo vasylivka"
+    assert name_key("Kraków") == "krakow"
+    assert name_key("") == ""
