@@ -232,9 +232,11 @@ class Gazetteer:
         return shapely.STRtree(shapely.points(self._lons, self._lats))
 
     @cached_property
-    def _admin_units(self) -> tuple[list[AdminUnit], dict[str, list[AdminUnit]]]:
+    def _admin_units(self) -> tuple[list[AdminUnit], dict[str, list[AdminUnit]],
+                                    dict[str, list[AdminUnit]]]:
         """Admin units and their alias keys, indexed on first use."""
         by_key: dict[str, list[AdminUnit]] = {}
+        by_skeleton: dict[str, list[AdminUnit]] = {}
         all_units = []
         for level, code, admin1_code, name, aliases in self._units_table[
                 ["level", "code", "admin1_code", "name", "aliases"]].itertuples(index=False):
@@ -245,7 +247,11 @@ class Gazetteer:
                     bucket = by_key.setdefault(key, [])
                     if unit not in bucket:
                         bucket.append(unit)
-        return all_units, by_key
+                skeleton = text.skeleton_key(alias).replace(" ", "")
+                bucket = by_skeleton.setdefault(skeleton, [])
+                if unit not in bucket:
+                    bucket.append(unit)
+        return all_units, by_key, by_skeleton
 
     def place_at(self, row: int) -> Place:
         """The Place of a row of the table (built on first use, then kept)."""
@@ -328,6 +334,24 @@ class Gazetteer:
                 if (level is None or unit.level == level) and unit not in units:
                     units.append(unit)
         return units
+
+    def admin_units_by_stem(self, word: str, level: int) -> list[AdminUnit]:
+        """Units of ``level`` whose name is an inflected or adjectival form of ``word``.
+
+        For case forms such as "Харьковского" (района) or "Донецкой" (области): the phonetic
+        skeleton of one must be a prefix of the other's, over at least 4 consonants.
+        """
+        exact = self.admin_units(word, level)
+        if exact:
+            return exact
+        query = text.skeleton_key(word).replace(" ", "")
+        if len(query) < 4:
+            return []
+        found = []
+        for key, units in self._admin_units[2].items():
+            if len(key) >= 4 and (query.startswith(key) or key.startswith(query)):
+                found.extend(u for u in units if u.level == level and u not in found)
+        return found
 
     def oblast(self, admin1_code: str) -> AdminUnit:
         """The oblast unit with this GeoNames admin1 code."""

@@ -1,0 +1,1 @@
+"""Benchmarks and quality evaluations, run by `make bench` (python -m bench)."""

@@ -1,0 +1,303 @@
+"""Reports in, Analysis out: loading every supported format and running the stages.
+
+Formats: the seeds' format (first line ``date YYYY-MM-DD <title>``, then the body), plain text,
+Markdown (a leading ``# Title`` becomes the title), and JSON / JSONL records with ``text`` and
+optional ``date``, ``title``, ``source``. Bytes are decoded as UTF-8 (BOMs honoured, UTF-16
+with a BOM too); other encodings are refused with a message rather than guessed silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from geo import geodesy
+from geo.errors import BadInputError
+from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.geocoder import HOME_COUNTRY
+from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report
+from geo.toponyms import ToponymFinder, resolve_mentions
+
+#: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
+MAX_REPORT_BYTES = 2_000_000
+#: Share of control characters above which input is taken for binary data.
+MAX_CONTROL_SHARE = 0.01
+#: Relation refinement: the subject of "X km <dir> of Y" must lie within this factor of the
+#: stated figure (or, with no figure, within RELATION_MAX_KM) and within the direction sector.
+RELATION_MAX_KM = 60.0
+RELATION_DIRECTION_TOLERANCE_DEG = 67.5
+
+_SEED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
+_MD_TITLE = re.compile(r"^\s*#\s+(.+)$")
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM; refuse binary data."""
+    if len(data) > MAX_REPORT_BYTES:
+        raise BadInputError(f"{name} is {len(data) / 1e6:.1f} MB; the limit for one report is "
+                            f"{MAX_REPORT_BYTES / 1e6:.0f} MB (split it into several reports)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise BadInputError(f"{name} starts with a UTF-16 BOM but is not UTF-16") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            raise BadInputError(f"{name} is binary data, not text") from exc
+        raise BadInputError(f"{name} is not UTF-8 text (byte {exc.start}: "
+                            f"{data[exc.start:exc.start + 1]!r}); save it as UTF-8") from exc
+
+
+def check_text(text: str, name: str = "input") -> str:
+    """Validate report text: not empty, not binary, within the size limit."""
+    if not isinstance(text, str):
+        raise BadInputError(f"{name} must be text, not {type(text).__name__}")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_REPORT_BYTES:
+        raise BadInputError(f"{name} is {len(text) / 1e6:.1f} M characters; the limit for one "
+                            f"report is {MAX_REPORT_BYTES / 1e6:.0f} MB")
+    if not text.strip():
+        raise BadInputError(f"{name} is empty")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if controls > max(2, MAX_CONTROL_SHARE * len(text)):
+        raise BadInputError(f"{name} looks like binary data ({controls} control characters)")
+    return text
+
+
+def _parse_date(value, name: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise BadInputError(f"{name}: date {value!r} is not YYYY-MM-DD") from exc
+
+
+def report_id(text: str) -> str:
+    """Stable id of a report: the first 16 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def parse_report(text: str, *, name: str = "input", date=None, title: str = "",
+                 source: str = "") -> Report:
+    """A Report from text in the seeds' format, Markdown or plain text.
+
+    A seeds header ``date YYYY-MM-DD <title>`` gives date and title; a malformed one (a bad
+    date) raises :class:`BadInputError` naming it. Arguments override what the text says.
+    """
+    text = check_text(text, name)
+    body = text
+    first, _, rest = text.partition("\n")
+    header = _SEED_HEADER.match(first)
+    found_date, found_title = None, ""
+    if header:
+        found_date = _parse_date(header.group(1), f"{name} (seeds header)")
+        found_title, body = header.group(2).strip(), rest
+    elif first.strip().lower().startswith("date ") and re.match(r"\s*date\s+\S", first):
+        raise BadInputError(f"{name}: malformed header {first.strip()[:60]!r}; expected "
+                            "'date YYYY-MM-DD <title>'")
+    elif md := _MD_TITLE.match(first):
+        found_title = md.group(1).strip()
+    check_text(body, f"{name} (body)")
+    return Report(text=body, date=_parse_date(date, name) or found_date,
+                  title=title or found_title, source=source or name, report_id=report_id(body))
+
+
+def parse_record(record: dict, name: str = "record") -> Report:
+    """A Report from a JSON record ``{"text", "date", "title", "source"}``."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise BadInputError(f"{name}: a JSON report needs a 'text' string")
+    return parse_report(record["text"], name=name, date=record.get("date"),
+                        title=str(record.get("title") or ""),
+                        source=str(record.get("source") or name))
+
+
+def load_reports(path: Path | str, data: bytes | None = None) -> Iterator[Report]:
+    """Every report in a file: one for .txt/.md, one per record for .json/.jsonl.
+
+    ``data`` lets a caller pass uploaded bytes with their file name (the name is used only
+    for the format and messages, never as a path).
+    """
+    path = Path(path)
+    name = path.name
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise BadInputError(f"cannot read {name}: {exc.strerror or exc}") from exc
+        if size > MAX_REPORT_BYTES * 50:
+            raise BadInputError(f"{name} is {size / 1e6:.0f} MB; too large to read")
+        if path.suffix.lower() not in {".jsonl", ".ndjson"} and size > MAX_REPORT_BYTES:
+            raise BadInputError(f"{name} is {size / 1e6:.1f} MB; the limit for one report is "
+                                f"{MAX_REPORT_BYTES / 1e6:.0f} MB")
+        data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in {".jsonl", ".ndjson"}:
+        for number, line in enumerate(data.splitlines(), 1):
+            if line.strip():
+                yield parse_record(_json(line, f"{name} line {number}"), f"{name}:{number}")
+        return
+    if suffix == ".json":
+        if len(data) > MAX_REPORT_BYTES:
+            decode(data, name)
+        record = _json(data, name)
+        records = record if isinstance(record, list) else [record]
+        for number, item in enumerate(records, 1):
+            yield parse_record(item, f"{name}[{number}]" if len(records) > 1 else name)
+        return
+    yield parse_report(decode(data, name), name=name)
+
+
+def _json(data: bytes, name: str):
+    try:
+        return json.loads(decode(data, name) if isinstance(data, bytes) else data)
+    except json.JSONDecodeError as exc:
+        raise BadInputError(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+
+
+class Reader:
+    """Runs the stages over reports with one loaded gazetteer (build once, reuse)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.finder = ToponymFinder(self.gazetteer)
+
+    def analyse(self, report: Report | str, *, overrides: dict[int, int] | None = None
+                ) -> Analysis:
+        """Mentions, claims, verdicts and events of a report.
+
+        ``overrides`` maps a mention's start offset to the GeoNames id the user chose for it;
+        claims and verdicts are computed with that choice.
+        """
+        from geo.checks import check_claims
+        from geo.claims import parse_claims
+        from geo.events import extract_events
+
+        if isinstance(report, str):
+            report = parse_report(report)
+        text = report.text
+        mentions = resolve_mentions(self.finder.find(text), text, self.gazetteer)
+        claims = parse_claims(text, mentions, resolve_reference=self._reference)
+        mentions, claims = refine_by_relations(mentions, claims)
+        if overrides:
+            mentions, claims = apply_overrides(mentions, claims, overrides)
+        verdicts = check_claims(claims, report.date)
+        events = extract_events(text, mentions, report.date)
+        return Analysis(report, tuple(mentions), tuple(claims), tuple(verdicts), tuple(events))
+
+    def _reference(self, name: str) -> Mention | None:
+        """Resolve a claim's reference the reader did not list as a mention."""
+        from geo.geocoder import rank_candidates
+
+        cands = rank_candidates(self.gazetteer.candidates(name))
+        if not cands:
+            return None
+        place = cands[0].place
+        return Mention(name, -1, -1, MentionKind.SETTLEMENT, tuple(c.place for c in cands),
+                       place, 0.5, "reference resolved by name only")
+
+
+def _swap(mention: Mention, chosen: Mention, claims: list[Claim]) -> list[Claim]:
+    out = []
+    for claim in claims:
+        if claim.subject is not None and claim.subject.start == mention.start:
+            claim = replace(claim, subject=chosen)
+        if claim.reference is not None and claim.reference.start == mention.start:
+            claim = replace(claim, reference=chosen)
+        out.append(claim)
+    return out
+
+
+def refine_by_relations(mentions: list[Mention], claims: list[Claim]
+                        ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose ambiguous subjects with the relation a claim states ("south of Pokrovsk"):
+    the candidate that lies in the stated direction from the reference, and at the stated
+    distance (or near it), wins; same-named mentions elsewhere in the text follow."""
+    mentions = list(mentions)
+    claims = list(claims)
+    for claim in list(claims):
+        subject, reference = claim.subject, claim.reference
+        if claim.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or subject is None \
+                or reference is None or reference.place is None or len(subject.candidates) < 2:
+            continue
+        best = _best_by_relation(subject.candidates, reference.place, claim)
+        if best is None:
+            continue
+        place, km, bearing = best
+        what = f"{claim.direction} of " if claim.direction else ""
+        reason = (f"{km:.0f} km {geodesy.compass_point(bearing, 16)} of {reference.place.name}, "
+                  f"as '{what}{reference.text}' implies")
+        chosen = subject.choose(place, 0.9, reason)
+        for i, mention in enumerate(mentions):
+            if mention.kind is MentionKind.SETTLEMENT and mention.text == subject.text \
+                    and place in mention.candidates and mention.confidence < 0.9:
+                replacement = chosen if mention.start == subject.start else mention.choose(
+                    place, 0.85, f"same name as the mention at {subject.start}: {reason}")
+                mentions[i] = replacement
+                claims = _swap(mention, replacement, claims)
+    return mentions, claims
+
+
+def _best_by_relation(cands, reference: Place, claim: Claim):
+    scored = []
+    for place in cands:
+        if place.id == reference.id or place.country_code != HOME_COUNTRY:
+            continue
+        leg = geodesy.inverse(reference.lat, reference.lon, place.lat, place.lon)
+        if claim.direction_deg is not None and geodesy.angle_between(
+                leg.bearing_deg, claim.direction_deg) > RELATION_DIRECTION_TOLERANCE_DEG:
+            continue
+        if claim.distance is not None and claim.distance.km > 0:
+            limit = max(claim.distance.km * 2.0, 5.0)
+            if leg.distance_km > limit:
+                continue
+            cost = abs(leg.distance_km - claim.distance.km)
+        else:
+            if leg.distance_km > RELATION_MAX_KM:
+                continue
+            cost = leg.distance_km
+        scored.append((cost, place, leg.distance_km, leg.bearing_deg))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: (item[0], item[1].id))
+    _, place, km, bearing = scored[0]
+    return place, km, bearing
+
+
+def apply_overrides(mentions: list[Mention], claims: list[Claim], overrides: dict[int, int]
+                    ) -> tuple[list[Mention], list[Claim]]:
+    """Apply the user's choices: mention start offset -> GeoNames id among its candidates."""
+    mentions = list(mentions)
+    for i, mention in enumerate(mentions):
+        wanted = overrides.get(mention.start)
+        if wanted is None:
+            continue
+        picked = [p for p in mention.candidates if p.id == wanted]
+        if not picked:
+            raise BadInputError(f"GeoNames id {wanted} is not a candidate for "
+                                f"{mention.text!r} at {mention.start}")
+        chosen = mention.choose(picked[0], 1.0, "chosen by the user")
+        mentions[i] = chosen
+        claims = _swap(mention, chosen, claims)
+    return mentions, claims
+
+
+@cache
+def default_reader() -> Reader:
+    """One Reader per process over the shipped gazetteer."""
+    return Reader()
+
+
+def analyse(report: Report | str, **kwargs) -> Analysis:
+    """Analyse one report (or text) with the shared reader."""
+    return default_reader().analyse(report, **kwargs)

@@ -1,0 +1,472 @@
+"""Find the places a text names, and decide which place each one means.
+
+:func:`find_mentions` scans capitalised word runs (Latin or Cyrillic), longest match first,
+against the gazetteer's key index: exact keys, then possessives ("Kupiansk's"), then inflected
+forms (Купянска, Donecko) through the phonetic skeleton. A name followed by "oblast", "region",
+"raion" or "district" is an admin-unit mention whose text is the bare name ("Donetsk" of
+"Donetsk oblast"), as the annotation convention has it.
+
+:func:`resolve_mentions` then picks one candidate per mention, in order of what the text says:
+a raion or oblast named nearby, other places of the report (coherence), then prominence. Every
+choice carries a confidence and a one-line reason. Relations ("south of Pokrovsk") refine the
+choice later, in :mod:`geo.reports`, once claims are parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from geo import geodesy, text
+from geo.gazetteer import AdminUnit, Candidate, Gazetteer, MatchRule, Place
+from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
+from geo.models import Mention, MentionKind
+
+#: Longest run of words tried as one name ("Novoselivka Druha", "Kupiansk-Vuzlovyi" is one).
+MAX_NAME_WORDS = 4
+#: Skeleton (inflection / spelling-variant) matches need this rapidfuzz ratio to the name.
+INFLECTED_MIN_SCORE = 80.0
+#: Score given to an inflected form whose consonant frame equals the name's (see _prefix_score).
+SAME_FRAME_SCORE = 85.0
+#: Coherence: a namesake within this many km of the report's other places is preferred.
+COHERENCE_MAX_KM = 120.0
+#: A resolved place anchors the coherence of the others from this confidence up.
+ANCHOR_MIN_CONFIDENCE = 0.85
+#: A small place (below this population) found without any cue is kept only if coherent.
+WEAK_PLACE_POPULATION = 20_000
+
+_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ʼ`]*(?:-[\w'’ʼ`]+)*"
+_RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
+_POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
+_SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")
+_OBLAST_AFTER = re.compile(
+    r"^[\s,]*(?:oblast|oblast's|oblast’s|oblasts|region|regional|province|oblast['’]?)\b",
+    re.I)
+_OBLAST_BEFORE = re.compile(r"\b(?:oblast|region|province)\s+(?:of\s+)?$", re.I)
+_CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област[ьиіею]|обл\.)", re.I)
+_CYRILLIC_RAION_AFTER = re.compile(r"^\s*(?:район[ауеі]?|р-н[ау]?|районов)\b", re.I)
+# "Харьковщина", "Донеччини": the oblast by its colloquial name.
+_CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щині|чин[аиуі])$", re.I)
+_RAION_AFTER = re.compile(r"^[\s,]*(?:raion|rayon|district)\b", re.I)
+_RIVER_AFTER = re.compile(r"^[\s,]*river\b", re.I)
+_RIVER_BEFORE = re.compile(r"\b(?:river|the)\s+$", re.I)
+_BARE_NAME_END = re.compile(
+    r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
+    re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$")
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|of|from|to|toward|towards|into|outside|around|on|by|via|between|and|"
+    r"or|village|town|city|settlement|hamlet|suburb|direction|liberation|capture|captured|"
+    r"seized|took|entered|shelled|struck|hit|attacked|recaptured|liberated|"
+    r"east|west|north|south|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west|richtung|bei|nach|von|vom|im|près|"
+    r"в|у|под|возле|біля|около|поблизу)\W*(?:the\s+)?"
+    r"(?:(?:besieged|occupied|embattled|frontline|front-line|key|small|eastern|western|"
+    r"northern|southern|northeastern|southeastern|northwestern|southwestern|nearby|"
+    r"neighbouring|neighboring|strategic|industrial|border|ukrainian|russian)\s+)*$)",
+    re.I)
+
+#: Capitalised words that are never place names in news prose, however a gazetteer spells
+#: some village. Written for this project: English function words, titles, calendar words,
+#: demonyms and institutions that start sentences or precede names.
+STOPWORDS = frozenset("""
+a an the and or but if in on at of to for from by with as into onto over under after before
+since until while during about above across against along among around behind below beneath
+beside besides between beyond despite down inside near off out outside past per through
+throughout toward towards upon via within without it its he she his her they their them we
+our us you your i me my this that these those there here then than so such what which who
+whom whose when where why how all any both each few more most other some no nor not only own
+same too very can will just should now also however meanwhile further furthermore moreover
+according earlier later today yesterday tomorrow tonight ok okay yes
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+dec russian russians ukrainian ukrainians belarusian american americans european europeans
+western eastern northern southern soviet british french german polish chinese
+president minister ministry ambassador mayor governor general commander chief head deputy
+spokesman spokeswoman spokesperson officials official army forces force troops military navy
+defense defence staff command armed brigade battalion regiment division corps unit units
+kremlin parliament government administration council office service security intelligence
+agency news reuters afp dpa ap tass ukrinform interfax nato un eu us usa isw
+north south east west northeast northwest southeast southwest centre center central
+oblast region raion district hromada city town village settlement republic people peoples
+river sea lake bay
+what you need know summary update updates live breaking background details quote source
+photo video footage reports report said says told
+""".split())
+
+#: Common Ukrainian and Russian given names in the spellings the press uses. A capitalised word
+#: right after one of these is a surname, and one of these before a capitalised word is a
+#: person, not a village (several villages share these names). Written for this project.
+GIVEN_NAMES = frozenset("""
+oleksandr aleksandr alexander alexandr andrii andriy andrey andrei anatolii anatoliy anatoly
+artem artyom bohdan bogdan borys boris danylo daniil denys denis dmytro dmitry dmitri dmytriy
+fedir fyodor gennady gennadiy hennadii heorhii georgy georgiy hryhorii grigory ihor igor illia
+ilya ivan kostiantyn konstantin kyrylo kirill leonid maksym maxim maksim mykhailo mikhail
+mykola nikolai nikolay oleh oleg oleksii oleksiy alexei alexey aleksei pavlo pavel petro pyotr
+petr roman ruslan serhii serhiy sergei sergey sergiy stanislav stepan taras valerii valeriy
+valery vasyl vasily vasiliy viktor victor vitalii vitaliy vitaly volodymyr vladimir vadym
+vadim vyacheslav viacheslav yevhen yevgeny evgeny yurii yuriy yuri zakhar anna olena elena
+yelena olha olga iryna irina kateryna ekaterina yekaterina maria mariia natalia nataliya
+natalya oksana svitlana svetlana tetiana tatiana tatyana yulia yuliia yuliya liudmyla
+lyudmila daria darya halyna galina larysa larisa ludmila valentyna valentina viktoriia
+viktoriya victoria inna alla nadiia nadezhda vira vera lesia ramzan dmitriy donald joe kamala
+emmanuel olaf keir recep antonio jens mark marco rishi ursula josep kaja
+""".split())
+_SPEECH_AFTER = re.compile(
+    r"^['’]?s?\s+(?:said|says|stated|states|told|added|adds|noted|wrote|writes|claimed|claims|"
+    r"reported|reports|announced|insisted|explained|warned|confirmed|denied|sagte|erklärte|"
+    r"fügte|fügt|a déclaré|dijo|заявил|сказал|заявив|сказав)\b", re.I)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|told|wrote|fügt|fügte|sagte|erklärte|заявил|сказал)\s+$", re.I)
+_TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
+deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
+envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
+
+
+@dataclass(frozen=True)
+class _Found:
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    candidates: tuple[Candidate, ...] = ()
+    unit: AdminUnit | None = None
+    cued: bool = False
+
+
+def sentence_bounds(text_: str, position: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding character ``position``."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text_, 0, position):
+        start = match.end()
+    following = _SENTENCE_END.search(text_, position)
+    return start, following.start() + 1 if following else len(text_)
+
+
+def _lowercase_vocabulary(text_: str) -> set[str]:
+    return {w for w in re.findall(r"\b[a-zа-яіїєґ][\w'’]*", text_)}
+
+
+def _strip_possessive(name: str) -> str:
+    return _POSSESSIVE.sub("", name)
+
+
+class ToponymFinder:
+    """Finds place mentions in text with one gazetteer (load it once, reuse the finder)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def find(self, text_: str) -> list[Mention]:
+        """Every place mention of ``text_``, in order, unresolved (candidates only)."""
+        vocabulary = _lowercase_vocabulary(text_)
+        found: list[_Found] = []
+        for run in _RUN.finditer(text_):
+            found.extend(self._scan_run(text_, run.start(), run.group(), vocabulary))
+        return [Mention(text=f.text, start=f.start, end=f.end, kind=f.kind,
+                        candidates=tuple(c.place for c in rank_candidates(f.candidates)),
+                        admin_code=f.unit.code if f.unit else "",
+                        reason="cue" if f.cued else "")
+                for f in found]
+
+    def _scan_run(self, text_: str, offset: int, run: str, vocabulary: set[str]
+                  ) -> list[_Found]:
+        words = list(re.finditer(r"\S+", run))
+        found = []
+        unmatched = 0
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                start = offset + words[i].start()
+                end = offset + words[j - 1].end()
+                hit = self._match(text_, start, end, vocabulary)
+                if hit:
+                    break
+            if hit:
+                found.append(hit)
+                i = j
+                continue
+            parts = self._hyphen_parts(text_, offset + words[i].start(), words[i].group(),
+                                       vocabulary)
+            found.extend(parts)
+            if not parts and words[i].group().lower().strip(".,;:") not in STOPWORDS:
+                unmatched += 1
+            i += 1
+        if len(words) > 1:
+            found = self._drop_embedded(words, offset, found)
+        return found
+
+    @staticmethod
+    def _drop_embedded(words: list[re.Match], offset: int, found: list[_Found]) -> list[_Found]:
+        """Drop a small, uncued village name that sits inside a longer proper name: next to an
+        unmatched capitalised word ("Marine Corps") or to another such name ("Ukrainska
+        Pravda"). Generic words (City, Military, Oblast) do not count as neighbours."""
+        def weak(f: _Found) -> bool:
+            return (not f.cued and f.kind is MentionKind.SETTLEMENT
+                    and max(c.place.population for c in f.candidates) < WEAK_PLACE_POPULATION)
+
+        spans = [(offset + w.start(), offset + w.end(), w.group()) for w in words]
+        owner = {}
+        for f in found:
+            for k, (w_start, w_end, _) in enumerate(spans):
+                if f.start < w_end and w_start < f.end:
+                    owner[k] = f
+        keep = []
+        for f in found:
+            if not weak(f):
+                keep.append(f)
+                continue
+            mine = [k for k, v in owner.items() if v is f]
+            neighbours = {min(mine) - 1, max(mine) + 1} if mine else set()
+            suspicious = False
+            for k in neighbours:
+                if not 0 <= k < len(spans):
+                    continue
+                other = owner.get(k)
+                word = spans[k][2].lower().strip(".,;:'’")
+                if other is None and word not in STOPWORDS:
+                    suspicious = True
+                elif other is not None and other is not f and weak(other):
+                    suspicious = True
+            if not suspicious:
+                keep.append(f)
+        return keep
+
+    def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: set[str]
+                      ) -> list[_Found]:
+        """"Lysivka-Pishchane" (a line between two villages): each part, if all are places."""
+        if "-" not in word.strip("-"):
+            return []
+        parts, position = [], start
+        for piece in word.split("-"):
+            hit = self._match(text_, position, position + len(piece), vocabulary) if piece \
+                else None
+            position += len(piece) + 1
+            if hit is not None:
+                parts.append(hit)
+        return parts if len(parts) >= 1 and all(p.kind is not MentionKind.COUNTRY
+                                                  for p in parts) else []
+
+    def _match(self, text_: str, start: int, end: int, vocabulary: set[str]
+               ) -> _Found | None:
+        surface = text_[start:end]
+        name = _strip_possessive(surface)
+        end = start + len(name)
+        name = name.rstrip("-'’")
+        end = start + len(name)
+        if not name or name.lower() in STOPWORDS or len(name) < 3:
+            return None
+        after = text_[end:end + 30]
+        before = text_[max(0, start - 60):start]
+        if _OBLAST_AFTER.match(after) or _OBLAST_BEFORE.search(before):
+            units = self.gazetteer.admin_units(name, level=1)
+            if units:
+                return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
+        if _CYRILLIC_REGION_SUFFIX.search(name):
+            units = self.gazetteer.admin_units_by_stem(_CYRILLIC_REGION_SUFFIX.sub("", name), 1)
+            if units:
+                return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
+        if _CYRILLIC_OBLAST_AFTER.match(after):
+            units = self.gazetteer.admin_units_by_stem(name, 1)
+            if units:
+                return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
+        if _CYRILLIC_RAION_AFTER.match(after):
+            units = self.gazetteer.admin_units_by_stem(name, 2)
+            if units:
+                return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
+        if _RAION_AFTER.match(after):
+            units = self.gazetteer.admin_units(name, level=2)
+            if units:
+                return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
+            return None  # a city district ("Novyi district"), not a settlement
+        river_named = _RIVER_AFTER.match(after) or (
+            _RIVER_BEFORE.search(before) and _BARE_NAME_END.match(after))
+        if river_named:
+            rivers = self.gazetteer.candidates(name, feature_class="H")
+            if rivers or _RIVER_AFTER.match(after):
+                return _Found(name, start, end, MentionKind.RIVER, tuple(rivers), cued=True)
+        countries = self.gazetteer.admin_units(name, level=0)
+        if countries and " " not in name or (countries and name.istitle()):
+            return _Found(name, start, end, MentionKind.COUNTRY, unit=countries[0], cued=True)
+        cands = [c for c in self.gazetteer.candidates(name, phonetic=False)
+                 if c.place.is_populated
+                 and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME)]
+        if not cands:
+            cands = self._inflected(name)
+        if not cands:
+            return None
+        cued = bool(_CUE_BEFORE.search(before))
+        first = bool(_SENTENCE_START.search(before))
+        if not self._plausible(text_, start, end, name, cands, cued, vocabulary, first):
+            return None
+        return _Found(name, start, end, MentionKind.SETTLEMENT, tuple(cands), cued=cued)
+
+    def _inflected(self, name: str) -> list[Candidate]:
+        """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
+        whose name is close enough, or any place for a Cyrillic name."""
+        if len(name) < 5:
+            return []
+        key = text.name_key(name)
+        cands = []
+        for cand in self.gazetteer.candidates(name, phonetic=True):
+            if not cand.place.is_populated or cand.rule is not MatchRule.SKELETON:
+                continue
+            names = (cand.place.name, cand.place.ascii_name, *cand.place.alt_names)
+            best = max(_prefix_score(key, text.name_key(n)) for n in names)
+            if best >= INFLECTED_MIN_SCORE and cand.place.country_code in (HOME_COUNTRY, "RU"):
+                cands.append(Candidate(cand.place, MatchRule.SKELETON, best))
+        return cands
+
+    @staticmethod
+    def _plausible(text_: str, start: int, end: int, name: str, cands: list[Candidate],
+                   cued: bool, vocabulary: set[str], first: bool) -> bool:
+        """Keep a match unless it looks like an ordinary word or a person's name."""
+        words = name.split()
+        if len(words) == 1 and name.lower() in vocabulary and not cued:
+            return False  # the text also uses it as an ordinary word ("Bar", "Mir")
+        before_word = re.search(r"([^\W\d_]+)[ \u00a0]*$", text_[max(0, start - 40):start])
+        before = before_word.group(1).lower() if before_word else ""
+        if before in _TITLES or _is_given_name(before):
+            return False  # "Ambassador Gatilov", "Roman Padun": a surname
+        if _is_given_name(words[0].lower()) and len(words) == 1:
+            after_word = re.match(r"[ \u00a0]+([A-ZА-ЯІЇЄҐ][^\W\d_]+)", text_[end:end + 40])
+            if after_word:
+                return False  # "Serhii Haidai": a first name and a surname
+        if (_SPEECH_AFTER.match(text_[end:end + 30])
+                or _SPEECH_BEFORE.search(text_[max(0, start - 30):start])) and not cued:
+            return False  # "Voloshyn said": a person speaks
+        best = max(cands, key=rank_score).place
+        return not (first and not cued and best.population < WEAK_PLACE_POPULATION
+                    and best.country_code != HOME_COUNTRY)
+
+
+def _is_given_name(word: str) -> bool:
+    return bool(word) and text.name_key(word) in GIVEN_NAMES
+
+
+def _prefix_score(query_key: str, name_key: str) -> float:
+    """Similarity that forgives case endings: the shared prefix over the longer length, or the
+    rapidfuzz ratio, whichever is higher (Купянска ~ Купянск, Donecko ~ Donetsk)."""
+    from rapidfuzz import fuzz
+
+    shared = 0
+    for a, b in zip(query_key, name_key, strict=False):
+        if a != b:
+            break
+        shared += 1
+    prefix = 100.0 * shared / max(len(query_key), len(name_key))
+    stem_ok = shared >= len(name_key) - 2 and len(query_key) - shared <= 4
+    # Russian and Ukrainian spellings differ in vowels (Синьковки ~ Synkivka): equal consonant
+    # frames with the same first three letters count as a close match.
+    same_frame = shared >= 3 and text.skeleton_key(query_key) == text.skeleton_key(name_key)
+    return max(fuzz.ratio(query_key, name_key), 100.0 if stem_ok else prefix,
+               SAME_FRAME_SCORE if same_frame else 0.0)
+
+
+def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
+                     ) -> list[Mention]:
+    """Choose a place for every settlement mention; admin, river and country mentions keep
+    their unit. Order of evidence: raion or oblast named nearby, the report's other places,
+    then prominence (population and administrative rank)."""
+    resolved: list[Mention] = []
+    for mention in mentions:
+        if mention.kind is MentionKind.SETTLEMENT:
+            resolved.append(mention)
+        else:
+            resolved.append(_resolve_unit(mention, gazetteer))
+    anchors = [m.candidates[0] for m in resolved
+               if m.kind is MentionKind.SETTLEMENT and len(m.candidates) == 1
+               and m.candidates[0].country_code == HOME_COUNTRY]
+    first = [_resolve_settlement(m, resolved, anchors, text_)
+             if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
+    # Second pass: places settled with high confidence anchor the rest (coherence).
+    anchors = list({m.place.id: m.place for m in first
+                    if m.kind is MentionKind.SETTLEMENT and m.place is not None
+                    and m.confidence >= ANCHOR_MIN_CONFIDENCE
+                    and m.place.country_code == HOME_COUNTRY}.values())
+    return [_resolve_settlement(m, resolved, anchors, text_)
+            if m.kind is MentionKind.SETTLEMENT and len(m.candidates) > 1 else m
+            for m in first]
+
+
+def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    label = {MentionKind.OBLAST: "oblast", MentionKind.RAION: "raion",
+             MentionKind.COUNTRY: "country", MentionKind.RIVER: "river"}[mention.kind]
+    if mention.kind is MentionKind.RIVER:
+        place = mention.candidates[0] if mention.candidates else None
+        return replace(mention, place=place, confidence=0.9 if place else 0.0,
+                       reason=f"{label} named as such in the text")
+    return replace(mention, confidence=0.95, reason=f"{label} named as such in the text")
+
+
+def _resolve_settlement(mention: Mention, mentions: Sequence[Mention], anchors: list[Place],
+                        text_: str) -> Mention:
+    cands = list(mention.candidates)
+    if len(cands) == 1:
+        only = cands[0]
+        return mention.choose(only, 0.95, "only candidate of that name in the gazetteer")
+    top = cands[0]
+    home = [c for c in cands if c.country_code == HOME_COUNTRY]
+    foreign_is_clear = top.country_code != HOME_COUNTRY and (
+        not home or top.prominence >= max(c.prominence for c in home) + 2)
+    if foreign_is_clear:
+        return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more prominent "
+                                        f"than any Ukrainian namesake")
+    for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
+                                    (MentionKind.OBLAST, "admin1_code", "oblast")):
+        unit = _nearest_unit(mention, mentions, kind, text_)
+        if unit is None:
+            continue
+        inside = [c for c in home if getattr(c, field_name) == unit.admin_code]
+        if len(inside) == 1:
+            return mention.choose(inside[0], 0.9, f"in {unit.text} {label} as the text says")
+        if inside:
+            chosen, why = _by_coherence(inside, anchors, mention)
+            return mention.choose(chosen, 0.75, f"in {unit.text} {label} as the text says; "
+                                                f"{why}")
+    if home and anchors:
+        chosen, why = _by_coherence(home, anchors, mention)
+        if chosen is not None and "near" in why:
+            return mention.choose(chosen, 0.7, why)
+    ranked = home or cands
+    confidence = 0.6 if len(ranked) == 1 else 0.4
+    best = ranked[0]
+    return mention.choose(best, confidence,
+                          f"most prominent of {len(cands)} places of that name "
+                          f"(population {best.population:,}, {best.feature_code})")
+
+
+def _nearest_unit(mention: Mention, mentions: Sequence[Mention], kind: MentionKind,
+                  text_: str) -> Mention | None:
+    """The admin-unit mention that governs ``mention``: in the same sentence (either side),
+    else the closest one before it, else any in the text."""
+    units = [m for m in mentions if m.kind is kind and m.admin_code]
+    if not units:
+        return None
+    s_start, s_end = sentence_bounds(text_, mention.start)
+    same = [m for m in units if s_start <= m.start < s_end]
+    if same:
+        return min(same, key=lambda m: abs(m.start - mention.start))
+    before = [m for m in units if m.start < mention.start]
+    if before:
+        return before[-1]
+    return units[0]
+
+
+def _by_coherence(cands: Sequence[Place], anchors: Sequence[Place], mention: Mention
+                  ) -> tuple[Place, str]:
+    """The candidate nearest to the report's unambiguous places, if within COHERENCE_MAX_KM."""
+    others = [a for a in anchors if a.id not in {c.id for c in cands}]
+    if not others:
+        return cands[0], "most prominent of them"
+    best, best_km, best_anchor = None, float("inf"), None
+    for cand in cands:
+        for anchor in others:
+            km = geodesy.distance_km(cand.lat, cand.lon, anchor.lat, anchor.lon)
+            if km < best_km:
+                best, best_km, best_anchor = cand, km, anchor
+    if best is not None and best_km <= COHERENCE_MAX_KM:
+        return best, f"near {best_anchor.name} ({best_km:.0f} km), another place of the report"
+    return cands[0], "most prominent of them"

@@ -1,0 +1,163 @@
+"""Shared helpers for tests that drive Debian's Chromium through Playwright, offline.
+
+Usage::
+
+    from tests.browser import chromium_page, screenshot
+
+    def test_map(tmp_path):
+        with chromium_page() as session:
+            session.page.goto(path.as_uri())
+            assert not session.page_errors
+
+Every request that is not ``file:``, ``data:``, ``blob:`` or to 127.0.0.1/localhost is aborted
+and recorded, so a test proves a page works with no network at all. Playwright's own browser
+downloads are never used (no ``playwright install``): the browser is ``/usr/bin/chromium``.
+When it is missing the test fails with a clear message if the ``CI`` environment variable is
+set (to anything but ``""``, ``0`` or ``false``) and is skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM_PATH = Path("/usr/bin/chromium")
+
+#: Flags for Debian's Chromium in a container; without the background-networking ones it keeps
+#: trying to reach Google services.
+CHROMIUM_ARGS: tuple[str, ...] = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+)
+
+ALLOWED_SCHEMES = frozenset({"file", "data", "blob"})
+ALLOWED_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+ARTIFACTS_DIR = Path(__file__).resolve().parent / "artifacts"
+
+INSTALL_HINT = (
+    "apt-get update && apt-get install -y --no-install-recommends chromium "
+    "(or run .ci/run, which installs it when run as root)"
+)
+
+
+@dataclass
+class BrowserSession:
+    """A Chromium page with everything a test wants to assert on recorded as it happens."""
+
+    page: object  # playwright.sync_api.Page; typed loosely so this module imports without it
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    #: Console errors that only report a request this session blocked ("Failed to load
+    #: resource: net::ERR_BLOCKED_BY_CLIENT"), kept apart from ``console_errors``.
+    blocked_console_errors: list[str] = field(default_factory=list)
+
+
+def in_ci() -> bool:
+    """True when the ``CI`` environment variable is set to a true-ish value."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def require_chromium(path: Path = CHROMIUM_PATH) -> Path:
+    """Return ``path`` if Chromium is installed there; otherwise fail (in CI) or skip."""
+    if path.is_file() and os.access(path, os.X_OK):
+        return path
+    message = f"Chromium not found at {path}; install it with: {INSTALL_HINT}"
+    if in_ci():
+        pytest.fail(f"CI is set and browser tests must run. {message}", pytrace=False)
+    pytest.skip(message)
+
+
+def is_allowed_url(url: str) -> bool:
+    """True for ``file:``/``data:``/``blob:`` URLs and requests to this machine."""
+    parts = urlsplit(url)
+    if parts.scheme in ALLOWED_SCHEMES:
+        return True
+    return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname in ALLOWED_HOSTS
+
+
+@contextmanager
+def chromium_page(
+    *,
+    viewport: tuple[int, int] = (1024, 768),
+    extra_args: Sequence[str] = (),
+) -> Iterator[BrowserSession]:
+    """Launch headless Chromium offline and yield a :class:`BrowserSession` on a fresh page.
+
+    Requests other than ``file:``/``data:``/``blob:`` and 127.0.0.1/localhost are aborted and
+    their URLs appended to ``blocked_requests``. Console messages of type ``error`` go to
+    ``console_errors`` (those caused by a blocked request to ``blocked_console_errors``),
+    uncaught exceptions to ``page_errors``, and every ``alert``/``confirm``/``prompt`` is
+    recorded in ``dialogs`` and dismissed.
+    """
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright  # after the skip/fail decision
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(executable),
+            headless=True,
+            args=[*CHROMIUM_ARGS, *extra_args],
+        )
+        try:
+            context = browser.new_context(
+                viewport={"width": viewport[0], "height": viewport[1]},
+                service_workers="block",  # so every request goes through the route below
+            )
+            page = context.new_page()
+            session = BrowserSession(page=page)
+
+            def route(route_obj) -> None:
+                url = route_obj.request.url
+                if is_allowed_url(url):
+                    route_obj.continue_()
+                else:
+                    session.blocked_requests.append(url)
+                    route_obj.abort("blockedbyclient")
+
+            def on_console(message) -> None:
+                if message.type != "error":
+                    return
+                text = message.text
+                source = (message.location or {}).get("url", "")
+                if "ERR_BLOCKED_BY_CLIENT" in text and (
+                    not source or source in session.blocked_requests
+                ):
+                    session.blocked_console_errors.append(f"{text} ({source})")
+                else:
+                    session.console_errors.append(f"{text} ({source})" if source else text)
+
+            def on_dialog(dialog) -> None:
+                session.dialogs.append(f"{dialog.type}: {dialog.message}")
+                dialog.dismiss()
+
+            context.route("**/*", route)
+            page.on("console", on_console)
+            page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+            page.on("dialog", on_dialog)
+            yield session
+        finally:
+            browser.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page PNG of ``page`` as ``tests/artifacts/<name>.png`` and return the path."""
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "screenshot"
+    path = ARTIFACTS_DIR / f"{safe}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
