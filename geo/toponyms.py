@@ -226,9 +226,8 @@ class ToponymFinder:
                     continue
                 other = owner.get(k)
                 word = spans[k][2].lower().strip(".,;:'’")
-                if other is None and word not in STOPWORDS:
-                    suspicious = True
-                elif other is not None and other is not f and weak(other):
+                if (other is None and word not in STOPWORDS) or (
+                        other is not None and other is not f and weak(other)):
                     suspicious = True
             if not suspicious:
                 keep.append(f)
