@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from geo.errors import FrontlineError
@@ -99,6 +100,76 @@ def distance(
     out.print(f"[bold]{result.distance_km:.1f} km[/] ({result.distance_mi:.1f} mi), "
               f"bearing {result.bearing_deg:.1f}° = {result.compass8} on 8 points, "
               f"{result.compass16} on 16", highlight=False)
+
+
+def _gather(inputs: list[str]):
+    """Reports from files (txt, md, json, jsonl) or, for an argument that is no file, text."""
+    from pathlib import Path
+
+    from geo.reports import load_reports, parse_report
+
+    reports = []
+    for item in inputs:
+        path = Path(item)
+        if len(item) < 4096 and "\n" not in item and path.is_file():
+            reports.extend(load_reports(path))
+        elif len(item) < 4096 and "\n" not in item and path.suffix.lower() in {
+                ".txt", ".md", ".json", ".jsonl"}:
+            _fail(f"no such file: {item}")
+        else:
+            reports.append(parse_report(item, name="text argument"))
+    return reports
+
+
+@app.command()
+def check(
+    inputs: Annotated[list[str], typer.Argument(help="Report files or report text.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the analyses as JSON.")] = False,
+) -> None:
+    """Read reports: places found and resolved, distance facts checked."""
+    from rich.progress import track
+
+    from geo.exports import analysis_to_dict
+    from geo.reports import default_reader
+
+    try:
+        reports = _gather(inputs)
+        reader = default_reader()
+        iterator = reports if as_json or len(reports) < 3 else track(
+            reports, description="reading reports", console=err)
+        analyses = [reader.analyse(report) for report in iterator]
+    except FrontlineError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        data = [analysis_to_dict(a) for a in analyses]
+        _echo_json(data[0] if len(data) == 1 else data)
+        return
+    for analysis in analyses:
+        _print_analysis(analysis)
+
+
+def _print_analysis(analysis) -> None:
+    report = analysis.report
+    out.print(f"[bold]{escape(report.title or report.source)}[/] ({report.date or 'no date'})",
+              highlight=False)
+    places = Table("text", "kind", "place", "GeoNames", "oblast", "conf.", "why",
+                   title="places", title_justify="left")
+    for m in analysis.mentions:
+        place = m.place
+        places.add_row(escape(m.text), m.kind.value, escape(place.name) if place else "-",
+                       str(place.id) if place else "-", place.admin1 if place else "",
+                       f"{m.confidence:.2f}", escape(m.reason))
+    out.print(places)
+    claims = Table("claim", "stated", "measured", "ratio", "verdict", "why",
+                   title="claims", title_justify="left")
+    colours = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
+    for v in analysis.verdicts:
+        stated = v.claim.distance.text if v.claim.distance else v.claim.direction or ""
+        claims.add_row(escape(v.claim.text), escape(stated),
+                       f"{v.measured_km:.1f} km" if v.measured_km is not None else "-",
+                       f"{v.ratio:.2f}" if v.ratio else "-",
+                       f"[{colours[v.status.value]}]{v.status.value}[/]", escape(v.explanation))
+    out.print(claims)
 
 
 def main() -> None:

@@ -174,6 +174,7 @@ class Event:
     denied_by: str = ""
     denial: str = ""
     precision: Precision = Precision.PLACE
+    when: str = ""  # a time the text gives that is not the report date ("in September 2022")
 
     @property
     def place(self) -> Place | None:

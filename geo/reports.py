@@ -234,9 +234,8 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
         if best is None:
             continue
         place, km, bearing = best
-        what = f"{claim.direction} of " if claim.direction else ""
         reason = (f"{km:.0f} km {geodesy.compass_point(bearing, 16)} of {reference.place.name}, "
-                  f"as '{what}{reference.text}' implies")
+                  f"as '{claim.text}' implies")
         chosen = subject.choose(place, 0.9, reason)
         for i, mention in enumerate(mentions):
             if mention.kind is MentionKind.SETTLEMENT and mention.text == subject.text \

@@ -90,7 +90,7 @@ kremlin parliament government administration council office service security int
 agency news reuters afp dpa ap tass ukrinform interfax nato un eu us usa isw
 north south east west northeast northwest southeast southwest centre center central
 oblast region raion district hromada city town village settlement republic people peoples
-river sea lake bay
+river sea lake bay house square street avenue palace hall gate bridge station airport port plant
 what you need know summary update updates live breaking background details quote source
 photo video footage reports report said says told
 """.split())

@@ -1,0 +1,1156 @@
+"""Events: who did what, where, when, and who says so, read sentence by sentence.
+
+:func:`extract_events` turns a report and its resolved mentions into :class:`~geo.models.Event`
+records. It works with lexicons and a few general patterns, never with rules for one sentence:
+
+1. **Sentences.** :func:`split_sentences` cuts at sentence punctuation (not after titles such as
+   "Gen." or initials) and at line breaks, except where a line break only wraps a sentence (the
+   next line starts in lower case, or the line ends on "of", "the", ...). Every line break starts a
+   new paragraph: live blogs and wire summaries put one paragraph (or one headline) per line.
+2. **Triggers.** :data:`TRIGGERS` maps phrases to an :class:`~geo.models.EventKind`; patterns are
+   tried most specific first and a matched span is not matched again ("drone attack" is a strike,
+   not an assault; "withdrew after" is a repelled entry, not a withdrawal; "attempted to
+   capture" is an assault, not a capture). A trigger under a hypothetical cue ("could", "plans
+   to", "demanded", "to avoid") is dropped, and so are weapons supplied rather than used
+   ("pledged Patriot missiles"); a negated one ("no casualties", "have not captured") is dropped
+   or, for a capture, entry or withdrawal, read as a denial.
+3. **Place.** Each trigger takes the settlement mention nearest after it (before it costs more),
+   then an oblast or raion (precision REGION). Countries and rivers are never event places; a
+   place named only as a reference ("south of Pokrovsk"), used for its government ("Moscow
+   would welcome") or inside a speaker's title ("Kharkiv Governor ...") is avoided. Places
+   listed together ("Kupiansk and Izium") share the trigger.
+   "near", "outskirts", "in the vicinity", "toward" ... give precision NEAR. A sentence naming no
+   place takes the place of the previous sentence of its paragraph, or, when it says "the town",
+   "the village" ..., the last place named in the two paragraphs before.
+4. **Actor.** A passive agent ("recaptured by Ukraine", "attacks by the armed forces of
+   Ukraine"), else a side named as an adjective of the trigger ("seven Russian attempts",
+   "a Russian drone attack" -> "Russian"), else the military noun phrase nearest to the trigger
+   ("Russian infantry", "the Ukrainian Army", "the enemy", "the 3rd Assault Brigade"; not one
+   the trigger acts on: "surrendered to Russian troops"), else a country right before the verb;
+   "" if none. Casualties and evacuations look only in their own clause.
+5. **Claimed by.** Attributions: "X said/told/announced/insisted/reported/claimed ...", "according
+   to X", '"...," said X', a headline's "... – X", "This was reported by X" (which attributes the
+   sentence before). Roles given as appositives are kept ("Andriy Besedin, the town's mayor").
+   "it/he/she/they said" resolve to the last named claimant of that kind; a bare surname or "the
+   ministry" resolves to the fuller form named before; a quote continuing the previous sentence
+   keeps its speaker.
+6. **Denials.** "... is not true", "denied claims that ...", "false", a negated capture: an Event of
+   kind CONTROL_AFFIRMED claimed and denied by the speaker, with the denying words in ``denial``.
+   A claim the denial names ("Russian claims that ...") is kept as a separate Event of its own kind
+   with ``denied_by`` filled: a claim and its denial are two events, never merged.
+7. **Statements.** A sentence with no military event and no troops named, but with a statement
+   cue ("said", "talks", "negotiations", "visited" ...), gives one STATEMENT event at the place
+   it names, preferring one introduced by "in"/"at" ("told reporters in Geneva"); a foreign
+   city counts only when so introduced (otherwise it is mostly its government).
+
+``Event.when`` keeps a time the sentence gives that is not the report's ("in September 2022",
+"last week"); the event's ``date`` stays the report date.
+
+Every event's ``evidence`` is its sentence verbatim: ``text[event.start:event.end]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from geo.geocoder import HOME_COUNTRY
+from geo.models import Event, EventKind, Mention, MentionKind, Precision
+
+log = logging.getLogger(__name__)
+
+#: A "sentence" longer than this (a list, a table, text with no punctuation) is cut at a space,
+#: so that every pattern runs on bounded text and extraction stays linear in the report's length.
+MAX_SENTENCE_CHARS = 1500
+#: A military noun phrase farther than this from its trigger is not taken as the actor.
+ACTOR_MAX_CHARS = 160
+#: A place named before its trigger counts this many times its distance (places usually follow:
+#: "the liberation of the village of X", "shelled X"); plus a fixed step for being before.
+BEFORE_COST_FACTOR = 1.5
+BEFORE_COST_STEP = 20
+#: Extra cost of an oblast or raion over a settlement, and of a place named only as a
+#: reference ("south of Pokrovsk") or as a government ("Moscow would welcome").
+REGION_COST = 400
+REFERENCE_COST = 1000
+#: Extra cost of a place named inside a speaker's title ("Kharkiv Governor Oleh Syniehubov").
+SPEAKER_COST = 300
+#: Speakers remembered for "he said" and bare surnames; attributions read per sentence.
+MAX_SPEAKERS = 40
+MAX_ATTRIBUTIONS = 12
+#: "the town", "the village" may refer back this many paragraphs.
+ANAPHOR_MAX_PARAGRAPHS = 2
+#: Hypothetical and negation cues must stand within this many words before the trigger.
+CUE_MAX_WORDS = 3
+
+K = EventKind
+
+# --- lexicons ---------------------------------------------------------------------------------
+# Written for this project. Each entry is (kind, pattern); order matters: earlier entries are
+# more specific and claim their span first.
+
+_ATTEMPT_VERBS = (r"(?:re)?(?:enter|storm|capture|take|seize|occupy|encircle|surround|cross|"
+                  r"advance|infiltrate|breach|break\s+(?:through|into)|gain\s+a\s+foothold|"
+                  r"cut\s+off|push\s+(?:into|through))")
+_NOT_A_DEAL = (r"(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|note|tone|agreement|compromise|"
+               r"bargain|pose)\b)")
+
+_NOT_A_WEAPON_USE = (r"(?![\s-]+(?:defen[cs]es?|systems?|launchers?|deliver\w*|suppl\w*|"
+                     r"production|producers?|stocks?|stockpiles?|programs?|programmes?|"
+                     r"shields?|interceptors?|packages?|factory|factories|plants?|makers?)\b)")
+
+TRIGGERS: tuple[tuple[EventKind, str], ...] = (
+    # attempts: an attack, whatever it aimed at
+    (K.ASSAULT, rf"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|sought|seeking|seeks|bids?|"
+                rf"efforts?|striv(?:e|es|ing)|strove|aim(?:s|ed|ing)?)\s+to\s+{_ATTEMPT_VERBS}\b"),
+    (K.ENTRY_REPELLED, rf"\bfail(?:s|ed|ing)?\s+to\s+{_ATTEMPT_VERBS}\b"),
+    (K.ENTRY_REPELLED,
+     r"\bwithdr(?:ew|awn|aw)\s+after\b|\bdriven\s+(?:back|out|off|away)\b|"
+     r"\bdr(?:ove|ive|ives|iving)\s+(?:\w+\s+){0,3}?(?:back|out)\b|\brepel\w*|\brepuls\w*|"
+     r"\bpush(?:ed|ing)?\s+(?:\w+\s+){0,2}?back\b|\bbeat(?:en)?\s+(?:\w+\s+)?back\b|"
+     r"\b(?:fought|fend(?:ed)?|fight(?:ing)?)\s+off\b|\bthwart\w*|\bfoil(?:s|ed)?\b|"
+     r"\bunsuccessful(?:ly)?\b|\bfailed\s+(?:attack|assault|attempt|offensive|push|advance)s?\b|"
+     r"\b(?:stopped|halted)\s+(?:the|an?|their|its)\s+(?:\w+\s+)?"
+     r"(?:advance|assault|attack|offensive|push)\b"),
+    (K.STRIKE,
+     r"\b(?:drone|missile|rocket|air|artillery|mortar|bomb|glide[-\s]bomb|kamikaze|shahed|"
+     r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
+     rf"\bstrik(?:e|es|ing)\b{_NOT_A_DEAL}|\bstruck\b{_NOT_A_DEAL}|\bshell(?:ed|ing|s)\b|"
+     rf"\b(?:missiles?|rockets?|bombs?|shaheds?)\b{_NOT_A_WEAPON_USE}|"
+     r"\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b|"
+     r"\bexplosions?\b|\bblasts?\b|\bhit\s+by\b|\bbarrages?\b|\btargeted\b(?!\s+sanctions)|"
+     r"\bfir(?:ed|ing)\s+(?:at|on|upon)\b|\bopened\s+fire\b|\bunder\s+fire\b"),
+    (K.CAPTURE_CLAIM,
+     r"\bliberat(?:ion|ed|e|es|ing)\b|\b(?:re)?captur(?:ed|es|ing)\b|\b(?:re)?capture\s+of\b|"
+     r"\bseiz(?:ed|es|ing|ure\s+of)\b|\bretook\b|\bretaken\b|\bde-?occup(?:ied|ation)\b|"
+     r"\b(?:took|taken|take|takes|taking|claim(?:ed|s|ing)?|gain(?:ed|s)?|regain(?:ed|s)?|"
+     r"establish(?:ed|es)?|restor(?:ed|es))\s+(?:full\s+|complete\s+|total\s+)?control\b|"
+     r"\bfell\s+to\b|\b(?:has|had|have)\s+fallen\b|"
+     r"\btook\s+(?:over|the\s+(?:village|town|city|settlement))\b|"
+     r"\boccupied\s+the\s+(?:village|town|city|settlement)\b|"
+     r"\braised\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b"),
+    (K.CONTROL_AFFIRMED,
+     r"\bremain(?:s|ed|ing)?\W+(?:\w+\W+){0,3}?(?:under|in)\W+(?:\w+\W+){0,2}?"
+     r"(?:control|hands)\b|"
+     r"\b(?:fully|firmly|completely|still)\W+(?:under|in)\W+(?:\w+\W+){0,2}?control\b|"
+     r"\bin\s+(?:ukrainian|russian|our|their)\s+hands\b|"
+     r"\bcontinu(?:e|es|ed|ing)\s+to\s+(?:control|hold|defend)\b|"
+     r"\bstill\s+(?:controls?|holds?)\b|\b(?:maintain|retain|keep)(?:s|ed|ing)?\s+control\b|"
+     r"\bkept\s+control\b|"
+     r"\b(?:holds?|holding|held)\b(?!\s+(?:talks|a|an|meetings?|elections?|referend\w*|on|up|"
+     r"back|out|off|onto|hostage|accountable|responsible|captive|prisoners?|consultations|"
+     r"negotiations|discussions|the\s+(?:talks|meeting|summit|elections?|referendum|post|"
+     r"office|title|record|view|line\s+that))\b)|"
+     r"\bdefend(?:s|ed|ing)?\s+(?:the\s+)?(?:town|city|village|positions?)\b"),
+    (K.WITHDRAWAL,
+     r"\b(?:forced|forcing|ordered)\s+(?:\w+\s+)?to\s+(?:leave|withdraw|retreat|pull\s+back)\b|"
+     r"\bwithdr(?:ew|awn|aw|awing|aws|awal)\b|\bretreat(?:ed|ing|s)?\b|"
+     r"\bpull(?:ed|s|ing)?\s+(?:\w+\s+)?(?:out|back)\b|\bsurrender(?:ed|s)?\b|"
+     r"\babandon(?:ed|s|ing)?\b|\bleft\s+the\s+(?:town|city|village|settlement)\b"),
+    (K.ASSAULT,
+     r"\b(?:partially\s+)?entered\b(?!\s+(?:into|office|the\s+(?:race|market|talks|war|"
+     r"conflict|negotiations)|service|politics))|"
+     r"\benter(?:ing)?\s+(?:the\s+)?(?:town|city|village)\b|\bstorm(?:ed|ing|s)?\b|"
+     r"\battack(?:ed|ing|s)?\b|\bassault(?:ed|ing|s)?\b|\bcounter-?attack\w*|"
+     r"\bcounter-?offensive\w*|\boffensive\b|(?<!in\s)\badvanc(?:e|ed|es|ing)\b|"
+     r"\b(?:mov|push|head|press)(?:e|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:toward|towards|into)\b|"
+     r"\bon\s+the\s+approaches\s+to\b|\bfighting\b|\bfought\b|\bclash(?:es|ed)?\b|"
+     r"\bbattles?\b|\bcombat\b|\binfiltrat\w+|\bencircl\w+|\bbreach(?:ed|es|ing)?\b|"
+     r"\bbr(?:eak|oke)\s+through\b|\bgained\s+ground\b"),
+    (K.EVACUATION, r"\bevacuat\w+"),
+    (K.CASUALTIES,
+     r"\bkill(?:ed|ing|s)\b|\bwound(?:ed|ing)\b|\binjur(?:ed|ing|ies|y)\b|"
+     r"\bcasualt(?:y|ies)\b|\bdeath\s+toll\b|\bdead\b|\bdied\b|\bdies\b|\bdeaths?\b|"
+     r"\blost\s+their\s+lives\b|\bfatalit(?:y|ies)\b|\bhurt\b"),
+)
+
+#: Political or diplomatic cues: a STATEMENT event when the sentence has no military event.
+STATEMENT_CUES = (
+    r"\b(?:told\s+reporters|said|says|told|announced|negotiations?|talks|statement|stated|"
+    r"insisted|urged|called\s+for|warned|meeting|met\s+with|summit|visit(?:ed|ing|s)?|peace|"
+    r"ceasefire|truce|sanctions|dialogue|diplomat\w*|discussions?|agreement|welcomed?|promised|"
+    r"pledged|speech|addressed|conference|condemned|proposed|demanded)\b")
+
+#: Kinds whose actor must stand in the trigger's own clause (the troops of the clause before
+#: did not evacuate anyone).
+CLAUSE_ACTOR_KINDS = frozenset({K.EVACUATION, K.CASUALTIES})
+#: Kinds a denial can deny (a denied strike or casualty is not turned into a control claim).
+DENIABLE = frozenset({K.CAPTURE_CLAIM, K.ASSAULT, K.WITHDRAWAL})
+#: Kinds dropped when negated ("no casualties", "not shelled", "no longer under control").
+DROP_WHEN_NEGATED = frozenset({K.STRIKE, K.EVACUATION, K.CASUALTIES, K.CONTROL_AFFIRMED,
+                               K.ENTRY_REPELLED})
+
+_TRIGGER_RES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in TRIGGERS)
+_STATEMENT_RE = re.compile(STATEMENT_CUES, re.I)
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|should|must|would|will|shall|if|unless|plans?\s+to|planning\s+to|"
+    r"planned\s+to|intends?\s+to|intending\s+to|threat\w*|wants?\s+to|wanted\s+to|urg\w+|"
+    r"call(?:s|ed|ing)?\s+(?:on|for)|ask\w*|expects?\s+to|expected\s+to|refus\w+\s+to|"
+    r"ready\s+to|prepar\w+\s+to|until|prevent\w*|avoid\w*|avert\w*|possible|potential|"
+    r"demand\w*|fears?|feared|verge\s+of|brink\s+of|about\s+to)\b"
+    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$", re.I)
+#: Weapons supplied, sold or pledged are not weapons used.
+_SUPPLY = re.compile(
+    r"\b(?:suppl(?:y|ied|ies|ying)|deliver\w*|send(?:s|ing)?|sent|provid\w*|pledg\w*|"
+    r"giv(?:e|es|ing)|gave|transfer\w*|sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|produc\w*|"
+    r"ship(?:s|ped|ping)?|approv\w*|request\w*|receiv\w*|acquir\w*|aid|stocks?\s+of)\b"
+    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*$", re.I)
+#: "may have pulled out", "could have been killed": hedged past, not hypothetical.
+_HEDGED_PAST = re.compile(r"\b(?:could|might|may|must|would)\s+have\b", re.I)
+_NEGATION = re.compile(
+    r"(?:\b(?:not(?!\s+only)|never|no(?!\s+(?:fewer|less|more|sooner|doubt))|without|nor|"
+    r"neither|none|nobody|no\s+longer)\b|n['’]t\b)"
+    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$", re.I)
+
+_DENIAL = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:true|correct|accurate)|not\s+true|untrue|"
+    r"false|fake|disinformation|no\s+truth|fabricat\w+|does\s+not\s+correspond\s+to\s+reality|"
+    r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
+    r"debunked)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
+    r"information|that|this|it|them))\b", re.I)
+_DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk)", re.I)
+_CLAIMS_OF = re.compile(
+    r"(?:\b(?:claims?|reports?|assertions?|statements?)\s+(?:by|from|of)\s+"
+    r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})"
+    r"|((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})(?:['’]s)?\s+"
+    r"(?:claims?|reports?|assertions?))")
+
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|approaches\s+to|"
+    r"toward|towards|direction\s+of|areas?\s+of|edge\s+of|flanks?\s+of)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$",
+    re.I)
+_NEAR_AFTER = re.compile(r"['’]?s?\s+(?:direction|axis|sector|front|outskirts|area)\b", re.I)
+_NEAR_CLAUSE = re.compile(
+    r"\b(?:in\s+the\s+vicinity|nearby|outskirts|on\s+the\s+approaches|in\s+the\s+area|"
+    r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b", re.I)
+_RELATION_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
+    r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of))\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$",
+    re.I)
+#: A place used for its government: "Moscow would welcome", "[Washington] pursues",
+#: 'Moscow "open" to talks', "containing Moscow".
+_METONYMY_AFTER = re.compile(
+    r"[\]\"”’']?\s+(?:\w+ly\s+)?(?:(?:would|will)(?!\s+be\b)|wants?|says|said|insists?|"
+    r"insisted|claims?|claimed|accuse[sd]?|denies|denied|demands?|demanded|hopes?|hoped|"
+    r"welcome[sd]?|pursues?|rejects?|rejected|warns?|warned|believes?|refuses?|refused|"
+    r"considers?|is\s+(?:ready|open|willing)|[\"“'‘])", re.I)
+_METONYMY_BEFORE = re.compile(
+    r"\b(?:containing|contain|pressure\s+on|sanctions\s+(?:on|against)|relations\s+with|"
+    r"ties\s+with|talks\s+with|between|accused|urged)\s+\[?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|visit(?:ed|ing|s)?|arrived\s+in|trip\s+to|summit\s+in|talks\s+in)\s+"
+    r"(?:the\s+)?(?:(?:city|capital|town)\s+of\s+)?$", re.I)
+_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|across|at|on|into|over|throughout|against)\s+$", re.I)
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+"
+    r"of\s+)?$", re.I)
+#: A settlement name used for a unit around it ("the Krasnorichenske hromada").
+_UNIT_AFTER = re.compile(r"\s+(?:hromada|community|district|raion|rayon|region|oblast|"
+                         r"direction|axis|sector|front)\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:town|city|village|settlement|hamlet|community)"
+    r"(?:['’]s)?\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although)\b", re.I)
+
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
+_WHEN = re.compile(
+    rf"\b(?:(?i:in|since|during|by|until|from|on|early|late|mid)[-\s]+)?"
+    rf"(?:(?:early|late|mid)[-\s]+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b|"
+    r"\b(?:\d{1,2}\s+)" + _MONTH + r"(?:\s+\d{4})?\b|"
+    r"\b(?i:(?:in|since|during|by|until)\s+(?:19|20)\d{2}\b|"
+    r"last\s+(?:week|month|year|winter|summer|spring|autumn|fall|weekend)\b|"
+    r"(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago\b|"
+    r"earlier\s+this\s+(?:week|month|year)\b)")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+# --- noun phrases -----------------------------------------------------------------------------
+
+_SIDE = (r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|Belarusian|"
+         r"North\s+Korean|Chechen|[Pp]ro-Russian|[Pp]ro-Kremlin|Kremlin-backed|[Ss]eparatist|"
+         r"[Ee]nemy|[Oo]ccupying|[Ii]nvading|Wagner)")
+_FORCE = (r"(?:troops|forces|[Aa]rmy|infantry(?:men)?|soldiers|servicemen|units?|military|"
+          r"[Mm]arines|paratroopers|artillery|aviation|[Aa]ir\s+[Ff]orce|[Nn]avy|brigades?|"
+          r"battalions?|regiments?|assault\s+(?:groups?|units?|troops|teams?|detachments?)|"
+          r"sabotage\s+(?:groups?|units?)|(?:reconnaissance|recon)\s+(?:groups?|units?)|"
+          r"fighters|defenders|(?:[Aa]rmed|[Dd]efen[cs]e|[Ss]pecial|[Aa]irborne|[Gg]round|"
+          r"[Bb]order)\s+(?:[Ff]orces|troops|[Gg]uards?)|[Gg]eneral\s+[Ss]taff|mercenaries|"
+          r"tanks|armou?red\s+vehicles|drones|helicopters|(?:war)?planes|jets|aircraft|"
+          r"gunners|sappers|[Gg]rouping\s+of\s+[Ff]orces|invaders|occupiers|occupants|"
+          r"aggressors?)")
+_ACTOR_RE = re.compile(
+    rf"\b(?:(?:the|a|an)\s+)?{_SIDE}(?:\s+[a-z][\w-]*)?\s+{_FORCE}\b|"
+    r"\b(?:the\s+)?(?:enemy|occupiers|invaders|Russians|Ukrainians|AFU|ZSU|Ruscists)\b|"
+    r"\b(?:the\s+)?[Dd]efen[cs]e\s+[Ff]orces(?:\s+of\s+Ukraine)?\b|"
+    r"\b(?:the\s+)?[Aa]rmed\s+[Ff]orces\s+of\s+(?:Ukraine|Russia|the\s+Russian\s+Federation)\b|"
+    r"\b(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:Brigade|Battalion|Regiment|Division|Corps|Army)\b")
+_AGENT_AFTER = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?by\s+")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|against|toward|towards|at|on|upon)\s+$", re.I)
+_COUNTRY = re.compile(r"(?:the\s+)?(Russia|Ukraine|Kyiv|Moscow)\b")
+_COUNTRY_SUBJECT = re.compile(
+    r"\b(Russia|Ukraine|Kyiv|Moscow)\s+(?:(?:has|have|had|is|was|were|also|reportedly)\s+)?$")
+#: "seven Russian attempts", "a Russian drone attack": the side named as an adjective.
+_SIDE_BEFORE = re.compile(
+    r"\b(Russian|Ukrainian|Belarusian|Russia['’]s|Ukraine['’]s|enemy)\s+"
+    r"(?!(?:troops|forces|army|infantry|soldiers|servicemen|units?|military|marines|"
+    r"paratroopers|brigades?|battalions?|fighters|defenders|officials|authorities)\b)"
+    r"(?:[a-z-]+\s+)?$", re.I)
+
+#: Words that can sit in a speaker's noun phrase in lower case (roles, bodies, adjectives).
+ROLE_WORDS = frozenset("""
+official officials spokesman spokeswoman spokesperson mayor governor ministry army forces military
+minister ambassador envoy president head chief commander command staff administration office
+authorities police service agency media sources source analysts analyst observers representative
+representatives secretary adviser advisor aide leader leaders general lawmaker lawmakers deputy
+prosecutor prosecutors council government residents witnesses correspondent journalists blogger
+bloggers monitor monitors group institute experts expert officer officers soldier soldiers
+servicemen commanders spokespeople diplomat diplomats negotiator chancellor premier foreign
+defense defence interior regional local senior top state press presidential former acting exiled
+city town village district oblast military-civilian civil-military kremlin parliament committee
+directorate headquarters operator operators outlet channel brigade battalion regiment unit
+news state television tv newspaper website agency telegram network
+""".split())
+#: Roles of one person (for "he/she" and for "the mayor" to find its earlier full form).
+PERSON_ROLES = frozenset("""
+spokesman spokeswoman spokesperson mayor governor minister ambassador envoy president head chief
+commander representative secretary adviser advisor aide leader general lawmaker deputy prosecutor
+correspondent blogger analyst expert officer soldier diplomat negotiator chancellor premier
+""".split())
+ORG_WORDS = frozenset("""
+ministry army staff command office administration service agency council government kremlin
+parliament committee directorate headquarters institute outlet channel police navy military
+brigade battalion regiment unit group
+""".split())
+#: Speakers named by a country, capital or body: "it", not "he".
+ORG_NAMES = frozenset("""
+russia ukraine kyiv moscow kremlin washington nato eu un pentagon belarus minsk beijing
+""".split())
+PLURAL_WORDS = frozenset("""
+officials authorities sources analysts observers representatives forces troops residents
+witnesses prosecutors journalists bloggers monitors experts officers soldiers servicemen
+commanders leaders lawmakers diplomats
+""".split())
+_DEMONYMS = frozenset("""
+russian ukrainian russians ukrainians belarusian american european western british french german
+polish chinese turkish israeli iranian north korean chechen soviet kremlin-backed
+""".split())
+_LEAD_STRIP = frozenset("""
+but and also meanwhile however earlier later separately then further so yet in on at after before
+while today yesterday tonight this that thus still moreover additionally instead
+""".split()) | frozenset(_MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+_SKIP_BEFORE_VERB = frozenset("""
+has have had was were is are also repeatedly earlier later previously again then further reportedly
+had would will separately publicly officially once
+""".split())
+_PRONOUNS = frozenset({"it", "he", "she", "they"})
+_CONNECTORS = frozenset({"of", "to", "for", "in", "at"})
+
+_SAY_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|insisted|insists|reported|reports|"
+    r"claimed|claims|stated|states|confirmed|confirms|added|adds|wrote|writes|posted|noted|notes|"
+    r"denied|denies|warned|warns|declared|declares|acknowledged|acknowledges|admitted|admits|"
+    r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
+    r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
+    r"dismisses|refuted|refutes)\b")
+_ACCORDING = re.compile(
+    r"(?<![\w-])(?:Source:\s*|according\s+to|citing|cited\s+by|quoted\s+by|"
+    r"(?:reported|stated|announced|claimed|said|confirmed|posted)\s+by)\s+", re.I)
+_BACK_REFERENCE = re.compile(
+    r"\W*(?:this|that|it|these|the\s+(?:news|information))\s+(?:was|were|has\s+been|had\s+been|"
+    r"is)\s+(?:reported|stated|announced|confirmed|said|claimed|posted)\s+by\b", re.I)
+_TOKEN = re.compile(r"[\w'’-]+(?:\.[\w'’-]+)*|\S")
+_QUOTE_CHARS = "\"“”«»"
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,}?)[\"”»]")
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's span in the text (trimmed) and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr gen lt col maj sgt capt cpt st prof sen rep gov adm cmdr jr sr vs etc no nos fig
+approx est dept corp inc ltd co u.s u.k e.g i.e
+""".split())
+_WRAPPED_LINE_END = re.compile(
+    r"(?:\b(?:of|the|a|an|and|or|to|in|on|at|by|for|from|with|near|into|that|as|than)|[-(/])"
+    r"[ \t]*$", re.I)
+_LEADING_JUNK = re.compile(r"[\s\-*•·–—>#]+")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their paragraph numbers (see the module docstring)."""
+    out: list[Sentence] = []
+    paragraph = 0
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        nxt = _next_visible(text, match.end())
+        if match.group() == "\n":
+            if nxt < 0:
+                break
+            blank = "\n" in text[match.end():nxt]
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if not blank and (text[nxt].islower()
+                              or _WRAPPED_LINE_END.search(text, line_start, match.start())):
+                continue  # a wrapped line, the sentence goes on
+            _emit(text, start, match.start(), paragraph, out)
+            start = match.end()
+            paragraph += 1
+            continue
+        if nxt >= 0 and text[nxt].islower():
+            continue
+        word = re.search(r"([\w.]+)[.]$", text[max(0, match.start() - 12):match.start() + 1])
+        if match.group().startswith(".") and word and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            continue
+        _emit(text, start, match.end(), paragraph, out)
+        start = match.end()
+    _emit(text, start, len(text), paragraph, out)
+    return out
+
+
+def _next_visible(text: str, position: int) -> int:
+    match = re.compile(r"\S").search(text, position)
+    return match.start() if match else -1
+
+
+def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end:
+        lead = _LEADING_JUNK.match(text, start, end)
+        if lead:
+            start = lead.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        cut = end
+        if end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+        if any(ch.isalnum() for ch in text[start:cut]):
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append(Sentence(start, piece_end, paragraph))
+        start = cut
+
+
+# --- triggers ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: EventKind
+    start: int
+    end: int
+    negated: bool = False
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[tuple[EventKind,
+                                                                                   int, int]]:
+    """(kind, start, end) of every event trigger in ``text[start:end]``, in text order, with
+    hypothetical ones left out (negated ones included)."""
+    end = len(text) if end is None else end
+    return [(t.kind, t.start, t.end) for t in _triggers(text, start, end)]
+
+
+def _triggers(text: str, s: int, e: int) -> list[_Trigger]:
+    taken: list[tuple[int, int]] = []
+    found: list[_Trigger] = []
+    for kind, pattern in _TRIGGER_RES:
+        for match in pattern.finditer(text, s, e):
+            if any(match.start() < b and a < match.end() for a, b in taken):
+                continue
+            taken.append(match.span())
+            clause_start = _clause_start(text, s, match.start())
+            before = text[max(clause_start, match.start() - 60):match.start()]
+            if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
+                    and not _HEDGED_PAST.search(before):
+                continue
+            if kind is K.STRIKE and _SUPPLY.search(before):
+                continue
+            found.append(_Trigger(kind, match.start(), match.end(),
+                                  negated=bool(_NEGATION.search(before))))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _clause_start(text: str, s: int, position: int) -> int:
+    last = s
+    for match in _CLAUSE_BREAK.finditer(text, max(s, position - 200), position):
+        last = match.end()
+    return last
+
+
+def _clause_bounds(text: str, s: int, e: int, position: int) -> tuple[int, int]:
+    following = _CLAUSE_BREAK.search(text, position, min(e, position + 300))
+    return _clause_start(text, s, position), following.start() if following else e
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Attribution:
+    who: str
+    anchor: int   # where the attribution stands in the text (its verb or phrase)
+    span: tuple[int, int] = (0, 0)  # the speaker's words in this sentence (empty if carried)
+
+
+class _Speakers:
+    """Claimants named so far: resolves pronouns, bare surnames and "the ministry"."""
+
+    def __init__(self) -> None:
+        self.named: list[str] = []
+        self.last = {"any": "", "person": "", "org": "", "group": ""}
+
+    def resolve(self, who: str) -> str:
+        low = who.lower().strip()
+        if low in _PRONOUNS or low in {"him", "her", "them"}:
+            kind = {"it": "org", "he": "person", "she": "person", "him": "person",
+                    "her": "person", "they": "group", "them": "group"}[low]
+            found = self.last[kind] or (self.last["org"] if kind == "group" else "")
+            return found or self.last["any"]
+        return self._expand(who)
+
+    def _expand(self, who: str) -> str:
+        words = who.split()
+        caps = [w for w in words if w[:1].isupper()]
+        if caps and len(words) <= 3:
+            surname = caps[-1].rstrip(",")
+            if surname.lower() not in ROLE_WORDS and surname.lower() not in _DEMONYMS:
+                for earlier in reversed(self.named):
+                    name_part = earlier.split(",")[0].split()
+                    earlier_words = {w.strip(",.()") for w in earlier.split()}
+                    if len(earlier) > len(who) and name_part and name_part[-1] == surname \
+                            and all(c.strip(",.()") in earlier_words for c in caps):
+                        return earlier
+        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLE_WORDS:
+            role = words[1].lower()
+            for earlier in reversed(self.named):
+                if earlier.lower() != who.lower() and role in earlier.lower().replace(",", " ") \
+                        .split():
+                    return earlier
+        return who
+
+    def add(self, who: str) -> None:
+        if not who:
+            return
+        if who in self.named:
+            self.named.remove(who)
+        self.named.append(who)
+        del self.named[:-MAX_SPEAKERS]
+        self.last["any"] = who
+        self.last[_speaker_kind(who)] = who
+
+
+def _speaker_kind(who: str) -> str:
+    raw = [w.strip(",.()") for w in who.split(",")[0].split()]
+    words = [w.lower() for w in raw]
+    if any(w in ORG_NAMES for w in words):
+        return "org"
+    if raw and all(w.isupper() or "." in w for w in raw if w[:1].isupper()) \
+            and any(len(w) > 1 and (w.isupper() or "." in w) for w in raw):
+        return "org"  # "RIA", "ISW", "Censor.NET"
+    if any(w in PERSON_ROLES for w in words):
+        return "person"
+    if any(w in PLURAL_WORDS for w in words):
+        return "group"
+    if any(w.rstrip("'’s") in ORG_WORDS or w in ORG_WORDS for w in words):
+        return "org"
+    caps = [w for w in who.split(",")[0].split() if w[:1].isupper()]
+    if caps and all(c.lower() in _DEMONYMS for c in caps):
+        return "group"
+    return "person" if caps else "org"
+
+
+def _tokens(text: str, s: int, e: int) -> list[re.Match]:
+    return list(_TOKEN.finditer(text, s, e))
+
+
+def _np_word(token: str) -> bool:
+    low = token.lower()
+    base = re.sub(r"['’]s$", "", low)
+    return (token[:1].isupper() or base in ROLE_WORDS or low in {"the", "a", "an"}
+            or ("-" in token and token.replace("-", "").isalpha()))
+
+
+def _subject_before(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
+    """Span of the noun phrase right before a reporting verb (skipping "has repeatedly",
+    "on Thursday", "(MoD)"), or None."""
+    toks = _tokens(text, max(s, verb_start - 250), verb_start)
+    i = len(toks) - 1
+    while i >= 0:
+        low = toks[i].group().lower()
+        if low in _SKIP_BEFORE_VERB or (low.endswith("ly") and low.isalpha() and len(low) > 4):
+            i -= 1
+        elif toks[i].group() == ")" and i >= 2 and toks[i - 2].group() == "(":
+            i -= 3
+        elif low in _LEAD_STRIP and i > 0 and toks[i - 1].group().lower() == "on":
+            i -= 2
+        else:
+            break
+    if i < 0:
+        return None
+    if toks[i].group().lower() in _PRONOUNS:
+        return toks[i].start(), toks[i].end()
+    end_index = i
+    first = None
+    while i >= 0 and end_index - i < 10:
+        tok = toks[i].group()
+        low = tok.lower()
+        if low in _CONNECTORS and first is not None and i > 0 and _np_word(toks[i - 1].group()) \
+                and toks[i - 1].group().lower() not in {"the", "a", "an"}:
+            i -= 1
+            continue
+        if not _np_word(tok) or low in _CONNECTORS:
+            break
+        first = i
+        if low in {"the", "a", "an"}:
+            if i >= 2 and toks[i - 1].group().lower() in _CONNECTORS \
+                    and _np_word(toks[i - 2].group()) \
+                    and toks[i - 2].group().lower() not in {"the", "a", "an"}:
+                i -= 2
+                continue
+            break
+        i -= 1
+    if first is None:
+        return None
+    while first <= end_index and toks[first].group().lower() in _LEAD_STRIP \
+            | _CONNECTORS:
+        first += 1
+    if first > end_index:
+        return None
+    return toks[first].start(), toks[end_index].end()
+
+
+def _phrase_after(text: str, position: int, e: int) -> tuple[int, int] | None:
+    """Span of the noun phrase starting at ``position`` (for "according to X", "said X")."""
+    toks = _tokens(text, position, min(e, position + 250))
+    last = None
+    for n, match in enumerate(toks):
+        tok = match.group()
+        low = tok.lower()
+        if n > 10:
+            break
+        if low in _CONNECTORS and last is not None and n + 1 < len(toks) \
+                and _np_word(toks[n + 1].group()):
+            continue
+        if not _np_word(tok) or low in _CONNECTORS:
+            break
+        if low in _LEAD_STRIP and last is None:
+            break
+        last = n
+    if last is None:
+        return None
+    return toks[0].start(), toks[last].end()
+
+
+_APPOSITIVE = re.compile(r",\s*((?:the|a|an|its|his|her)\s+|(?=[a-z]))([^,;.!?\"“”()]{2,90}?)"
+                         r"(?=\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.!?\"”]|$|\s+(?:said|told|to)\b))")
+
+
+_NAME_AFTER = re.compile(r",\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*(?:[,;.!?)]|$))")
+
+
+def _with_appositive(text: str, span: tuple[int, int], e: int) -> tuple[int, int]:
+    """Extend a name with a following appositive that gives a role ("X, the town's mayor"),
+    or a role with the name that follows it ("the head of the RMA, Serhii Haidai")."""
+    match = _APPOSITIVE.match(text, span[1], e)
+    if match and any(w.strip("'’s").lower() in ROLE_WORDS or w.lower() in ROLE_WORDS
+                     for w in match.group(2).split()):
+        return span[0], match.end(2)
+    name = _NAME_AFTER.match(text, span[1], e)
+    if name and any(w.lower() in PERSON_ROLES for w in text[span[0]:span[1]].split()):
+        return span[0], name.end(1)
+    return span
+
+
+def _is_speaker(text: str, span: tuple[int, int]) -> bool:
+    phrase = text[span[0]:span[1]]
+    words = [w.strip(",.()'’") for w in phrase.split()]
+    lows = [re.sub(r"['’]s$", "", w.lower()) for w in words]
+    if not words or all(w in {"the", "a", "an"} for w in lows):
+        return False
+    if any(w in ROLE_WORDS for w in lows):
+        return True
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or all(c.lower().rstrip("'’s") in _DEMONYMS or c.lower() in _DEMONYMS
+                       for c in caps):
+        return False
+    return not (len(caps) == 1 and caps[0].lower() in _LEAD_STRIP)
+
+
+def _attributions(text: str, s: int, e: int, speakers: _Speakers) -> list[_Attribution]:
+    found: list[_Attribution] = []
+
+    def add(span: tuple[int, int] | None, anchor: int, appositive: bool) -> None:
+        if span is None:
+            return
+        phrase = text[span[0]:span[1]]
+        if phrase.lower() in _PRONOUNS | {"him", "her", "them"}:
+            who = speakers.resolve(phrase)
+            if who:
+                found.append(_Attribution(who, anchor, span))
+            return
+        if not _is_speaker(text, span):
+            return
+        if appositive:
+            span = _with_appositive(text, span, e)
+        who = speakers.resolve(text[span[0]:span[1]].strip(" ,"))
+        found.append(_Attribution(who, anchor, span))
+        speakers.add(who)
+
+    for match in _ACCORDING.finditer(text, s, e):
+        pronoun = re.match(r"(?:him|her|them|it)\b", text[match.end():e], re.I)
+        if pronoun:
+            add((match.end(), match.end() + pronoun.end()), match.start(), False)
+        else:
+            add(_phrase_after(text, match.end(), e), match.start(), True)
+    for n, match in enumerate(_SAY_VERB.finditer(text, s, e)):
+        if n >= MAX_ATTRIBUTIONS:
+            break
+        before = text[max(s, match.start() - 3):match.start()]
+        span = _subject_before(text, s, match.start())
+        if span is None and before.strip()[-1:] == ",":
+            span = _subject_with_appositive(text, s, match.start())
+        if span is None and (not before.strip() or before.strip()[-1:] in ",\"”’'—–-"):
+            add(_phrase_after(text, match.end(), e), match.start(), True)
+        else:
+            add(span, match.start(), False)
+    headline = re.search(r"\s[–—-]\s+([^–—\-.!?]{2,60})$", text[s:e])
+    if headline and not re.search(r"[.!?\"”]$", text[s:e]):
+        start = s + headline.start(1)
+        tail = _phrase_after(text, start, e)
+        if tail is not None and tail[1] == e:  # the whole tail names the source
+            add(tail, start, False)
+    found.sort(key=lambda a: a.anchor)
+    return found
+
+
+def _only_attribution(text: str, s: int, e: int, attributions: Sequence[_Attribution]) -> bool:
+    """"This was reported by X." / "X, the head of Y, reported.": the sentence only says who
+    said what the sentences before it said."""
+    if not attributions or attributions[0].span[1] <= attributions[0].span[0]:
+        return False  # none, or a speaker carried over from the sentence before
+    if _BACK_REFERENCE.match(text, s, e):
+        return True
+    first, last = attributions[0].span, attributions[-1].span
+    if text[s:first[0]].strip():
+        return False  # something is said before the speaker
+    rest = text[last[1]:e]
+    return bool(re.fullmatch(r"[\s,)]*(?:\([^()]{1,20}\))?[\s,]*" + _SAY_VERB.pattern
+                             + r"(?:\s+(?:on|in|via)\s+[\w.' ]{1,30})?\W*", rest))
+
+
+def _subject_with_appositive(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
+    """"Andriy Besedin, the town's mayor, said" / "the head of X, Oleh Syniehubov, said"."""
+    comma = text.rfind(",", s, verb_start)
+    previous = text.rfind(",", s, comma)
+    if comma < 0 or previous < 0 or comma - previous > 100:
+        return None
+    inner = _subject_before(text, s, comma)
+    outer = _subject_before(text, s, previous)
+    if inner is None or outer is None:
+        return None
+    return outer[0], inner[1]
+
+
+def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
+    before = [a for a in attributions if a.anchor <= position]
+    if before:
+        return before[-1].who
+    return attributions[0].who if attributions else ""
+
+
+# --- places -----------------------------------------------------------------------------------
+
+_EVENT_PLACE_KINDS = (MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION)
+
+
+def _is_reference(text: str, mention: Mention) -> bool:
+    return bool(_RELATION_BEFORE.search(text, max(0, mention.start - 70), mention.start))
+
+
+def _is_metonymy(text: str, mention: Mention) -> bool:
+    if mention.kind is not MentionKind.SETTLEMENT:
+        return False
+    return bool(_METONYMY_AFTER.match(text, mention.end, mention.end + 40)
+                or _METONYMY_BEFORE.search(text, max(0, mention.start - 40), mention.start))
+
+
+def _precision(text: str, mention: Mention, clause: tuple[int, int] | None) -> Precision:
+    if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
+        return Precision.REGION
+    if _is_reference(text, mention) \
+            or _NEAR_BEFORE.search(text, max(0, mention.start - 50), mention.start) \
+            or _NEAR_AFTER.match(text, mention.end, mention.end + 25):
+        return Precision.NEAR
+    if clause and _NEAR_CLAUSE.search(text, *clause):
+        return Precision.NEAR
+    return Precision.PLACE
+
+
+def _in_spans(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= mention.start and mention.end <= b for a, b in spans)
+
+
+def _place_cost(text: str, mention: Mention, trigger: _Trigger,
+                speaker_spans: Sequence[tuple[int, int]] = ()) -> float:
+    if mention.start >= trigger.end:
+        cost = float(mention.start - trigger.end)
+    elif mention.end <= trigger.start:
+        cost = (trigger.start - mention.end) * BEFORE_COST_FACTOR + BEFORE_COST_STEP
+    else:
+        cost = 0.0
+    if mention.kind is not MentionKind.SETTLEMENT:
+        cost += REGION_COST
+    if _is_reference(text, mention) or _is_metonymy(text, mention):
+        cost += REFERENCE_COST
+    if _in_spans(mention, speaker_spans):
+        cost += SPEAKER_COST
+    return cost
+
+
+def _places_for(text: str, trigger: _Trigger, places: Sequence[Mention],
+                speaker_spans: Sequence[tuple[int, int]] = (),
+                carried: Mention | None = None) -> list[Mention]:
+    """The place of a trigger and the places listed together with it; a place carried over
+    from an earlier sentence stands in for places named only as references or titles."""
+    if not places:
+        return []
+    if carried is not None:
+        return [carried]
+    best = min(places, key=lambda m: (_place_cost(text, m, trigger, speaker_spans), m.start))
+    chosen = [best]
+    ordered = sorted(places, key=lambda m: m.start)
+    i = ordered.index(best)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            new = ordered[j + step]
+            left, right = (ordered[j], new) if step == 1 else (new, ordered[j])
+            if new.kind is not best.kind or _in_spans(new, speaker_spans) \
+                    or _is_reference(text, new) or _is_metonymy(text, new) \
+                    or not _COORDINATION.match(text[left.end:right.start]):
+                break
+            chosen.append(new)
+            j += step
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# --- the reader -------------------------------------------------------------------------------
+
+@dataclass
+class _State:
+    paragraph: int = -1
+    paragraph_first_event: int = 0               # index of this paragraph's first event
+    paragraph_place: Mention | None = None       # place of the previous sentence, this paragraph
+    last_place: Mention | None = None            # last settlement named for itself
+    last_place_paragraph: int = -10
+    previous_claimant: str = ""
+
+
+def extract_events(text: str, mentions: Sequence[Mention], date: dt.date | None
+                   ) -> list[Event]:
+    """Events of a report: one per (sentence, kind, place, claimant), in text order.
+
+    Never raises: text it cannot read gives no events (the error is logged).
+    """
+    try:
+        if not isinstance(text, str) or not text:
+            return []
+        return _extract(text, list(mentions or ()), date)
+    except Exception:  # a report must never break the pipeline
+        log.exception("event extraction failed; no events for this report")
+        return []
+
+
+def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[Event]:
+    usable = sorted((m for m in mentions if isinstance(m, Mention)
+                     and 0 <= m.start < m.end <= len(text)), key=lambda m: m.start)
+    starts = [m.start for m in usable]
+    speakers = _Speakers()
+    state = _State()
+    events: list[Event] = []
+    for sentence in split_sentences(text):
+        s, e = sentence.start, sentence.end
+        if sentence.paragraph != state.paragraph:
+            state.paragraph, state.paragraph_place = sentence.paragraph, None
+            state.paragraph_first_event = len(events)
+        in_sentence = usable[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        attributions = _attributions(text, s, e, speakers)
+        if not attributions and text[s] in _QUOTE_CHARS and state.previous_claimant:
+            attributions = [_Attribution(state.previous_claimant, s)]
+        if _only_attribution(text, s, e, attributions):
+            _attribute_back(events, state.paragraph_first_event, attributions[0].who)
+            state.previous_claimant = attributions[0].who
+            continue
+        new, places = _sentence_events(text, sentence, in_sentence, attributions, state, date)
+        events.extend(new)
+        state.previous_claimant = attributions[-1].who if attributions else ""
+        _remember_places(text, sentence, places, new, attributions, state)
+    return events
+
+
+def _attribute_back(events: list[Event], first: int, who: str) -> None:
+    for i in range(first, len(events)):
+        if not events[i].claimed_by:
+            events[i] = replace(events[i], claimed_by=who)
+
+
+def _own_places(text: str, places: Sequence[Mention],
+                attributions: Sequence[_Attribution]) -> list[Mention]:
+    """Places a sentence names for themselves: not references, governments or titles."""
+    spans = [a.span for a in attributions]
+    return [m for m in places if not _is_reference(text, m) and not _is_metonymy(text, m)
+            and not _in_spans(m, spans)]
+
+
+def _remember_places(text: str, sentence: Sentence, places: Sequence[Mention],
+                     new: Sequence[Event], attributions: Sequence[_Attribution],
+                     state: _State) -> None:
+    own = _own_places(text, places, attributions)
+    settlements = [m for m in own if m.kind is MentionKind.SETTLEMENT
+                   and not _UNIT_AFTER.match(text, m.end, m.end + 20)]
+    if settlements:
+        state.paragraph_place = settlements[-1]
+    elif new:
+        state.paragraph_place = new[-1].mention
+    elif own:
+        state.paragraph_place = own[-1]
+    if settlements:
+        state.last_place = settlements[-1]
+        state.last_place_paragraph = sentence.paragraph
+    elif new and new[-1].mention.kind is MentionKind.SETTLEMENT:
+        state.last_place = new[-1].mention
+        state.last_place_paragraph = sentence.paragraph
+
+
+def _carried_place(text: str, sentence: Sentence, in_sentence: Sequence[Mention],
+                   state: _State) -> Mention | None:
+    """The place a sentence naming none speaks of (see the module docstring), or None."""
+    s, e = sentence.start, sentence.end
+    if any(m.kind is MentionKind.COUNTRY
+           and _COUNTRY_LOCATIVE.search(text, max(0, m.start - 15), m.start)
+           for m in in_sentence):
+        return None  # the sentence places itself in a whole country
+    if state.last_place is not None and _ANAPHOR.search(text, s, e) \
+            and sentence.paragraph - state.last_place_paragraph <= ANAPHOR_MAX_PARAGRAPHS:
+        return state.last_place
+    return state.paragraph_place
+
+
+def _sentence_events(text: str, sentence: Sentence, in_sentence: Sequence[Mention],
+                     attributions: Sequence[_Attribution], state: _State,
+                     date: dt.date | None) -> tuple[list[Event], list[Mention]]:
+    s, e = sentence.start, sentence.end
+    places = [m for m in in_sentence if m.kind in _EVENT_PLACE_KINDS]
+    spans = [a.span for a in attributions]
+    carried = None
+    if not _own_places(text, places, attributions):
+        carried = _carried_place(text, sentence, in_sentence, state)
+    candidates = list(places) if carried is None else [*places, carried]
+    if not candidates:
+        return [], places
+    triggers = _triggers(text, s, e)
+    denial = _denial(text, s, e, triggers)
+    evidence = text[s:e]
+    out: list[Event] = []
+    seen: set[tuple] = set()
+
+    def precision(mention: Mention, position: int) -> Precision:
+        clause = _clause_bounds(text, s, e, position)
+        if mention is carried:
+            return _carried_precision(text, mention, clause)
+        return _precision(text, mention, clause)
+
+    def emit(kind: EventKind, mention: Mention, position: int, **fields) -> None:
+        key = (kind, mention.start, mention.end, fields.get("claimed_by", ""),
+               fields.get("denied_by", ""))
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(Event(kind=kind, mention=mention, evidence=evidence, start=s, end=e,
+                         date=date, precision=precision(mention, position),
+                         when=_when(text, s, e, position, date), **fields))
+
+    for trigger in triggers:
+        if trigger.negated or (denial is not None and denial.covers(trigger)):
+            continue  # dropped, or the denial event below speaks for it
+        for mention in _places_for(text, trigger, candidates, spans, carried):
+            emit(trigger.kind, mention, trigger.start, actor=_actor(text, s, e, trigger),
+                 claimed_by=_claimant_for(trigger.start, attributions))
+    if denial is not None:
+        denier = _claimant_for(denial.position, attributions)
+        probe = _Trigger(K.CONTROL_AFFIRMED, denial.position, denial.position)
+        for mention in _places_for(text, probe, candidates, spans, carried):
+            emit(K.CONTROL_AFFIRMED, mention, denial.position,
+                 actor=denier if _ACTOR_RE.search(denier) else "",
+                 claimed_by=denier, denied_by=denier, denial=denial.text)
+        claimed = _CLAIMS_OF.search(text, s, e)
+        if claimed is not None:
+            claimant = (claimed.group(1) or claimed.group(2)).strip()
+            for trigger in denial.denied:
+                for mention in _places_for(text, trigger, candidates, spans, carried):
+                    emit(trigger.kind, mention, trigger.start,
+                         actor=_actor(text, s, e, trigger), claimed_by=claimant,
+                         denied_by=denier, denial=denial.text)
+    if not out:
+        statement = _statement(text, s, e, _own_places(text, places, attributions),
+                               attributions)
+        if statement is not None:
+            mention, position = statement
+            emit(K.STATEMENT, mention, position,
+                 claimed_by=_claimant_for(position, attributions))
+    return out, places
+
+
+def _carried_precision(text: str, mention: Mention, clause: tuple[int, int]) -> Precision:
+    if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
+        return Precision.REGION
+    return Precision.NEAR if _NEAR_CLAUSE.search(text, *clause) else Precision.PLACE
+
+
+def _statement(text: str, s: int, e: int, usable: Sequence[Mention],
+               attributions: Sequence[_Attribution]) -> tuple[Mention, int] | None:
+    """Where a political statement was made (``usable``: the sentence's own places)."""
+    cue = _STATEMENT_RE.search(text, s, e)
+    if cue is None and not attributions:
+        return None
+    position = cue.start() if cue else attributions[0].anchor
+    if not usable or _ACTOR_RE.search(text, s, e):
+        return None  # troops are named: military news of a kind the lexicons do not know
+    located = [m for m in usable
+               if _LOCATIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
+    home = [m for m in usable if m.place is None or m.place.country_code == HOME_COUNTRY]
+    pool = located or home  # a foreign city without "in"/"at" is mostly its government
+    if not pool:
+        return None
+    best = min(pool, key=lambda m: (m.kind is not MentionKind.SETTLEMENT,
+                                    abs(m.start - position)))
+    return best, position
+
+
+def _actor(text: str, s: int, e: int, trigger: _Trigger) -> str:
+    agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40))
+    if agent:
+        named = _ACTOR_RE.match(text, agent.end(), e) or _COUNTRY.match(text, agent.end(), e)
+        if named:
+            return named.group()
+    side = _SIDE_BEFORE.search(text, max(s, trigger.start - 30), trigger.start)
+    if side:
+        return side.group(1)
+    if trigger.kind in CLAUSE_ACTOR_KINDS:
+        s, e = _clause_bounds(text, s, e, trigger.start)
+    best, best_cost = "", float("inf")
+    for match in _ACTOR_RE.finditer(text, max(s, trigger.start - ACTOR_MAX_CHARS),
+                                    min(e, trigger.end + ACTOR_MAX_CHARS)):
+        if match.end() <= trigger.start:
+            cost = trigger.start - match.end()
+        elif match.start() >= trigger.end:
+            if _OBJECT_BEFORE.search(text, max(s, match.start() - 12), match.start()):
+                continue  # "surrendered to Russian troops", "attacks against Ukrainian units"
+            cost = (match.start() - trigger.end) * BEFORE_COST_FACTOR + BEFORE_COST_STEP
+        else:
+            continue
+        if cost < best_cost:
+            best, best_cost = match.group(), cost
+    if best:
+        return best
+    subject = _COUNTRY_SUBJECT.search(text, max(s, trigger.start - 25), trigger.start)
+    return subject.group(1) if subject else ""
+
+
+@dataclass(frozen=True)
+class _Denial:
+    text: str
+    position: int
+    span: tuple[int, int]
+    denied: tuple[_Trigger, ...]
+
+    def covers(self, trigger: _Trigger) -> bool:
+        return self.span[0] <= trigger.start and trigger.end <= self.span[1]
+
+
+def _denial(text: str, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial | None:
+    """The sentence's denial: a denial phrase, or a negated capture, entry or withdrawal."""
+    triggers = list(triggers)
+    marker = _DENIAL.search(text, s, e)
+    if marker is not None:
+        quote = next((q for q in _QUOTED.finditer(text, s, e)
+                      if q.start(1) <= marker.start() < q.end(1)), None)
+        if quote is not None:
+            span = quote.span(1)
+        elif _DENIAL_VERB.match(marker.group()):
+            span = (marker.start(), e)
+        else:
+            span = (s, marker.end())
+        position = marker.start()
+    else:
+        negated = [t for t in triggers if t.negated and t.kind in DENIABLE]
+        if not negated:
+            return None
+        first = negated[0]
+        clause = _clause_bounds(text, s, e, first.start)
+        span = (clause[0], max(clause[1], first.end))
+        position = first.start
+    a, b = span
+    while a < b and (text[a].isspace() or text[a] in ",;:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:."):
+        b -= 1
+    denied = tuple(t for t in triggers if t.kind in DENIABLE and a <= t.start and t.end <= b)
+    return _Denial(text[a:b], position, (a, b), denied)
+
+
+def _when(text: str, s: int, e: int, position: int, date: dt.date | None) -> str:
+    """The time the sentence gives for the trigger at ``position``, if not the report's."""
+    best, best_cost = "", float("inf")
+    clause = _clause_bounds(text, s, e, position)
+    for match in _WHEN.finditer(text, s, e):
+        phrase = match.group()
+        if not _differs_from(phrase, date):
+            continue
+        cost = match.start() - position if match.start() >= position \
+            else (position - match.end()) * BEFORE_COST_FACTOR
+        if not clause[0] <= match.start() < clause[1]:
+            cost += 60
+        if cost < best_cost and cost <= 120:
+            best, best_cost = phrase, cost
+    return best
+
+
+def _differs_from(phrase: str, date: dt.date | None) -> bool:
+    low = phrase.lower()
+    if any(w in low for w in ("last", "ago", "earlier", "since")):
+        return True
+    if date is None:
+        return True
+    year = _YEAR.search(phrase)
+    if year and int(year.group()) != date.year:
+        return True
+    month = next((i for i, m in enumerate(_MONTHS, 1) if m in low), None)
+    if month is None:
+        return bool(year) and int(year.group()) != date.year
+    if month != date.month:
+        return True
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase.replace(year.group() if year else "",
+                                                                    ""))
+    return bool(day) and int(day.group(1)) != date.day

@@ -1,0 +1,360 @@
+"""Event extraction: the seed report through the real pipeline, sentences of our own, and
+inputs that must not break it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.events import extract_events, find_triggers, split_sentences
+from geo.models import Event, EventKind, Mention, MentionKind, Precision
+from geo.toponyms import ToponymFinder, resolve_mentions
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_014aeed3c577199d.txt"
+KUPIANSK, VOZNESENKA, GENEVA = 703656, 9112507, 2660646
+DAY = dt.date(2024, 11, 14)
+
+
+@pytest.fixture(scope="module")
+def read(gazetteer):
+    finder = ToponymFinder(gazetteer)
+
+    def run(text: str, date: dt.date | None = DAY) -> list[Event]:
+        mentions = resolve_mentions(finder.find(text), text, gazetteer)
+        events = extract_events(text, mentions, date)
+        for event in events:
+            assert text[event.start:event.end] == event.evidence
+        return events
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def seed_events(read):
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]  # skip "date 2024-11-14 ..."
+    return read(body)
+
+
+def at(events: list[Event], geonameid: int, kind: EventKind | None = None) -> list[Event]:
+    return [e for e in events if e.place is not None and e.place.id == geonameid
+            and (kind is None or e.kind is kind)]
+
+
+def named(events: list[Event], name: str, kind: EventKind | None = None) -> list[Event]:
+    return [e for e in events if e.place is not None
+            and name in (e.place.name, e.place.ascii_name, e.mention.text)
+            and (kind is None or e.kind is kind)]
+
+
+# --- the seed report ------------------------------------------------------------------------
+
+def test_seed_kupiansk_entry_attempt_claimed_by_ukrainian_officials(seed_events):
+    assaults = at(seed_events, KUPIANSK, EventKind.ASSAULT)
+    assert any("Ukrainian officials" in e.claimed_by or "Besedin" in e.claimed_by
+               for e in assaults)
+    assert any(e.actor in ("Russian troops", "Russian infantry") for e in assaults)
+
+
+def test_seed_kupiansk_entry_repelled(seed_events):
+    repelled = at(seed_events, KUPIANSK, EventKind.ENTRY_REPELLED)
+    assert repelled
+    assert any("driven back" in e.evidence for e in repelled)
+
+
+def test_seed_kupiansk_control_affirmed_with_the_armys_denial(seed_events):
+    affirmed = at(seed_events, KUPIANSK, EventKind.CONTROL_AFFIRMED)
+    denials = [e for e in affirmed if "Ukrainian Army" in e.claimed_by and "not true" in e.denial]
+    assert denials, affirmed
+    denial = denials[0]
+    assert "Ukrainian Army" in denial.denied_by
+    assert denial.denial.startswith("The alleged presence of Russian troops")
+    # the affirmation of the sentence before stands as its own event
+    assert any("remained" in e.evidence and not e.denial and "Ukrainian Army" in e.claimed_by
+               for e in affirmed)
+
+
+def test_seed_besedin_keeps_his_role(seed_events):
+    besedin = [e for e in at(seed_events, KUPIANSK) if "Besedin" in e.claimed_by]
+    assert besedin
+    assert all("mayor" in e.claimed_by for e in besedin)  # the bare surname finds his role
+
+
+def test_seed_fighting_in_the_vicinity_is_near(seed_events):
+    near = [e for e in at(seed_events, KUPIANSK) if "in the vicinity" in e.evidence
+            and e.kind is EventKind.ASSAULT]
+    assert near and all(e.precision is Precision.NEAR for e in near)
+
+
+def test_seed_voznesenka_capture_claimed_by_russian_defense_ministry(seed_events):
+    captures = at(seed_events, VOZNESENKA, EventKind.CAPTURE_CLAIM)
+    if not captures:  # another Voznesenka chosen: the mention still has to carry the claim
+        captures = named(seed_events, "Voznesenka", EventKind.CAPTURE_CLAIM)
+    assert captures
+    assert any("Russian Defense Ministry" in e.claimed_by for e in captures)
+    assert not named(seed_events, "Pokrovsk")  # named only as a reference ("south of")
+
+
+def test_seed_geneva_statement_abroad_by_gatilov(seed_events):
+    statements = at(seed_events, GENEVA, EventKind.STATEMENT)
+    assert statements
+    assert all(e.abroad for e in statements)
+    assert any("Gatilov" in e.claimed_by for e in statements)
+
+
+def test_seed_historic_events_keep_their_stated_time(seed_events):
+    recaptured = [e for e in at(seed_events, KUPIANSK, EventKind.CAPTURE_CLAIM)
+                  if "recaptured" in e.evidence]
+    assert recaptured and recaptured[0].when == "in September 2022"
+    assert recaptured[0].date == DAY  # the report date, as the contract says
+
+
+def test_seed_governments_are_not_places(seed_events):
+    # "Moscow would welcome", "[Washington] consistently pursues": capitals as governments
+    assert not [e for e in seed_events if e.mention.text in ("Moscow", "Washington")]
+    assert all(e.mention.kind is not MentionKind.COUNTRY for e in seed_events)
+
+
+def test_seed_every_event_quotes_its_sentence(seed_events):
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    assert seed_events
+    for event in seed_events:
+        assert body[event.start:event.end] == event.evidence
+        assert event.date == DAY
+
+
+# --- sentences of our own -------------------------------------------------------------------
+
+def test_strike_on_a_town(read):
+    events = read("Russian forces shelled Kramatorsk overnight, the regional governor said.")
+    strikes = named(events, "Kramatorsk", EventKind.STRIKE)
+    assert len(strikes) == 1
+    assert strikes[0].actor == "Russian forces"
+    assert strikes[0].claimed_by == "the regional governor"
+    assert strikes[0].precision is Precision.PLACE
+
+
+def test_strike_and_casualties_in_one_sentence(read):
+    events = read("Two civilians were killed and five were wounded in a drone attack on Kherson "
+                  "on Tuesday, according to the regional administration.")
+    assert named(events, "Kherson", EventKind.STRIKE)
+    casualties = named(events, "Kherson", EventKind.CASUALTIES)
+    assert casualties
+    assert casualties[0].claimed_by == "the regional administration"
+
+
+def test_evacuation(read):
+    events = read("Volunteers evacuated forty residents from Pokrovsk as the front drew closer.")
+    assert named(events, "Pokrovsk", EventKind.EVACUATION)
+
+
+def test_withdrawal_with_a_hypothetical_left_out(read):
+    events = read("Ukrainian troops withdrew from Avdiivka to avoid encirclement, the General "
+                  "Staff said on Saturday.")
+    withdrawals = named(events, "Avdiivka", EventKind.WITHDRAWAL)
+    assert len(withdrawals) == 1
+    assert withdrawals[0].actor == "Ukrainian troops"
+    assert withdrawals[0].claimed_by == "the General Staff"
+    assert not [e for e in events if e.kind is EventKind.ASSAULT]  # "to avoid encirclement"
+
+
+def test_casualties_in_the_next_sentence_carry_the_place(read):
+    events = read("A missile struck a school in Izium on Monday. Three people were injured.")
+    injured = [e for e in events if e.kind is EventKind.CASUALTIES]
+    assert injured and injured[0].mention.text == "Izium"
+    assert injured[0].evidence == "Three people were injured."
+
+
+def test_no_places_no_events(read):
+    assert read("Officials said the talks would continue next week. Nobody was hurt, they "
+                "added, and the shelling had stopped by the evening.") == []
+    assert read("") == []
+
+
+def test_negated_casualties_are_not_events(read):
+    events = read("No one was killed when shells hit Izium, the mayor said.")
+    assert named(events, "Izium", EventKind.STRIKE)
+    assert not [e for e in events if e.kind is EventKind.CASUALTIES]
+
+
+def test_hypothetical_attack_is_not_an_event(read):
+    events = read("Officials warned that Russian troops could attack Kharkiv again.")
+    assert not [e for e in events if e.kind is EventKind.ASSAULT]
+
+
+def test_claim_and_denial_are_two_events(read):
+    events = read("The Russian Defense Ministry claimed its forces had captured Kurakhove. "
+                  "Ukraine's General Staff denied the claims, saying the town remained under "
+                  "Ukrainian control.")
+    claims = named(events, "Kurakhove", EventKind.CAPTURE_CLAIM)
+    affirmed = named(events, "Kurakhove", EventKind.CONTROL_AFFIRMED)
+    assert len(claims) == 1 and claims[0].claimed_by == "The Russian Defense Ministry"
+    assert not claims[0].denied_by
+    assert len(affirmed) == 1
+    assert affirmed[0].claimed_by == affirmed[0].denied_by == "Ukraine's General Staff"
+    assert "denied the claims" in affirmed[0].denial
+
+
+def test_denial_naming_the_claim_keeps_both_sides(read):
+    events = read("Ukraine's General Staff rejected Russian claims that its troops had captured "
+                  "Kurakhove.")
+    kinds = {e.kind: e for e in named(events, "Kurakhove")}
+    assert kinds[EventKind.CONTROL_AFFIRMED].denied_by == "Ukraine's General Staff"
+    claim = kinds[EventKind.CAPTURE_CLAIM]
+    assert claim.claimed_by == "Russian" and claim.denied_by == "Ukraine's General Staff"
+
+
+def test_region_and_near_precision(read):
+    events = read("Fighting continued near Bakhmut. Russian drones struck targets in Kharkiv "
+                  "oblast, officials said.")
+    assert [e.precision for e in named(events, "Bakhmut")] == [Precision.NEAR]
+    region = [e for e in events if e.mention.kind is MentionKind.OBLAST]
+    assert region and region[0].kind is EventKind.STRIKE
+    assert region[0].precision is Precision.REGION
+
+
+def test_places_listed_together_share_the_event(read):
+    events = read("Russian artillery shelled Kupiansk, Izium and Balakliia on Sunday.")
+    assert {e.mention.text for e in events if e.kind is EventKind.STRIKE} == {
+        "Kupiansk", "Izium", "Balakliia"}
+
+
+def test_pronoun_and_quote_continuation_keep_the_speaker(read):
+    text = ('Mayor Ihor Terekhov said Russian missiles struck Kharkiv overnight. '
+            '"Two districts were hit," he said. "Rescue teams are working in Kharkiv."')
+    events = read(text)
+    assert events
+    assert all(e.claimed_by == "Mayor Ihor Terekhov" for e in events)
+
+
+def test_back_reference_attributes_the_sentence_before(read):
+    events = read("Russian troops shelled Vovchansk at dawn. This was reported by Oleh "
+                  "Syniehubov, the head of the regional military administration.")
+    strikes = named(events, "Vovchansk", EventKind.STRIKE)
+    assert strikes and strikes[0].claimed_by.startswith("Oleh Syniehubov, the head")
+
+
+def test_unresolved_and_hand_made_mentions():
+    text = "Russian troops stormed Foo village. Residents were evacuated."
+    mention = Mention("Foo", text.index("Foo"), text.index("Foo") + 3)  # no place chosen
+    events = extract_events(text, [mention], None)
+    assert [(e.kind, e.mention.text) for e in events] == [
+        (EventKind.ASSAULT, "Foo"), (EventKind.EVACUATION, "Foo")]
+    assert all(e.place is None and not e.abroad and e.date is None for e in events)
+
+
+# --- the parts -------------------------------------------------------------------------------
+
+def test_split_sentences_keeps_headlines_apart_and_titles_together():
+    text = ("Russian troops driven out of Kupiansk – officials\n"
+            "Gen. Oleksandr Syrskyi said the town held. U.S. officials agreed.\n"
+            "A line wrapped at the end of\nKupiansk goes on.")
+    pieces = [text[s.start:s.end] for s in split_sentences(text)]
+    assert pieces == ["Russian troops driven out of Kupiansk – officials",
+                      "Gen. Oleksandr Syrskyi said the town held.",
+                      "U.S. officials agreed.",
+                      "A line wrapped at the end of\nKupiansk goes on."]
+    paragraphs = [s.paragraph for s in split_sentences(text)]
+    assert paragraphs == [0, 1, 1, 2]
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("drone attack", EventKind.STRIKE), ("withdrew after", EventKind.ENTRY_REPELLED),
+    ("attempted to capture", EventKind.ASSAULT), ("took control of", EventKind.CAPTURE_CLAIM),
+    ("pulled out of", EventKind.WITHDRAWAL), ("remains under our control",
+                                             EventKind.CONTROL_AFFIRMED),
+])
+def test_specific_phrases_win_over_their_parts(phrase, kind):
+    assert [k for k, _, _ in find_triggers(f"Troops {phrase} the town.")] == [kind]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("Germany pledged more air defence missiles to Ukraine.", []),
+    ("The allies will send rockets next month.", []),
+    ("Russia fired 40 missiles overnight.", [EventKind.STRIKE]),
+    ("Russian troops may have pulled out of the village.", [EventKind.WITHDRAWAL]),
+    ("Russian troops plan to storm the village.", []),
+    ("No fewer than 12 people were killed.", [EventKind.CASUALTIES]),
+])
+def test_supplied_planned_and_hedged(sentence, kinds):
+    assert [k for k, _, _ in find_triggers(sentence)] == kinds
+
+
+def test_when_is_empty_for_the_report_day(read):
+    events = read("Russian drones struck Sumy on November 14, officials said. In March 2022 "
+                  "Russian forces shelled Sumy.")
+    assert [e.when for e in events if e.kind is EventKind.STRIKE] == ["", "In March 2022"]
+
+
+# --- inputs that must not break it -----------------------------------------------------------
+
+class _Errors(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def no_swallowed_errors():
+    """extract_events logs and swallows an internal error; here it must not have any."""
+    handler = _Errors()
+    logger = logging.getLogger("geo.events")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.records, handler.records[0].exc_info
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n\n", ".", "\"", "“”", "- ", "\u200b" * 50, "\ufeff\x00\x01", "🙂" * 1000,
+    "Ⅻ" + "\u0301" * 500, "a." * 5000, "Kupiansk" * 10_000, ")" * 3000 + "said",
+    "according to " * 500, " – " * 1000, "\r\n" * 1000, "İ" * 300 + " said",
+])
+def test_odd_text_never_raises(text):
+    with no_swallowed_errors():
+        events = extract_events(text, [Mention("x", 0, 1), Mention("bad", -1, 5),
+                                       Mention("late", 10**9, 10**9 + 1)], DAY)
+    assert all(text[e.start:e.end] == e.evidence for e in events)
+
+
+def test_large_report_is_linear_enough():
+    sentence = ("Russian troops shelled Kupiansk overnight and attacked it again, the Ukrainian "
+                "Army said. ")
+    text = sentence * 4000
+    first = text.index("Kupiansk")
+    mentions = [Mention("Kupiansk", first + i * len(sentence), first + i * len(sentence) + 8)
+                for i in range(4000)]
+    assert all(text[m.start:m.end] == "Kupiansk" for m in mentions)
+    with no_swallowed_errors():
+        events = extract_events(text, mentions, DAY)
+    assert len(events) == 8000
+
+
+_ALPHABET = st.sampled_from(list("abcKXz .,;:!?\"“”'’()[]-–—\n\t") + [
+    "Kupiansk", " said", " according to ", "shelled", "not true", "the town", "Russian troops",
+    "Ж", "\u0301", "🙂", "\u200b", "İ", "ß"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(_ALPHABET, max_size=80), spans=st.lists(
+    st.tuples(st.integers(-5, 400), st.integers(0, 50)), max_size=8),
+    kinds=st.lists(st.sampled_from(list(MentionKind)), min_size=8, max_size=8))
+def test_any_text_and_mentions_never_raise(parts, spans, kinds):
+    text = "".join(parts)
+    mentions = [Mention(text[a:a + n] or "x", a, a + n, kind=kind)
+                for (a, n), kind in zip(spans, kinds, strict=False)]
+    with no_swallowed_errors():
+        events = extract_events(text, mentions, DAY)
+    for event in events:
+        assert text[event.start:event.end] == event.evidence
+        assert event.mention in mentions

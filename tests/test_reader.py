@@ -1,0 +1,191 @@
+"""Reading reports: formats, mentions, disambiguation, and the seed's acceptance values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from geo.errors import BadInputError
+from geo.models import ClaimKind, MentionKind, Status
+from geo.reports import MAX_REPORT_BYTES, Reader, load_reports, parse_report
+from geo.toponyms import ToponymFinder, resolve_mentions
+
+SEED = "seeds/000_014aeed3c577199d.txt"
+
+
+@pytest.fixture(scope="module")
+def reader(gazetteer):
+    return Reader(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def seed(reader):
+    (report,) = load_reports(SEED)
+    return reader.analyse(report)
+
+
+def first(analysis, surface):
+    return next(m for m in analysis.mentions if m.text == surface
+                and m.kind is MentionKind.SETTLEMENT)
+
+
+def test_seed_header_gives_date_and_title():
+    (report,) = load_reports(SEED)
+    assert report.date == dt.date(2024, 11, 14)
+    assert report.title.startswith("Ukraine updates")
+    assert report.text.startswith("What you need to know")
+
+
+@pytest.mark.parametrize(("surface", "geonameid"), [
+    ("Kupiansk", 703656), ("Kharkiv", 706483), ("Pokrovsk", 704422), ("Voznesenka", 9112507),
+    ("Geneva", 2660646), ("Budapest", 3054643), ("Moscow", 524901), ("Washington", 4140963),
+])
+def test_seed_places_resolve(seed, surface, geonameid):
+    assert first(seed, surface).place.id == geonameid
+
+
+def test_voznesenka_reason_cites_the_text(seed):
+    mention = first(seed, "Voznesenka")
+    assert len(mention.candidates) >= 9
+    assert "Donetsk" in mention.reason or "south of" in mention.reason
+    assert mention.confidence >= 0.75
+
+
+def test_mention_offsets_index_the_text(seed):
+    for mention in seed.mentions:
+        assert seed.report.text[mention.start:mention.end] == mention.text
+
+
+def test_donetsk_oblast_is_a_region_not_the_city(seed):
+    kinds = {(m.text, m.kind) for m in seed.mentions}
+    assert ("Donetsk", MentionKind.OBLAST) in kinds
+    assert ("Donetsk", MentionKind.SETTLEMENT) not in kinds
+    assert ("Kharkiv", MentionKind.OBLAST) in kinds
+
+
+def claim(seed, kind, reference_text=None):
+    for verdict in seed.verdicts:
+        c = verdict.claim
+        if c.kind is kind and (reference_text is None or (
+                c.reference is not None and c.reference.text == reference_text)):
+            return verdict
+    raise AssertionError(f"no {kind} claim on {reference_text}")
+
+
+def test_seed_distance_claim_kharkiv(seed):
+    verdict = claim(seed, ClaimKind.DISTANCE, "Kharkiv")
+    assert verdict.claim.subject.place.id == 703656
+    assert verdict.claim.distance.km == 120 and verdict.claim.distance.alt_value == 75
+    assert abs(verdict.measured_km - 102.45) < 0.5
+    assert abs(verdict.bearing_deg - 106.6) < 1.0
+    assert abs(verdict.ratio - 120 / 102.45) < 0.02
+    assert verdict.status is Status.CONSISTENT
+    assert verdict.direction_status is Status.CONSISTENT
+    assert verdict.units_status is Status.CONSISTENT
+
+
+def test_seed_border_claim(seed):
+    verdict = claim(seed, ClaimKind.BORDER_DISTANCE)
+    assert verdict.claim.subject.place.id == 703656
+    assert abs(verdict.measured_km - 34.8) < 2.0
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_seed_region_and_river_claims(seed):
+    assert claim(seed, ClaimKind.REGION).status is Status.CONSISTENT
+    assert claim(seed, ClaimKind.RIVER).status in (Status.CONSISTENT, Status.UNVERIFIABLE)
+
+
+def test_seed_direction_claim_pokrovsk(seed):
+    verdict = claim(seed, ClaimKind.DIRECTION, "Pokrovsk")
+    assert verdict.claim.subject.place.id == 9112507
+    assert abs(verdict.measured_km - 25.09) < 0.2
+    assert abs(verdict.bearing_deg - 166.5) < 1.0
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_place_abroad_is_never_a_ukrainian_village(gazetteer):
+    text = "Talks were held in Geneva and later in Budapest; Moscow did not comment."
+    mentions = resolve_mentions(ToponymFinder(gazetteer).find(text), text, gazetteer)
+    assert {m.place.country_code for m in mentions if m.place} == {"CH", "HU", "RU"}
+
+
+def test_ordinary_words_and_people_are_not_places(gazetteer):
+    text = ("Mayor Ivan Petrenko said the bar near the station reopened. Olena Koval told "
+            "reporters that the army would hold Kupiansk's eastern districts.")
+    found = [m.text for m in ToponymFinder(gazetteer).find(text)
+             if m.kind is MentionKind.SETTLEMENT]
+    assert found == ["Kupiansk"]
+
+
+def test_inflected_and_cyrillic_names(gazetteer):
+    text = "Бои идут возле Купянска. Окупанти обстріляли Куп'янськ і Харків."
+    mentions = resolve_mentions(ToponymFinder(gazetteer).find(text), text, gazetteer)
+    assert [m.place.id for m in mentions] == [703656, 703656, 706483]
+
+
+def test_multiword_and_hyphenated_names(gazetteer):
+    text = ("Shelling hit Velyka Novosilka and Kupiansk-Vuzlovyi; troops held the "
+            "Lysychansk-Sievierodonetsk line.")
+    surfaces = [m.text for m in ToponymFinder(gazetteer).find(text)]
+    assert surfaces == ["Velyka Novosilka", "Kupiansk-Vuzlovyi", "Lysychansk",
+                        "Sievierodonetsk"]
+
+
+def test_relation_picks_the_namesake_in_the_stated_direction(reader):
+    analysis = reader.analyse("Fighting continued near Pokrovsk. Troops entered Voznesenka, "
+                              "south of Pokrovsk.")
+    assert first(analysis, "Voznesenka").place.id == 9112507
+
+
+def test_override_recomputes_claims(reader):
+    text = "Troops entered Voznesenka, about 25 km south of Pokrovsk."
+    base = reader.analyse(text)
+    mention = first(base, "Voznesenka")
+    assert mention.place.id == 9112507
+    changed = reader.analyse(text, overrides={mention.start: 688864})
+    assert first(changed, "Voznesenka").place.id == 688864
+    before = claim(base, ClaimKind.DISTANCE, "Pokrovsk").measured_km
+    after = claim(changed, ClaimKind.DISTANCE, "Pokrovsk").measured_km
+    assert abs(before - 25.09) < 0.2 and after > 50
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "empty"), ("  \n\t ", "empty"), ("\x00\x01\x02" * 100, "binary"),
+    ("date 2024-13-45 Bad header\nbody", "not YYYY-MM-DD"),
+    ("x" * (MAX_REPORT_BYTES + 1), "limit"),
+])
+def test_bad_reports_raise_clear_errors(text, message):
+    with pytest.raises(BadInputError, match=message):
+        parse_report(text)
+
+
+def test_text_without_places_gives_an_empty_analysis(reader):
+    analysis = reader.analyse("Nothing happened here today, officials said.")
+    assert analysis.mentions == () and analysis.verdicts == () and analysis.events == ()
+
+
+def test_unknown_reference_and_absurd_figures_never_crash(reader):
+    analysis = reader.analyse("Kupiansk lies 12 km from Xyzzyville. Kupiansk is 12000 km east "
+                              "of Kharkiv. Kupiansk is 1,20 km from Kharkiv.")
+    statuses = {v.claim.text: v.status for v in analysis.verdicts}
+    assert any(s is Status.INCONSISTENT for t, s in statuses.items() if "12000" in t)
+    assert all(v.explanation for v in analysis.verdicts)
+
+
+def test_formats_json_jsonl_markdown_utf16(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(
+        {"date": "2024-11-14", "title": "T", "text": "Shelling in Kupiansk.", "source": "s"}))
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps({"text": f"Report {i} on Izium."})
+                                                for i in range(3)))
+    (tmp_path / "c.md").write_text("# Daily note\n\nFighting near Lyman.")
+    (tmp_path / "d.txt").write_bytes("Обстріл Харкова.".encode("utf-16"))
+    (tmp_path / "e.txt").write_bytes(b"caf\xe9 in Kyiv")
+    assert next(load_reports(tmp_path / "a.json")).date == dt.date(2024, 11, 14)
+    assert len(list(load_reports(tmp_path / "b.jsonl"))) == 3
+    assert next(load_reports(tmp_path / "c.md")).title == "Daily note"
+    assert "Харкова" in next(load_reports(tmp_path / "d.txt")).text
+    with pytest.raises(BadInputError, match="not UTF-8"):
+        next(load_reports(tmp_path / "e.txt"))
