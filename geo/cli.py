@@ -127,17 +127,10 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the analyses as JSON.")] = False,
 ) -> None:
     """Read reports: places found and resolved, distance facts checked."""
-    from rich.progress import track
-
     from geo.exports import analysis_to_dict
-    from geo.reports import default_reader
 
     try:
-        reports = _gather(inputs)
-        reader = default_reader()
-        iterator = reports if as_json or len(reports) < 3 else track(
-            reports, description="reading reports", console=err)
-        analyses = [reader.analyse(report) for report in iterator]
+        analyses = _analyse_many(inputs)
     except FrontlineError as exc:
         _fail(str(exc), 2)
     if as_json:
@@ -170,6 +163,73 @@ def _print_analysis(analysis) -> None:
                        f"{v.ratio:.2f}" if v.ratio else "-",
                        f"[{colours[v.status.value]}]{v.status.value}[/]", escape(v.explanation))
     out.print(claims)
+
+
+def _analyse_many(inputs: list[str]):
+    """Analyses of every input, with a progress bar for many reports (on stderr)."""
+    from rich.progress import track
+
+    from geo.reports import default_reader
+
+    reports = _gather(inputs)
+    reader = default_reader()
+    iterator = reports if len(reports) < 3 else track(reports, description="reading reports",
+                                                      console=err)
+    return [reader.analyse(report) for report in iterator]
+
+
+@app.command("map")
+def map_(
+    inputs: Annotated[list[str], typer.Argument(help="Report files or report text.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="HTML file to write.")]
+    = "map.html",
+    date: Annotated[str | None, typer.Option(help="Occupied area on this date (YYYY-MM-DD).")]
+    = None,
+    diplomatic: Annotated[bool, typer.Option(help="Show events abroad (diplomatic).")] = True,
+) -> None:
+    """Write one self-contained HTML map (works offline) of the reports' events and claims."""
+    from pathlib import Path
+
+    from geo.mapping import build_map
+    from geo.offline import export_html
+
+    try:
+        analyses = _analyse_many(inputs)
+        folium_map = build_map(analyses, date=date, show_abroad=diplomatic)
+        path = export_html(folium_map, Path(output))
+    except (FrontlineError, OSError) as exc:
+        _fail(str(exc), 2)
+    events = sum(len(a.events) for a in analyses)
+    out.print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB): {len(analyses)} report(s), "
+              f"{events} event(s)", highlight=False)
+
+
+@app.command()
+def export(
+    inputs: Annotated[list[str], typer.Argument(help="Report files or report text.")],
+    output: Annotated[str, typer.Option("-o", "--output",
+                                        help="out.geojson, out.parquet or out.csv")],
+    what: Annotated[str, typer.Option(help="events, places or verdicts")] = "events",
+) -> None:
+    """Export events, places or verdicts as GeoJSON, GeoParquet or CSV (EPSG:4326)."""
+    from pathlib import Path
+
+    from geo import exports
+
+    writers = {".geojson": exports.write_geojson, ".json": exports.write_geojson,
+               ".parquet": exports.write_geoparquet, ".csv": exports.write_csv}
+    path = Path(output)
+    if path.suffix.lower() not in writers:
+        _fail(f"unknown output format {path.suffix or '(none)'!r}: use .geojson, .parquet "
+              "or .csv", 2)
+    if what not in {"events", "places", "verdicts"}:
+        _fail(f"--what must be events, places or verdicts, not {what!r}", 2)
+    try:
+        analyses = _analyse_many(inputs)
+        written = writers[path.suffix.lower()](exports.to_geodataframe(analyses, what), path)
+    except (FrontlineError, OSError) as exc:
+        _fail(str(exc), 2)
+    out.print(f"wrote {written}", highlight=False)
 
 
 def main() -> None:

@@ -1,0 +1,1188 @@
+"""Read checkable location facts out of report text: distance, direction, border, front line,
+river and region claims.
+
+``parse_claims(text, mentions)`` scans the whole text with small multilingual lexicons (English,
+German, French, Spanish, Russian/Ukrainian, a little Chinese) and returns one :class:`Claim` per
+fact, in text order:
+
+- "120 kilometers (75 miles) east of Kharkiv" -> DISTANCE (120 km, alt 75 mi, E, Kharkiv);
+- "south of the besieged town of Pokrovsk" -> DIRECTION (S, Pokrovsk);
+- "45 kilometers south of the Russian border" -> BORDER_DISTANCE ("the Russian border", S:
+  the subject lies south of the border);
+- "less than 10 kilometers from the positions of the Russian occupiers" -> FRONTLINE_DISTANCE;
+- "on the Oskil River" -> RIVER; "in Kharkiv oblast" -> REGION (reference: the OBLAST mention).
+
+Each claim has a *subject*, the place the fact is about (see :func:`parse_claims` for the rule),
+and its evidence span ``text[start:end]``. Parsing never raises on any text: what cannot be read
+is left out, and what can be read only in part carries a ``note``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from geo import features, geodesy
+from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DIRECTION_REFERENCE_WINDOW",
+    "FRONTED_MAX_WORDS",
+    "REFERENCE_WINDOW",
+    "REGION_ATTACH_MAX_WORDS",
+    "REGION_WINDOW",
+    "direction_of",
+    "parse_claims",
+    "parse_number",
+]
+
+REFERENCE_WINDOW = 80
+"""A distance claim's reference must start within this many characters after its "of"/"from":
+room for framing words such as "the strategically important logistical hub city" but not for
+the next clause (the search also stops at the sentence end, ";", "and" and the next claim)."""
+
+DIRECTION_REFERENCE_WINDOW = 60
+"""The same window for a direction without a figure ("south of the besieged town of Pokrovsk"):
+a bare compass word is weaker evidence, so its reference must follow more closely."""
+
+REGION_WINDOW = 80
+"""An "in" may stand at most this many characters before an oblast or raion mention for a
+region claim ("in the east of Ukraine's northern Kharkiv oblast")."""
+
+REGION_ATTACH_MAX_WORDS = 8
+"""A region phrase belongs to a place named at most this many words before it (not counting
+parentheses and other claims): "Kupiansk, located on the Oskil River in ... Kharkiv oblast"."""
+
+FRONTED_MAX_WORDS = 3
+"""A fact with no place before it in its sentence is about the first place after it only when it
+opens the sentence, after at most this many words: "Located nearly 140 km south of the
+border, Sievierodonetsk ...", "Further south in Donetsk oblast, ... Voznesenka"."""
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+
+_NUMBER_WORDS: dict[str, int] = {
+    # English
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a hundred": 100,
+    "one hundred": 100,
+    # German
+    "ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
+    "vierzig": 40, "fünfzig": 50, "hundert": 100,
+    # French
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "cent": 100,
+    # Spanish
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "cien": 100,
+    # Russian / Ukrainian (the forms that stand before "км")
+    "один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "пять": 5,
+    "пяти": 5, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20, "сто": 100,
+    "п'ять": 5, "десять кілометрів": 10,
+}
+_EN_UNITS = {k: v for k, v in _NUMBER_WORDS.items() if k.isascii() and v < 20}
+_EN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+_WORD_NUMBER = (
+    rf"(?:(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_alternation(_EN_TENS)})"
+    rf"(?:[\s\-](?:{_alternation(_EN_UNITS)}))?)?"
+    rf"|(?:{_alternation(_EN_TENS)})[\s\-](?:{_alternation(_EN_UNITS)})"
+    rf"|{_alternation(_NUMBER_WORDS)})(?![^\W\d_])"
+)
+_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+_NUM_BODY = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
+_NUM = rf"(?<![\w.,\-–−/]){_NUM_BODY}"
+
+# Hedges, by what they say about the true figure: (0, v] below, [v, inf) above, or about v.
+_HEDGES_BELOW = (
+    "less than", "fewer than", "under", "up to", "within", "no more than", "not more than",
+    "at most", "just under", "a little less than", "little less than", "slightly less than",
+    "weniger als", "unter", "bis zu", "höchstens", "knapp unter", "moins de", "jusqu'à",
+    "à moins de", "menos de", "hasta", "a menos de", "менее чем в", "менее чем", "менее",
+    "меньше", "не более", "не больше", "менше ніж", "менш ніж", "до",
+)
+_HEDGES_ABOVE = (
+    "more than", "over", "at least", "upwards of", "no less than", "not less than", "just over",
+    "a little over", "slightly more than", "mehr als", "über", "mindestens", "plus de",
+    "au moins", "más de", "al menos", "более чем в", "более чем", "более", "больше", "свыше",
+    "не менее", "понад", "більше ніж", "більш ніж",
+)
+_HEDGES_ABOUT = (
+    "about", "approximately", "approx.", "approx", "around", "roughly", "some", "circa", "ca.",
+    "nearly", "almost", "just", "only", "barely", "an estimated", "estimated", "close to",
+    "etwa", "rund", "ungefähr", "zirka", "knapp", "fast", "nur", "gut", "environ", "près de",
+    "presque", "quelque", "à peine", "unos", "unas", "aproximadamente", "alrededor de",
+    "cerca de", "casi", "apenas", "около", "примерно", "почти", "приблизительно", "порядка",
+    "всего", "лишь", "близько", "приблизно", "майже", "約", "约", "大約", "大约",
+)
+_HEDGE_KIND = {h: "below" for h in _HEDGES_BELOW} | {h: "above" for h in _HEDGES_ABOVE} | {
+    h: "about" for h in _HEDGES_ABOUT}
+_HEDGE = rf"(?:{_alternation(_HEDGE_KIND)})(?:(?<=[.'])|(?![^\W\d_]))"
+
+_UNIT_KM = (r"kilomet(?:er|re)s?|kilometern|kilomètres?|kil[oó]metros?|kms?|"
+            r"километр(?:а|ов|ах|ами)?|кілометр(?:а|ів|ах)?|км")
+_UNIT_MI = r"miles?|mi|millas?|meilen|milles?|мил[ьи]|миль"
+_UNIT_M = r"met(?:er|re)s?|mètres?|metros?|метр(?:а|ов|ах)?|метрів"
+_UNIT = (rf"(?:(?:{_UNIT_KM}|{_UNIT_MI}|{_UNIT_M})(?![^\W\d_])(?!/)|公里|千米|英里)")
+
+_EN_CARD = r"(?:north|south|east|west)"
+_EN_DIR = rf"{_EN_CARD}(?:[\s\-]?{_EN_CARD}){{0,2}}(?:\s+by\s+{_EN_CARD})?(?:ern|erly|wards?)?"
+_EN_ABBR = r"(?-i:\b(?:[NS][EW]b[NSEW]|[NSEW]b[NSEW]|[NSEW]{1,3})\b)"
+_DE_DIR = r"(?:(?:nord|nörd|süd|sued|ost|öst|oest|west)-?){1,3}lich(?:en|er|es|em|e)?"
+_FR_CARD = r"(?:nord|sud|est|ouest)"
+_FR_DIR = rf"{_FR_CARD}(?:-{_FR_CARD}){{0,2}}"
+_ES_CARD = r"(?:norte|nor|sud|sur|oeste|este)"
+_ES_DIR = rf"{_ES_CARD}(?:-?{_ES_CARD}){{0,3}}"
+_RU_K = (r"(?:(?:північн|південн)(?:ий|ому)\s+(?:схід|захід|сходу|заходу)|"
+         r"(?:(?:северо|юго|півн[іо]чно|південно)-?)?"
+         r"(?:северу|югу|востоку|западу|півночі|півдню|сходу|заходу|південь|північ|схід|"
+         r"захід))")
+_RU_CMP = r"(?:(?:северо|юго)-?)?(?:север|юж|восточ|запад)нее"
+_UK_CMP = r"(?:(?:північно|південно)-?)?(?:північніше|південніше|східніше|західніше)"
+_DIRECTION = (
+    rf"(?:(?:(?:to\s+the|due|directly|almost\s+due|roughly|just)\s+)?(?P<d_en>{_EN_DIR})"
+    rf"|(?P<d_abbr>{_EN_ABBR})"
+    rf"|(?P<d_de>{_DE_DIR})"
+    rf"|(?:au|à\s+l['’]|a\s+l['’])\s*(?P<d_fr>{_FR_DIR})"
+    rf"|al\s+(?P<d_es>{_ES_DIR})"
+    rf"|(?:к|на)\s+(?P<d_ruk>{_RU_K})"
+    rf"|(?P<d_cmp>{_RU_CMP}|{_UK_CMP}))(?![^\W\d_])"
+)
+_ABBR_PAREN = r"(?:\s*[(\[]\s*(?P<abbr>[NSEWOnsewob]{1,4})\s*[)\]])?"
+_PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|von\s+der|vom|von|des|der|"
+         r"de\s+la|de\s+l['’]|du|del|de|d['’]|от|від|з)(?:(?<=['’])|(?![^\W\d_]))")
+_RANGE_SEP = r"(?:-|–|—|to|or|and|bis|à|a|y|до|или|і|и)"
+_DISTANCE_RE = re.compile(
+    rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
+    rf"(?P<num>{_NUM})(?:\s*{_RANGE_SEP}\s*(?P<num2>{_NUM_BODY}))?"
+    rf"\s*(?P<unit>{_UNIT})"
+    rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
+    rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM})\s*(?P<alt_unit2>{_UNIT}))?"
+    rf"(?:\s+(?:away|entfernt))?"
+    rf"(?:\s*,?\s*{_DIRECTION})?{_ABBR_PAREN}"
+    rf"(?:\s+(?:away|entfernt))?"
+    rf"(?:\s*{_PREP})?",
+    re.IGNORECASE,
+)
+# Cheap anchors for the distance regex: a figure and its unit; a hedge is looked for just before.
+_ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_BODY})?\s*{_UNIT}", re.IGNORECASE)
+_HEDGE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEDGE})\s*(?:в\s+|at\s+)?$", re.IGNORECASE)
+_HEDGE_REACH = 30  # characters before a figure searched for its hedge ("a little less than ")
+_CJK_REF_GAP = 4  # a Chinese reference ends at most this far before 以 ("頓涅茨克市以東")
+_LOOKBEHIND = 30  # characters looked at before a word for "the", "formerly", "Rajon", ...
+_BARE_DIRECTION_RE = re.compile(
+    rf"(?<![\w\-])(?:(?:immediately|just|directly|slightly|further|farther|far|a\s+little)\s+)?"
+    rf"{_DIRECTION}{_ABBR_PAREN}(?:\s*{_PREP}|(?=\s))",
+    re.IGNORECASE,
+)
+_CJK_DIST_RE = re.compile(
+    r"以(?P<dir>[東西南北东]{1,2})(?P<hedge>約|约|大約|大约)?(?P<num>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>公里|千米|英里)")
+_CJK_FROM_RE = re.compile(
+    r"(?:距離|距离|離|离)(?P<between>[^，。,;；]{1,30}?)(?P<hedge>約|约|大約|大约)?"
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>公里|千米|英里)")
+
+# Reference phrases that are features, not places.
+_FRONT_RE = re.compile(
+    r"\s*(?:the\s+|der\s+|den\s+|la\s+|el\s+|les\s+)?"
+    r"(?P<adj>(?:(?:current|nearest|closest|active|russian|ukrainian|enemy|russischen|"
+    r"russische|feindlichen|russes|ennemies|rusas|enemigas)\s+)*)"
+    r"(?P<head>front[\s\-]?lines?|frontlines?|front|contact\s+line|line\s+of\s+contact|"
+    r"zero\s+line|line\s+of\s+combat|combat\s+zone|fighting|hostilities|"
+    r"positions(?:\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:occupiers|troops|forces|army|"
+    r"invaders|military|enemy))?|troops|forces|lines|"
+    r"frontlinie|kontaktlinie|stellungen|ligne\s+de\s+front|ligne\s+de\s+contact|"
+    r"l[ií]nea\s+del?\s+frente|frente|линии\s+фронта|линии\s+соприкосновения|фронта|"
+    r"позиций\s+\w+|лінії\s+фронту|лінії\s+зіткнення|фронту|позицій\s+\w+)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_FRONT_NEEDS_ADJ = re.compile(r"^(?:positions|troops|forces|lines|stellungen)$", re.I)
+
+_BORDER_WORD = (r"border|borders|borderline|frontier|grenze|staatsgrenze|frontière|frontera|"
+                r"границы|граница|границе|кордону|кордон")
+_BORDER_RE = re.compile(
+    rf"\s*(?:the\s+|der\s+|la\s+|el\s+)?(?P<lead>(?:[\w'’\-]+\s+){{0,2}}?)"
+    rf"(?P<word>{_BORDER_WORD})(?![^\W\d_])"
+    r"(?P<tail>\s+(?:with|of|zu|zur|zum|mit|avec|con|с|з)\s+(?:the\s+|la\s+|le\s+|l['’]|el\s+)?"
+    r"[\w\-]+(?:\s+(?:Federation|Föderation|Fédération|Federación))?)?",
+    re.IGNORECASE,
+)
+_ADMIN_BORDER = re.compile(r"administrative|oblast|region|raion|district|internal|"
+                           r"Verwaltungs|administrativ|административн|адміністратив", re.I)
+
+_GENERIC_RE = re.compile(
+    r"\s*(?:the\s+|this\s+|that\s+|dem\s+|der\s+|die\s+|la\s+|le\s+|l['’]|el\s+)?"
+    r"(?P<g>(?:raion|district|regional|oblast|administrative)\s+(?:centre|center|capital)|"
+    r"village|town|city|settlement|hamlet|Dorf|Ort|Ortschaft|Stadt|Siedlung|Rajonzentrum|"
+    r"Oblastzentrum|Gebietshauptstadt|Oblasthauptstadt|ville|localité|pueblo|ciudad|localidad|"
+    r"города|села|посёлка|поселка|райцентра|районного\s+центра|областного\s+центра|міста|"
+    r"селища|райцентру|районного\s+центру|обласного\s+центру)"
+    r"(?=\s*(?:$|[.;:!?)\]]|,(?!\s*(?-i:[A-ZА-ЯІЇЄҐ]))|\s+(?:and|und|et|y|и|і|та|entfernt|away)\b))",
+    re.IGNORECASE,
+)
+_RAION_SEAT = re.compile(r"raion|district|rajon|райцентр|районн", re.I)
+_OBLAST_SEAT = re.compile(r"oblast|regional|administrative|gebiets|областн|обласн", re.I)
+
+_RIVER_NAME = (r"(?P<name>[A-ZА-ЯІЇЄҐ][\w'’\-]*"
+               r"(?:\s+(?!(?-i:River)\b)[A-ZА-ЯІЇЄҐ][\w'’\-]*){0,2})")
+_RIVER_LEAD_EXPLICIT = (
+    r"\b(?:on|along|astride|straddling)\s+(?:both\s+)?(?:the\s+)?"
+    r"(?:(?:left|right|high|low|steep|eastern|western|northern|southern|east|west|north|south|"
+    r"opposite)\s+){0,2}(?:bank|banks|shore|shores)\s+of\s+(?:the\s+)?(?:river\s+)?"
+    r"|\bin\s+the\s+(?:upper|lower|middle)\s+(?:reaches|course|part)\s+of\s+the\s+(?:river\s+)?"
+    r"|\b(?:on|along|astride)\s+the\s+river\s+"
+    r"|\b(?:am|an\s+der|an\s+dem)\s+(?:(?:linken|rechten|hohen|östlichen|westlichen)\s+){0,2}"
+    r"(?:Ufer\s+(?:des|der)\s+(?:Flusses\s+)?|Fluss\s+)"
+    r"|\b(?:sur\s+la\s+rive\s+(?:gauche|droite)|sur\s+les\s+rives|au\s+bord|sur\s+les\s+bords)"
+    r"\s+(?:de\s+la\s+|du\s+|de\s+l['’]|des\s+|de\s+)(?:rivière\s+|fleuve\s+)?"
+    r"|\bsur\s+(?:la\s+rivière|le\s+fleuve)\s+"
+    r"|\b(?:a\s+orillas|en\s+la\s+(?:orilla|ribera)\s+(?:izquierda|derecha))\s+del\s+(?:río\s+)?"
+    r"|\ben\s+el\s+río\s+|\bjunto\s+al\s+río\s+"
+    r"|\bна\s+(?:(?:левом|правом|высоком|лівому|правому|високому)\s+)?(?:берегу|березі)\s+"
+    r"(?:реки\s+|річки\s+)?|\bна\s+(?:реке|річці)\s+"
+)
+_RIVER_LEAD_BARE = r"\b(?:on|along|astride|straddling)\s+the\s+|\b(?:am|an\s+der)\s+"
+_RIVER_PHRASE_RE = re.compile(
+    rf"(?P<lead>{_RIVER_LEAD_EXPLICIT}|(?P<bare>{_RIVER_LEAD_BARE})){_RIVER_NAME}"
+    r"(?P<word>\s+(?-i:[Rr]iver)\b)?",
+)
+_RIVER_REF_RE = re.compile(  # a river as the reference of a distance: "5 km from the Oskil River"
+    rf"\s*(?:the\s+|la\s+|el\s+)?(?:(?:[Rr]iver|Flusses|Fluss|rivière|fleuve|río|реки|річки)"
+    rf"\s+{_RIVER_NAME}|"
+    r"(?P<name2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+(?-i:[Rr]iver)\b)",
+)
+
+_IN_RE = re.compile(r"(?<![\w\-])(?:in|within|im|dans|en|в|во|у)(?![\w\-])", re.IGNORECASE)
+_REGION_FILLER = re.compile(
+    r"^(?:the|of|part|parts|far|central|centre|center|middle|outskirts|area|areas|"
+    r"(?:north|south)(?:[\-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|"
+    r"oblast|oblasts|region|regions|province|raion|district|hromada|settlement|urban|rural|"
+    r"municipality|community|territorial|city|town|village|of|der|des|die|im|norden|süden|"
+    r"osten|westen|nordosten|nordwesten|südosten|südwesten|nördlichen|südlichen|östlichen|"
+    r"westlichen|zentrum|rajon|rajons|l|la|le|de|du|el|del|región|région|óblast|provincia|"
+    r"nord|sud|est|ouest|norte|sur|este|oeste|центре|севере|юге|востоке|западе|области|"
+    r"район|районе|півночі|півдні|сході|заході|області)$",
+    re.IGNORECASE,
+)
+_ADMIN_WORD_AFTER = re.compile(
+    r"\s*(?:oblast|region|province|raion|district|rajon|óblast|région|región|область|"
+    r"области|обл\.|район|районе|області)\b\.?",
+    re.IGNORECASE,
+)
+_HROMADA_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:hromada|municipality|community|raion|district)\b",
+                            re.IGNORECASE)
+
+# Sentences that talk about a place named before: "It is ...", "The village is ...".
+_NOT_NAMED = r"(?!\s+(?:of\s+|de\s+)?(?-i:[A-ZА-ЯІЇЄҐ]))"  # "The village", not "The village of X"
+_ANAPHOR_OPENER = re.compile(
+    r"^\W*(?:(?:it(?!\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+){0,2}(?:that|to)\b)|"
+    r"its|this|that|he|she|they|there|sie|es|er|il|elle|se\s+encuentra|está|он|она|оно|воно)"
+    r"\b|(?:(?:the|this)\s+(?:village|town|city|settlement|hamlet|locality|community|place|"
+    r"municipality)|die\s+(?:stadt|siedlung|ortschaft|gemeinde)|das\s+dorf|der\s+ort|"
+    r"la\s+(?:ville|localité|commune)|le\s+village|la\s+ciudad|el\s+pueblo|город|село|"
+    rf"посёлок|поселок|місто|селище)\b{_NOT_NAMED})",
+    re.IGNORECASE,
+)
+_ANAPHOR_ANYWHERE = re.compile(
+    r"\b(?:it|the\s+(?:village|town|city|settlement))\s+(?:is|lies|was|sits|stands|remains)\b",
+    re.IGNORECASE,
+)
+_WHICH_RE = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:which|that|where|der|die|das|qui|que|"
+                       r"который|которая|которое|який|яка|яке)\b", re.IGNORECASE)
+_FORCES_RE = re.compile(
+    r"\b(?:forces|troops|army|units|occupiers|invaders|soldiers|truppen|streitkräfte|troupes|"
+    r"fuerzas|tropas|войска|силы|війська|сили)\s+"
+    r"(?:(?:were|are|was|is|had|have|been|stood|stand|remained|remain|now|already|only|just|"
+    r"reportedly|then|still|came|come|got|get|advanced|approached|waren|sind|standen|étaient|"
+    r"sont|estaban|están|находились|находятся|были|стояли|були|перебували)\s+){1,3}"
+    r"(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r";|\s(?:and|und|et|y|и|та|but|while|whereas|aber|mais|pero)\s")
+_ALIAS_BEFORE = re.compile(  # "formerly Oktiabr", "Izium or Izyum": another name of the same place
+    r"\b(?:formerly|or|also\s+known\s+as|known\s+as|a\.?k\.?a\.?|previously|renamed(?:\s+to)?|"
+    r"until\s+\d{4}(?:\s+called)?|called|ehemals|früher|auch|anciennement|antes|ранее|бывш\w*|"
+    r"колишн\w*)\s*[(,:]?\s*$", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(  # "im Rajon Bachmut", "der Oblast Luhansk": an admin unit, not the town
+    r"\b(?:rajons?|raions?|oblast|gebiet|bezirk|district\s+of|raion\s+of|région\s+de|"
+    r"óblast\s+de|oblast\s+de|область|района?|області|районі?)\s+$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(  # "Krasnorichenske hromada", "Pokrovsk Raion": a unit's name
+    r"\s+(?:(?:settlement|urban|rural|territorial|city)\s+)?(?:hromada|community|municipality|"
+    r"raion|rayon|district|oblast|region|province|громада|громади|район|области|області)\b",
+    re.IGNORECASE)
+_WATER_AFTER = re.compile(r"\s+(?:Sea|Reservoir|Lake|Bay|Gulf|Strait|Lagoon|Estuary)\b")
+_NAME_RE = re.compile(r"(?<![\w'’\-])[A-ZА-ЯІЇЄҐ][\w'’\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’\-]*){0,2}")
+_NAME_STOP = {
+    "the", "a", "an", "this", "that", "russian", "ukrainian", "russia's", "ukraine's",
+    "russia", "ukraine", "oblast", "raion", "region", "city", "town", "village", "centre",
+    "center", "river", "state", "armed", "forces", "defense", "defence", "ministry", "army",
+    "general", "staff", "das", "der", "die", "dem", "den", "le", "la", "les", "el", "los",
+    "city's", "capital", "administrative", "regional", "district",
+}
+_NAME_STOP_SUFFIX = re.compile(
+    r"(?:zentrum|zentrums|hauptstadt|stadt|dorf|gebiet|siedlung|grenze|ufer|fluss|flusses|"
+    r"rajon|rajons|oblast|-occupied|-controlled|-held|ian|ish)$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’»)\]]*\s+|[。！？]|\n+")
+_ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "approx", "ca",
+    "vs", "etc", "r", "obl", "e.g", "i.e", "km", "bzw", "vgl", "z.b", "ul", "g", "gg", "p",
+}
+
+# Tokens of compass words, longest first, in every language read: -> English cardinal.
+_DIR_TOKENS = (
+    ("північно", "north"), ("південно", "south"), ("північ", "north"), ("півден", "south"),
+    ("півдн", "south"), ("северо", "north"), ("север", "north"), ("восто", "east"),
+    ("запад", "west"), ("сход", "east"), ("заход", "west"), ("схід", "east"),
+    ("захід", "west"), ("юго", "south"), ("югу", "south"),
+    ("юж", "south"), ("юг", "south"), ("north", "north"), ("south", "south"), ("ouest", "west"),
+    ("oeste", "west"), ("norte", "north"), ("east", "east"), ("west", "west"),
+    ("este", "east"), ("nord", "north"), ("nörd", "north"), ("süd", "south"),
+    ("sued", "south"), ("oest", "east"), ("öst", "east"), ("ost", "east"), ("nor", "north"),
+    ("sud", "south"), ("sur", "south"), ("est", "east"),
+)
+_CJK_DIR = {"北": "north", "南": "south", "東": "east", "东": "east", "西": "west"}
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers and directions
+
+
+def parse_number(s: str) -> tuple[float, str]:
+    """Value of a number as news writes it, and a note on how a comma was read.
+
+    "120" -> 120; "25.4" and "57,61" -> decimals; "12,000" -> 12000 (comma before exactly three
+    digits: a thousands separator); "1,20" -> 1.2; "twelve", "twenty-five", "a hundred",
+    "zwölf", "vingt", "cinco", "пять" -> words. Returns (nan, note) for anything else.
+    """
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+        return float(s.replace(",", "")), f"'{s}' read with a thousands comma"
+    if re.fullmatch(r"\d+[.,]\d+|\d+", s):
+        if "," in s:
+            return float(s.replace(",", ".")), f"'{s}' read with a decimal comma"
+        return float(s), ""
+    words = re.split(r"[\s\-]+", s.lower())
+    phrase = " ".join(words)
+    if phrase in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[phrase]), ""
+    total = 0
+    for word in words:
+        if word in ("a", "and"):
+            continue
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in _NUMBER_WORDS:
+            total += _NUMBER_WORDS[word]
+        else:
+            return math.nan, f"cannot read the number '{s}'"
+    return float(total), ""
+
+
+def _unit_of(s: str) -> str:
+    s = s.lower()
+    if re.fullmatch(_UNIT_MI, s) or s == "英里":
+        return "mi"
+    if re.fullmatch(_UNIT_M, s):
+        return "m"
+    return "km"
+
+
+_KM_PER_UNIT = {"km": 1.0, "mi": geodesy.KM_PER_MILE, "m": 0.001}
+
+
+def direction_of(words: str) -> tuple[str, float] | None:
+    """Compass point (COMPASS_32 name) and bearing of a direction in any language read.
+
+    "east" -> ("E", 90.0); "north-west", "nordwestlich", "au nord-ouest", "al noroeste",
+    "северо-западнее", "к северо-западу" -> ("NW", 315.0); "southwest by south" -> ("SWbS",
+    213.75); "SSO" (Spanish/French abbreviation) -> ("SSW", 202.5); "東北" -> ("NE", 45.0).
+    """
+    if not isinstance(words, str) or not words.strip():
+        return None
+    s = words.strip()
+    if re.fullmatch(r"[NSEWOnsewob]{1,4}", s):
+        bearing = geodesy.parse_compass(s)
+        if bearing is None and re.fullmatch(r"[NSEOnseob]{1,4}", s):
+            bearing = geodesy.parse_compass(s.replace("O", "W").replace("o", "w"))
+        return None if bearing is None else (geodesy.compass_point(bearing, 32), bearing)
+    if all(ch in _CJK_DIR for ch in s):
+        cards = [_CJK_DIR[ch] for ch in s]
+        cards.sort(key=lambda c: c in ("east", "west"))  # 東北 is north-east
+        tokens = cards
+    else:
+        tokens = []
+        for part_no, part in enumerate(re.split(r"\s+by\s+", s.lower())):
+            if part_no:
+                tokens.append("by")
+            i = 0
+            while i < len(part):
+                for token, card in _DIR_TOKENS:
+                    if part.startswith(token, i):
+                        tokens.append(card)
+                        i += len(token)
+                        break
+                else:
+                    i += 1
+    if not tokens:
+        return None
+    bearing = geodesy.parse_compass(" ".join(tokens))
+    return None if bearing is None else (geodesy.compass_point(bearing, 32), bearing)
+
+
+def _distance_matches(text: str) -> list[re.Match]:
+    """Every match of the distance regex, found from cheap figure-and-unit anchors (the full
+    regex tried at every position of a long text is slow)."""
+    out: list[re.Match] = []
+    last_end = -1
+    for anchor in _ANCHOR_RE.finditer(text):
+        start = anchor.start()
+        if start < last_end:
+            continue
+        m = None
+        if hedge := _HEDGE_BEFORE_RE.search(text, max(0, start - _HEDGE_REACH), start):
+            m = _DISTANCE_RE.match(text, hedge.start())
+        if m is None or m.end() <= start:
+            m = _DISTANCE_RE.match(text, start)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance:
+    """StatedDistance of a distance match (groups hedge, num, num2, unit, alt...)."""
+    value, note = parse_number(m.group("num"))
+    if note:
+        notes.append(note)
+    unit = _unit_of(m.group("unit"))
+    factor = _KM_PER_UNIT[unit]
+    hedge = (m.group("hedge") or "").strip()
+    kind = _HEDGE_KIND.get(re.sub(r"\s+", " ", hedge.lower()), "about") if hedge else ""
+    if m.group("num2"):
+        value2, note2 = parse_number(m.group("num2"))
+        if note2:
+            notes.append(note2)
+        low, high = sorted((value * factor, value2 * factor))
+        value = (value + value2) / 2
+    elif kind == "below":
+        low, high = 0.0, value * factor
+    elif kind == "above":
+        low, high = value * factor, math.inf
+    else:
+        low = high = value * factor
+    alt_num = m.group("alt") or m.group("alt2")
+    alt_km = alt_value = None
+    alt_unit = ""
+    if alt_num:
+        alt_value, note = parse_number(alt_num)
+        if note:
+            notes.append(note)
+        alt_unit = _unit_of(m.group("alt_unit") or m.group("alt_unit2"))
+        alt_km = alt_value * _KM_PER_UNIT[alt_unit]
+    end = m.end("alt_unit") if m.group("alt_unit") else (
+        m.end("alt_unit2") if m.group("alt_unit2") else m.end("unit"))
+    if m.group("alt_unit"):
+        close = text.find(")", end)
+        close = text.find("]", end) if close < 0 else close
+        end = close + 1 if 0 <= close - end <= 2 else end
+    return StatedDistance(text=text[m.start():end].strip(), value=value, unit=unit,
+                          low_km=low, high_km=high, hedge=hedge, alt_km=alt_km,
+                          alt_value=alt_value, alt_unit=alt_unit)
+
+
+def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
+    """(compass name, bearing) of a match's direction groups; the parenthesised abbreviation
+    wins when it parses ("noreste ( NbE )" is NbE)."""
+    word = next((m.group(g) for g in ("d_en", "d_abbr", "d_de", "d_fr", "d_es", "d_ruk",
+                                      "d_cmp") if m.group(g)), None)
+    from_word = direction_of(word) if word else None
+    abbr = m.group("abbr")
+    from_abbr = direction_of(abbr) if abbr else None
+    if from_abbr:
+        if from_word and from_word[0] != from_abbr[0]:
+            notes.append(f"direction word '{word}' ({from_word[0]}) and abbreviation "
+                         f"'{abbr}' ({from_abbr[0]}) differ: used {from_abbr[0]}")
+        return from_abbr
+    if from_word:
+        return from_word
+    return "", None
+
+
+# --------------------------------------------------------------------------------------------
+# The parser
+
+
+@dataclass
+class _Ref:
+    """What stands after a fact's "of"/"from"."""
+
+    kind: str  # "mention" | "front" | "border" | "river" | "generic" | "name"
+    start: int
+    end: int
+    mention: Mention | None = None
+    feature: str = ""
+    name: str = ""
+    generic: str = ""
+
+
+@dataclass
+class _Fact:
+    kind: ClaimKind
+    start: int
+    end: int
+    distance: StatedDistance | None = None
+    direction: str = ""
+    direction_deg: float | None = None
+    reference: Mention | None = None
+    reference_feature: str = ""
+    subject: Mention | None = None
+    subject_fixed: bool = False
+    generic: str = ""
+    generic_span: tuple[int, int] = (0, 0)
+    notes: list[str] = field(default_factory=list)
+
+
+class _Parser:
+    def __init__(self, text: str, mentions: Sequence[Mention],
+                 resolve_reference: Callable[[str], Mention | None] | None):
+        self.text = text
+        n = len(text)
+        self.mentions = sorted(
+            (m for m in mentions
+             if isinstance(m, Mention) and isinstance(m.start, int) and isinstance(m.end, int)
+             and 0 <= m.start < m.end <= n),
+            key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.resolve_reference = resolve_reference
+        self.sentences, self.paragraph_of = self._split_sentences()
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.facts: list[_Fact] = []
+        self.area_spans: list[tuple[int, int]] = []  # river/region phrases, even if dropped
+
+    # ---- text structure
+
+    def _split_sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
+        text = self.text
+        spans, paragraphs = [], []
+        start, paragraph = 0, 0
+        for m in _SENTENCE_BREAK.finditer(text):
+            if "\n" not in m.group() and not self._is_break(m):
+                continue
+            if text[start:m.start()].strip():
+                spans.append((start, m.end()))
+                paragraphs.append(paragraph)
+            start = m.end()
+            if "\n" in m.group():
+                paragraph += 1
+        if text[start:].strip():
+            spans.append((start, len(text)))
+            paragraphs.append(paragraph)
+        if not spans:
+            spans, paragraphs = [(0, len(text))], [0]
+        return spans, paragraphs
+
+    def _is_break(self, m: re.Match) -> bool:
+        text = self.text
+        if m.group()[0] in "。！？":
+            return True
+        following = text[m.end():m.end() + 1]
+        if following and not (following.isupper() or following.isdigit()
+                              or following in "\"'“«‘(["):
+            return False
+        before = re.search(r"([\w.]+)$", text[max(0, m.start() - _LOOKBEHIND):m.start()])
+        if before and m.group()[0] == ".":
+            word = before.group(1)
+            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                return False
+        return True
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(pos)]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    # ---- passes
+
+    def run(self) -> list[Claim]:
+        self.distance_matches = [m for m in _distance_matches(self.text)
+                                 if m.group("prep") or m.group("d_cmp")]
+        self.triggers = sorted({m.start() for m in self.distance_matches}
+                               | {m.start() for m in _BARE_DIRECTION_RE.finditer(self.text)})
+        self._distance_pass()
+        self._cjk_pass()
+        self._direction_pass()
+        self._river_pass()
+        self._region_pass()
+        self.facts.sort(key=lambda f: (f.start, f.end))
+        self._subject_pass()
+        self._generic_pass()
+        return [self._claim(f) for f in self.facts]
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        return any(f.start < end and start < f.end for f in self.facts)
+
+    def _limit(self, p: int, window: int) -> int:
+        """End of the stretch after position p in which a reference may start."""
+        _, sentence_end = self.sentence_span(p)
+        limit = min(sentence_end, p + window, len(self.text))
+        stop = _CLAUSE_STOP.search(self.text, p, limit)
+        if stop:
+            limit = stop.start()
+        i = bisect.bisect_right(self.triggers, p)
+        if i < len(self.triggers):
+            limit = min(limit, self.triggers[i])
+        return limit
+
+    def _find_reference(self, p: int, window: int) -> _Ref | None:
+        text = self.text
+        limit = self._limit(p, window)
+        _, sentence_end = self.sentence_span(p)
+        if (m := _FRONT_RE.match(text, p, sentence_end)) and (
+                not _FRONT_NEEDS_ADJ.match(m.group("head")) or m.group("adj").strip()
+                or " of " in m.group("head")):
+            return _Ref("front", p + len(m.group()) - len(m.group().lstrip()), m.end(),
+                        feature="the front line")
+        if (m := _BORDER_RE.match(text, p, sentence_end)) and (
+                not m.group("lead").strip() or features.border_country(m.group("lead"))
+                or _ADMIN_BORDER.search(m.group("lead"))):
+            phrase = m.group().strip()
+            iso = features.border_country(phrase)
+            if _ADMIN_BORDER.search(phrase):
+                feature = phrase
+            elif iso:
+                feature = f"the {features.country_adjective(iso)} border"
+            else:
+                feature = "the border"
+            return _Ref("border", m.end() - len(phrase), m.end(), feature=feature)
+        if m := _GENERIC_RE.match(text, p, sentence_end):
+            return _Ref("generic", m.start("g"), m.end("g"), generic=m.group("g"))
+        if m := _RIVER_REF_RE.match(text, p, sentence_end):
+            name = m.group("name") or m.group("name2")
+            return _Ref("river", m.end() - len(m.group().lstrip()), m.end(),
+                        feature=f"the {name} River", name=name)
+        for mention in self.mentions_between(p, limit):
+            after = text[mention.end:mention.end + 2]
+            if mention.kind == MentionKind.COUNTRY:
+                if after[:2] in ("'s", "’s"):
+                    continue
+                iso = features.border_country(mention.admin_code) or features.border_country(
+                    mention.text)
+                feature = (f"the {features.country_adjective(iso)} border" if iso
+                           else f"the border of {mention.text}")
+                return _Ref("border", mention.start, mention.end, mention=mention,
+                            feature=feature)
+            if mention.kind == MentionKind.RIVER:
+                return _Ref("river", mention.start, mention.end, mention=mention,
+                            feature=f"the {mention.text} River"
+                            if "river" not in mention.text.lower() else mention.text,
+                            name=mention.text)
+            if mention.kind == MentionKind.SETTLEMENT:
+                if _WATER_AFTER.match(text, mention.end):
+                    continue  # "the Black Sea", "the Kakhovka Reservoir": not the settlement
+                return _Ref("mention", mention.start, mention.end, mention=mention)
+        for m in _NAME_RE.finditer(text, p, limit):
+            words = m.group().split()
+            while words and (words[0].lower() in _NAME_STOP
+                             or _NAME_STOP_SUFFIX.search(words[0])):
+                words.pop(0)
+            while words and words[-1].lower() in _NAME_STOP:
+                words.pop()
+            if words:
+                name = " ".join(words)
+                start = m.start() + m.group().index(words[0])
+                return _Ref("name", start, start + len(name), name=name)
+        return None
+
+    def _fact_from_reference(self, kind_if_place: ClaimKind, start: int, ref: _Ref,
+                             notes: list[str]) -> _Fact:
+        fact = _Fact(kind_if_place, start, ref.end, notes=notes)
+        if ref.kind == "front":
+            fact.kind = ClaimKind.FRONTLINE_DISTANCE
+            fact.reference_feature = ref.feature
+        elif ref.kind == "border":
+            fact.kind = ClaimKind.BORDER_DISTANCE
+            fact.reference_feature = ref.feature
+            fact.reference = ref.mention
+        elif ref.kind == "river":
+            fact.kind = ClaimKind.RIVER
+            fact.reference_feature = ref.feature
+            fact.reference = ref.mention
+        elif ref.kind == "mention":
+            fact.reference = ref.mention
+        elif ref.kind == "generic":
+            fact.generic = ref.generic
+            fact.generic_span = (ref.start, ref.end)
+        elif ref.kind == "name":
+            resolved = None
+            if self.resolve_reference is not None:
+                try:
+                    resolved = self.resolve_reference(ref.name)
+                except Exception as exc:  # a caller's resolver must not break parsing
+                    log.warning("resolve_reference(%r) failed: %s", ref.name, exc)
+                    resolved = None
+            if isinstance(resolved, Mention):
+                fact.reference = resolved
+                fact.notes.append(f"reference '{ref.name}' resolved by the caller")
+            else:
+                fact.notes.append(f"unknown reference '{ref.name}'")
+        return fact
+
+    def _distance_pass(self) -> None:
+        text = self.text
+        for m in self.distance_matches:
+            prep = (m.group("prep") or "").lower()
+            direction_given = any(m.group(g) for g in ("d_en", "d_abbr", "d_de", "d_fr",
+                                                         "d_es", "d_ruk", "d_cmp", "abbr"))
+            if prep in ("der", "des") and not direction_given:
+                continue  # German genitive without a direction: not a distance phrase
+            notes: list[str] = []
+            ref = self._find_reference(m.end(), REFERENCE_WINDOW)
+            if ref is None:
+                continue
+            try:
+                stated = _stated_distance(text, m, notes)
+            except (ValueError, TypeError):
+                continue
+            fact = self._fact_from_reference(ClaimKind.DISTANCE, m.start(), ref, notes)
+            fact.distance = stated
+            fact.direction, fact.direction_deg = _match_direction(m, notes)
+            sent_start, _ = self.sentence_span(m.start())
+            if ref.kind == "mention" and _FORCES_RE.search(text, sent_start, m.start()):
+                fact.kind = ClaimKind.FRONTLINE_DISTANCE
+                fact.subject, fact.subject_fixed = ref.mention, True
+                fact.reference = None
+                fact.reference_feature = "the front line"
+                fact.notes.append("distance between the forces and the place")
+            self.facts.append(fact)
+
+    def _cjk_pass(self) -> None:
+        text = self.text
+        for regex in (_CJK_DIST_RE, _CJK_FROM_RE):
+            for m in regex.finditer(text):
+                if self._overlaps(m.start(), m.end()):
+                    continue
+                if regex is _CJK_DIST_RE:
+                    lo = max(0, m.start() - _LOOKBEHIND)
+                    before = [x for x in self.mentions_between(lo, m.start())
+                              if m.start() - _CJK_REF_GAP <= x.end <= m.start()]
+                    start = before[-1].start if before else m.start()
+                else:
+                    before = self.mentions_between(m.start("between"), m.end("between"))
+                    start = m.start()
+                refs = [x for x in before if x.kind == MentionKind.SETTLEMENT]
+                if not refs:
+                    continue
+                notes: list[str] = []
+                value, note = parse_number(m.group("num"))
+                if note:
+                    notes.append(note)
+                unit = _unit_of(m.group("unit"))
+                km = value * _KM_PER_UNIT[unit]
+                stated = StatedDistance(text=text[m.start("num") if m.group("hedge") is None
+                                                  else m.start("hedge"):m.end()],
+                                        value=value, unit=unit, low_km=km, high_km=km,
+                                        hedge=m.group("hedge") or "")
+                fact = _Fact(ClaimKind.DISTANCE, min(start, m.start()), m.end(),
+                             distance=stated, reference=refs[-1], notes=notes)
+                if "dir" in regex.groupindex:
+                    found = direction_of(m.group("dir"))
+                    if found:
+                        fact.direction, fact.direction_deg = found
+                self.facts.append(fact)
+
+    def _direction_pass(self) -> None:
+        text = self.text
+        for m in _BARE_DIRECTION_RE.finditer(text):
+            if self._overlaps(m.start(), m.end()):
+                continue
+            if not m.group("prep") and not m.group("d_cmp"):
+                continue
+            if m.group("d_en") or m.group("d_abbr"):
+                before = text[max(0, m.start() - _LOOKBEHIND):m.start()].lower()
+                if re.search(r"\bthe\s+$", before) and not m.group().lower().startswith("to"):
+                    continue  # "in the east of Ukraine": a part of an area, not a direction
+            notes: list[str] = []
+            direction, bearing = _match_direction(m, notes)
+            if bearing is None:
+                continue
+            ref = self._find_reference(m.end(), DIRECTION_REFERENCE_WINDOW)
+            if ref is None:
+                continue
+            fact = self._fact_from_reference(ClaimKind.DIRECTION, m.start(), ref, notes)
+            fact.direction, fact.direction_deg = direction, bearing
+            self.facts.append(fact)
+
+    def _river_pass(self) -> None:
+        text = self.text
+        for m in _RIVER_PHRASE_RE.finditer(text):
+            name = m.group("name")
+            end = m.end()
+            # "the Oskil River in the east": the name is the capitalised words only
+            words = name.split()
+            while len(words) > 1 and words[-1].lower() in _NAME_STOP:
+                words.pop()
+            name = " ".join(words)
+            end = m.start("name") + len(name) if not m.group("word") else m.end()
+            if self._overlaps(m.start(), end):
+                continue
+            covering = [x for x in self.mentions_between(m.start("name"), end)
+                        if x.kind == MentionKind.RIVER]
+            explicit = not m.group("bare") or bool(m.group("word"))
+            if not explicit and not covering:
+                try:
+                    known = features.find_river(name)
+                except Exception:  # river data missing: a bare name cannot be confirmed
+                    known = None
+                if known is None:
+                    continue
+            lead = m.group("lead")
+            start = m.start() + (len(lead) - len(lead.lstrip()))
+            self.facts.append(_Fact(ClaimKind.RIVER, start, end,
+                                    reference=covering[0] if covering else None,
+                                    reference_feature=f"the {name} River"))
+
+    def _region_pass(self) -> None:
+        text = self.text
+        for mention in self.mentions:
+            if mention.kind not in (MentionKind.OBLAST, MentionKind.RAION):
+                continue
+            if self._overlaps(mention.start, mention.end):
+                continue
+            sent_start, _ = self.sentence_span(mention.start)
+            lo = max(sent_start, mention.start - REGION_WINDOW)
+            found = None
+            for m in _IN_RE.finditer(text, lo, mention.start):
+                if self._region_filler(m.end(), mention.start):
+                    found = m
+                    break
+            if found is None:
+                continue
+            end = mention.end
+            if tail := _ADMIN_WORD_AFTER.match(text, end):
+                end = tail.end()
+            self.facts.append(_Fact(ClaimKind.REGION, found.start(), end, reference=mention))
+
+    def _region_filler(self, start: int, end: int) -> bool:
+        """True if text[start:end] holds only framing words, countries and admin units."""
+        text = self.text
+        pieces, pos = [], start
+        for other in self.mentions_between(start, end):
+            if other.kind in (MentionKind.COUNTRY, MentionKind.RAION, MentionKind.OBLAST) or (
+                    other.kind == MentionKind.SETTLEMENT
+                    and _HROMADA_AFTER.match(text, other.end)):
+                pieces.append(text[pos:other.start])
+                pos = other.end
+            else:
+                return False
+        pieces.append(text[pos:end])
+        between = re.sub(r"\([^)]*\)", " ", " ".join(pieces))
+        for word in re.findall(r"[^\s,]+", between):
+            word = word.strip("\"“”«»")
+            if word in ("'s", "’s"):
+                continue
+            if re.fullmatch(r"[\w\-]+['’]s", word) and features.border_country(word[:-2]):
+                continue
+            if word and not _REGION_FILLER.match(word.strip("'’").lower()):
+                return False
+        return True
+
+    # ---- subjects
+
+    def _candidates(self) -> list[Mention]:
+        references = {id(f.reference) for f in self.facts if f.reference is not None}
+        spans = sorted([(f.start, f.end) for f in self.facts] + self.area_spans)
+        span_starts = [s for s, _ in spans]
+        reach, furthest = [], -1  # furthest end among spans starting at or before each one
+        for _, e in spans:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        subjects_fixed = {id(f.subject) for f in self.facts if f.subject_fixed}
+        out = []
+        for m in self.mentions:
+            if m.kind != MentionKind.SETTLEMENT or id(m) in references:
+                continue
+            if id(m) in subjects_fixed:
+                continue
+            i = bisect.bisect_right(span_starts, m.start) - 1
+            if i >= 0 and reach[i] >= m.end and any(
+                    spans[j][1] >= m.end for j in range(i, -1, -1)):
+                continue
+            if _ADMIN_BEFORE.search(self.text, max(0, m.start - _LOOKBEHIND), m.start) or (
+                    _UNIT_AFTER.match(self.text, m.end)):
+                continue
+            out.append(m)
+        return out
+
+    def _subject_pass(self) -> None:
+        """Give every fact its subject; facts without one that need one are dropped, which can
+        free their references to be subjects, so the pass runs again until nothing changes."""
+        for _ in range(3):
+            before = len(self.facts)
+            for fact in self.facts:
+                if not fact.subject_fixed:
+                    fact.subject = None
+                    fact.notes = [n for n in fact.notes if not n.startswith(_SUBJECT_NOTES)]
+            self._subject_round()
+            if len(self.facts) == before:
+                return
+
+    def _subject_round(self) -> None:
+        candidates = self._candidates()
+        cand_starts = [c.start for c in candidates]
+        topics: dict[int, Mention] = {}  # sentence index -> its topic (subject)
+        for c in candidates:
+            topics.setdefault(self.sentence_index(c.start), c)
+        keep = []
+        for fact in self.facts:
+            if fact.subject_fixed:
+                keep.append(fact)
+                continue
+            si = self.sentence_index(fact.start)
+            s_start, s_end = self.sentences[si]
+            subject, how = self._subject_for(fact, si, candidates, cand_starts, topics)
+            if subject is None and how == "drop":
+                if fact.kind in (ClaimKind.RIVER, ClaimKind.REGION):
+                    self.area_spans.append((fact.start, fact.end))
+                continue
+            fact.subject = subject
+            if how:
+                fact.notes.append(how)
+            if subject is not None:
+                topics.setdefault(si, subject)
+            keep.append(fact)
+        self.facts = keep
+
+    def _subject_for(self, fact: _Fact, si: int, candidates: list[Mention],
+                     cand_starts: list[int], topics: dict[int, Mention]
+                     ) -> tuple[Mention | None, str]:
+        text = self.text
+        s_start, s_end = self.sentences[si]
+        prefix = text[s_start:fact.start]
+        ref = fact.reference
+        # "... Pokrovsk, which is 50 km from Donetsk": the place the relative clause hangs on
+        settlements = [m for m in self.mentions_between(s_start, fact.start)
+                       if m.kind == MentionKind.SETTLEMENT and m.end <= fact.start
+                       and m is not ref and not _same_place(m, ref)]
+        if settlements and (_WHICH_RE.match(text[settlements[-1].end:fact.start])
+                            or re.fullmatch(r"\s*[(\[]\s*",
+                                            text[settlements[-1].end:fact.start])):
+            return settlements[-1], ""
+        anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
+        if anaphoric:
+            return self._context_subject(fact, si, topics, candidates)
+        lo = bisect.bisect_left(cand_starts, s_start)
+        hi = bisect.bisect_left(cand_starts, fact.start)
+        preceding = [c for c in candidates[lo:hi] if c.end <= fact.start and c is not ref
+                     and not _same_place(c, ref)]
+        if preceding:
+            # alternative names ("Vovche (Russian: Волчье)", "formerly Oktiabr") give way to
+            # the name they follow
+            plain = [c for c in preceding if not self._in_parentheses(s_start, c.start)
+                     and not _ALIAS_BEFORE.search(text, max(0, c.start - _LOOKBEHIND), c.start)]
+            subject = (plain or preceding)[-1]
+            if fact.kind == ClaimKind.REGION and not self._attached(subject.end, fact.start):
+                return None, "drop"
+            return subject, ""
+        if _ANAPHOR_ANYWHERE.search(prefix):
+            return self._context_subject(fact, si, topics, candidates)
+        following = [c for c in candidates[hi:] if c.start >= fact.end and c.start < s_end
+                     and c is not ref and not _same_place(c, ref)]
+        if following and len(re.findall(r"\w+", prefix)) <= FRONTED_MAX_WORDS:
+            return following[0], ""
+        if fact.kind in (ClaimKind.DIRECTION, ClaimKind.REGION, ClaimKind.RIVER):
+            return None, "drop"
+        return self._context_subject(fact, si, topics, candidates)
+
+    def _in_parentheses(self, start: int, pos: int) -> bool:
+        before = self.text[start:pos]
+        return before.count("(") + before.count("[") > before.count(")") + before.count("]")
+
+    def _context_subject(self, fact: _Fact, si: int, topics: dict[int, Mention],
+                         candidates: list[Mention]) -> tuple[Mention | None, str]:
+        paragraph = self.paragraph_of[si]
+        for prev in range(si - 1, -1, -1):
+            if self.paragraph_of[prev] != paragraph:
+                break
+            if prev in topics and topics[prev] is not fact.reference:
+                return topics[prev], "subject taken from the previous sentence"
+        first = next((c for c in candidates if c.start < fact.start
+                      and c is not fact.reference), None)
+        if first is not None:
+            return first, "subject taken from the text's first place"
+        return None, "no subject: the sentence names no place the fact is about"
+
+    def _attached(self, start: int, end: int) -> bool:
+        """A region phrase at ``end`` is about the place ending at ``start``: few words between,
+        no clause break (not counting parentheses and other claims' evidence)."""
+        pieces, pos = [], start
+        for f in self.facts:
+            if start <= f.start and f.end <= end:
+                pieces.append(self.text[pos:f.start])
+                pos = f.end
+        pieces.append(self.text[pos:end])
+        between = re.sub(r"\([^)]*\)", " ", " ".join(pieces))
+        if _CLAUSE_STOP.search(f" {between} "):
+            return False
+        return len(re.findall(r"\w+", between)) <= REGION_ATTACH_MAX_WORDS
+
+    # ---- generic references ("vom Dorf", "от райцентра")
+
+    def _generic_pass(self) -> None:
+        for fact in self.facts:
+            if not fact.generic:
+                continue
+            ref = self._generic_reference(fact)
+            if ref is None:
+                fact.notes.append(f"unknown reference '{fact.generic}'")
+            else:
+                fact.reference = ref
+
+    def _generic_reference(self, fact: _Fact) -> Mention | None:
+        subject = fact.subject
+        start, end = fact.generic_span
+        surface = self.text[start:end]
+        if subject is not None and subject.place is not None:
+            seat = None
+            if _RAION_SEAT.search(fact.generic):
+                seat = _seat(subject.place.admin1_code, subject.place.admin2_code)
+            elif _OBLAST_SEAT.search(fact.generic):
+                seat = _seat(subject.place.admin1_code, None)
+            if seat is not None and seat.id != subject.place.id:
+                fact.notes.append(f"reference '{surface}' read as {seat.name}, the seat of "
+                                  f"{subject.place.name}'s "
+                                  f"{'raion' if _RAION_SEAT.search(fact.generic) else 'oblast'}")
+                return Mention(text=surface, start=start, end=end, place=seat,
+                               candidates=(seat,), confidence=0.6,
+                               reason=f"administrative seat named by '{surface}'")
+        s_start, _ = self.sentence_span(fact.start)
+        areas = [(f.start, f.end) for f in self.facts
+                 if f.kind in (ClaimKind.RIVER, ClaimKind.REGION)]
+
+        def usable(m: Mention) -> bool:
+            return (m.kind == MentionKind.SETTLEMENT and m is not subject
+                    and not any(a <= m.start and m.end <= b for a, b in areas)
+                    and (subject is None or m.place is None or subject.place is None
+                         or m.place.id != subject.place.id))
+
+        same_sentence = [m for m in self.mentions_between(s_start, fact.start) if usable(m)]
+        if same_sentence:
+            chosen = same_sentence[-1]
+        else:
+            earlier = [m for m in self.mentions_between(0, fact.start) if usable(m)]
+            chosen = earlier[0] if earlier else None
+        if chosen is not None:
+            fact.notes.append(f"reference '{surface}' read as '{chosen.text}'")
+        return chosen
+
+    # ---- output
+
+    def _claim(self, fact: _Fact) -> Claim:
+        text = self.text
+        start, end = fact.start, fact.end
+        span = text[start:end]
+        stripped = span.rstrip(" ,;:")
+        end -= len(span) - len(stripped)
+        return Claim(kind=fact.kind, subject=fact.subject, text=text[start:end], start=start,
+                     end=end, reference=fact.reference,
+                     reference_feature=fact.reference_feature, distance=fact.distance,
+                     direction=fact.direction, direction_deg=fact.direction_deg,
+                     note="; ".join(dict.fromkeys(fact.notes)))
+
+
+_SUBJECT_NOTES = ("subject taken", "no subject")
+
+
+def _same_place(a: Mention | None, b: Mention | None) -> bool:
+    return (a is not None and b is not None and a.place is not None and b.place is not None
+            and a.place.id == b.place.id)
+
+
+def _seat(admin1_code: str, admin2_code: str | None):
+    """The administrative seat of an oblast (admin2_code None) or raion, from the gazetteer."""
+    try:
+        from geo.gazetteer import load_gazetteer
+
+        frame = load_gazetteer().frame
+    except Exception:  # gazetteer missing: no seat lookup
+        return None
+    if not admin1_code:
+        return None
+    rows = frame[(frame["admin1_code"] == admin1_code) & (frame["feature_class"] == "P")]
+    if admin2_code is None:
+        codes = ("PPLA", "PPLC")
+    else:
+        if not admin2_code:
+            return None
+        rows = rows[rows["admin2_code"] == admin2_code]
+        codes = ("PPLA2", "PPLA", "PPLC")
+    for code in codes:
+        hits = rows.index[rows["feature_code"] == code]
+        if len(hits) == 1:
+            from geo.gazetteer import load_gazetteer
+
+            return load_gazetteer().place_at(int(frame.index.get_loc(hits[0])))
+    return None
+
+
+def parse_claims(text: str, mentions: Sequence[Mention], *,
+                 resolve_reference: Callable[[str], Mention | None] | None = None
+                 ) -> list[Claim]:
+    """Every distance, direction, border, front-line, river and region fact in ``text``.
+
+    ``mentions`` are the place mentions found in the text (any order; kind and resolved place
+    as the reader found them). A fact's *reference* is the first place mention that starts
+    within :data:`REFERENCE_WINDOW` (:data:`DIRECTION_REFERENCE_WINDOW` for a bare direction)
+    characters after its "of"/"from", not past the sentence, a ";", an "and" or the next fact;
+    a border, front-line or river phrase there makes it a border, front-line or river claim.
+    A capitalised name that no mention covers is handed to ``resolve_reference`` (if given);
+    when that fails the claim keeps ``reference=None`` and a note "unknown reference 'X'".
+    "the village", "vom Dorf", "от райцентра" name the raion or oblast seat of the subject,
+    or the place last named before.
+
+    The *subject* is the place the fact is about: the nearest settlement mention before the
+    fact in the same sentence that is neither a reference nor part of another fact ("Tabaivka,
+    a small village roughly 20 kilometers southeast of Kupiansk"), or the place a "which"
+    clause hangs on. A sentence that opens with "It", "The village", "Die Stadt", ... takes the
+    subject of the previous sentence in the paragraph, else the first place of the text. With
+    no place before it, a fronted fact takes the first place after it in the sentence
+    ("Located 140 km south of the border, Sievierodonetsk ..."). In "Russian forces were 15 km
+    away from Kreminna" the place is the subject of a front-line claim.
+
+    Never raises: text that cannot be read gives fewer claims, not an error.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _Parser(text, list(mentions or ()), resolve_reference).run()
+    except Exception:  # the contract is "never raise on any text"; log what went wrong
+        log.exception("parse_claims failed on a text of %d characters", len(text))
+        return []

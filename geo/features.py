@@ -1,0 +1,288 @@
+"""Shipped geographic features: country borders, oblast polygons and river centre lines.
+
+Each ``data/*.parquet`` file is a GeoParquet table in WGS84 (lon/lat), built by
+``scripts/build_data.py`` and read here once per process (cached):
+
+- ``borders.parquet``: ``iso_a3``, ``name``, ``geometry`` for Ukraine and its neighbours
+  (UKR RUS BLR POL SVK HUN ROU MDA), Natural Earth 10 m admin-0;
+- ``oblasts.parquet``: ``admin1_code`` (GeoNames admin1, "05" = Donetsk), ``name``,
+  ``iso_code``, ``geometry``, geoBoundaries ADM1 (simplified);
+- ``rivers.parquet``: ``name``, ``key``, ``skeleton``, ``geometry``, Natural Earth 10 m river
+  centre lines ("Oskol", "Seversky Donets", "Dnipro (Dnieper)").
+
+Lookups speak names and codes; geometries are shapely objects in (lon, lat) order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import shapely
+from rapidfuzz import fuzz
+from shapely.geometry.base import BaseGeometry
+
+from geo import text
+from geo.errors import DataError
+from geo.gazetteer import DATA_DIR
+
+__all__ = [
+    "BORDER_COUNTRIES",
+    "COUNTRY_ISO3",
+    "RIVER_MIN_SCORE",
+    "RiverIndex",
+    "border_country",
+    "country_adjective",
+    "country_geometry",
+    "country_name",
+    "find_river",
+    "load_borders",
+    "load_oblasts",
+    "load_rivers",
+    "oblast_geometry",
+    "river_index",
+]
+
+BORDER_COUNTRIES = ("UKR", "RUS", "BLR", "POL", "SVK", "HUN", "ROU", "MDA")
+"""ISO 3166-1 alpha-3 codes of the countries in ``data/borders.parquet``."""
+
+RIVER_MIN_SCORE = 75.0
+"""Fuzzy score (rapidfuzz ratio of the name keys, 0..100) a river matched only by its phonetic
+skeleton needs: "Oskil" ~ "Oskol" scores 80, "Dnepr" ~ "Dnieper" 83, while unrelated rivers
+that share a short skeleton ("Donets" / "Dunajec", both "dnc") score about 60."""
+
+# Names, adjectives and codes of the neighbouring countries, in the languages the claim reader
+# understands, folded with text.name_key. One lexicon, used for "the Russian border", "the border
+# with the Russian Federation", "der russischen Grenze", "la frontière avec la Russie",
+# "la frontera rusa", "границы с Россией" alike.
+_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "RUS": ("russia", "russian", "russian federation", "russland", "russischen", "russische",
+            "russischer", "russie", "russe", "rusia", "rusa", "ruso", "rossiia", "rossii",
+            "россия", "россии", "россией", "российской", "российская", "росія", "росії", "росією",
+            "російської", "ru", "rus"),
+    "BLR": ("belarus", "belarusian", "belarussian", "byelorussian", "belorussian",
+            "weissrussland", "weissrussischen", "belarussischen", "bielorussie", "bielorusse",
+            "bielorrusia", "bielorrusa", "беларусь", "беларуси", "беларусью", "белоруссией",
+            "белорусской", "білорусь", "білорусі", "білоруссю", "білоруської", "by", "blr"),
+    "POL": ("poland", "polish", "polen", "polnischen", "pologne", "polonaise", "polonia",
+            "polaca", "польшей", "польской", "польщею", "польської", "pl", "pol"),
+    "SVK": ("slovakia", "slovak", "slowakei", "slowakischen", "slovaquie", "slovaque",
+            "eslovaquia", "eslovaca", "sk", "svk"),
+    "HUN": ("hungary", "hungarian", "ungarn", "ungarischen", "hongrie", "hongroise", "hungria",
+            "hungara", "венгрией", "угорщиною", "hu", "hun"),
+    "ROU": ("romania", "romanian", "rumanien", "rumaenien", "rumanischen", "roumanie",
+            "roumaine", "rumania", "rumana", "румынией", "румунією", "ro", "rou"),
+    "MDA": ("moldova", "moldovan", "moldavia", "moldavian", "moldawien", "moldauischen",
+            "moldavie", "moldave", "молдовой", "молдовою", "md", "mda"),
+    "UKR": ("ukraine", "ukrainian", "ukrainischen", "ukrainienne", "ucrania", "ucraniana",
+            "украина", "украины", "україна", "україни", "ua", "ukr"),
+}
+COUNTRY_ISO3: dict[str, str] = {
+    text.name_key(word): iso for iso, words in _COUNTRY_WORDS.items() for word in words
+}
+"""Name key of a country name, adjective or ISO code (2 or 3 letters) -> ISO alpha-3."""
+
+_ENGLISH = {"RUS": ("Russia", "Russian"), "BLR": ("Belarus", "Belarusian"),
+            "POL": ("Poland", "Polish"), "SVK": ("Slovakia", "Slovak"),
+            "HUN": ("Hungary", "Hungarian"), "ROU": ("Romania", "Romanian"),
+            "MDA": ("Moldova", "Moldovan"), "UKR": ("Ukraine", "Ukrainian")}
+
+
+def country_name(iso_a3: str) -> str:
+    """English name of a country by ISO alpha-3 code ("RUS" -> "Russia"); the code if unknown."""
+    return _ENGLISH.get(iso_a3, (iso_a3, iso_a3))[0]
+
+
+def country_adjective(iso_a3: str) -> str:
+    """English adjective of a country ("RUS" -> "Russian"); the code if unknown."""
+    return _ENGLISH.get(iso_a3, (iso_a3, iso_a3))[1]
+
+
+def border_country(phrase: str) -> str | None:
+    """ISO alpha-3 code of the country a border phrase names, or None if it names none.
+
+    "the Russian border", "the border with the Russian Federation", "Russia's border",
+    "der russischen Grenze", "RU" -> "RUS"; "the border" -> None. The longest country word found
+    wins, so "the Russian Federation" is Russia, not a stray "RU"; Ukraine counts only when no
+    other country is named ("the Ukrainian-Russian border" is Russia's border).
+    """
+    if not isinstance(phrase, str):
+        return None
+    key = text.name_key(phrase.replace("'s", " ").replace("’s", " "))
+    words = key.split()
+    found: list[tuple[bool, int, int, str]] = []  # (is Ukraine, -length, position, iso)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            iso = COUNTRY_ISO3.get(" ".join(words[i:i + size]))
+            if iso:
+                found.append((iso == "UKR", -size, i, iso))
+    return min(found)[3] if found else None
+
+
+# --------------------------------------------------------------------------------------------
+# Loaders
+
+
+def _read(name: str, data_dir: str | None, columns: set[str]):
+    import geopandas as gpd  # heavy: imported on first use only
+
+    path = Path(data_dir) if data_dir else DATA_DIR
+    path = path / name
+    if not path.exists():
+        raise DataError(f"{path} is missing; rebuild with `make data`.")
+    try:
+        frame = gpd.read_parquet(path)
+    except Exception as exc:  # pyarrow and geopandas raise several kinds for a damaged file
+        raise DataError(f"cannot read {path}: {exc}; rebuild with `make data`.") from exc
+    missing = columns - set(frame.columns)
+    if missing:
+        raise DataError(f"{path} lacks columns {sorted(missing)}; rebuild with `make data`.")
+    return frame
+
+
+@cache
+def load_borders(data_dir: str | None = None):
+    """``data/borders.parquet`` as a GeoDataFrame (iso_a3, name, geometry), read once."""
+    return _read("borders.parquet", data_dir, {"iso_a3", "name", "geometry"})
+
+
+@cache
+def load_oblasts(data_dir: str | None = None):
+    """``data/oblasts.parquet`` as a GeoDataFrame (admin1_code, name, iso_code, geometry)."""
+    return _read("oblasts.parquet", data_dir, {"admin1_code", "name", "iso_code", "geometry"})
+
+
+@cache
+def load_rivers(data_dir: str | None = None):
+    """``data/rivers.parquet`` as a GeoDataFrame (name, key, skeleton, geometry), read once."""
+    return _read("rivers.parquet", data_dir, {"name", "key", "skeleton", "geometry"})
+
+
+@cache
+def _geometry_by(kind: str, data_dir: str | None) -> dict[str, BaseGeometry]:
+    if kind == "country":
+        frame, column = load_borders(data_dir), "iso_a3"
+    else:
+        frame, column = load_oblasts(data_dir), "admin1_code"
+    out: dict[str, BaseGeometry] = {}
+    for code, geometry in zip(frame[column], frame.geometry, strict=True):
+        if geometry is not None and not geometry.is_empty:
+            geometry = shapely.make_valid(geometry)
+            shapely.prepare(geometry)
+            out[str(code)] = geometry
+    return out
+
+
+def country_geometry(iso_a3: str, data_dir: str | None = None) -> BaseGeometry | None:
+    """The (multi)polygon of a country by ISO alpha-3 code, lon/lat; None if not shipped."""
+    return _geometry_by("country", data_dir).get(str(iso_a3).upper())
+
+
+def oblast_geometry(admin1_code: str, data_dir: str | None = None) -> BaseGeometry | None:
+    """The polygon of an oblast by GeoNames admin1 code ("07" = Kharkiv), lon/lat; or None."""
+    code = str(admin1_code).strip()
+    if code.isdigit():
+        code = code.zfill(2)
+    return _geometry_by("oblast", data_dir).get(code)
+
+
+# --------------------------------------------------------------------------------------------
+# Rivers
+
+# Words that say "river" around a name, in the languages the claim reader understands; they
+# are stripped before the name is keyed ("the Oskil River", "r. Oskil", "Fluss Krynka").
+_RIVER_WORDS = re.compile(
+    r"\b(?:the|river|rivers|r|fluss|flusses|riviere|rivière|fleuve|rio|río|reka|reki|"
+    r"река|реки|реке|рекой|річка|річки|річці)\b\.?",
+    re.IGNORECASE,
+)
+
+
+# English and Ukrainian names the Natural Earth rows do not carry: extra name -> row name.
+_EXTRA_RIVER_NAMES = {
+    "Southern Bug": "Pivd. Buh", "Pivdennyi Buh": "Pivd. Buh", "Western Bug": "Zakhidnyy Buh",
+    "Zakhidnyi Buh": "Zakhidnyy Buh", "Siverskyi Donets": "Seversky Donets",
+    "Dnister": "Dniester", "Dnestr": "Dniester", "Prut": "Prut", "Tysa": "Tisa",
+}
+
+
+@dataclass(frozen=True)
+class _RiverAlias:
+    key: str
+    skeleton: str
+    rank: int  # 0: primary name or its parenthesised form; 1: further comma-listed names
+    row: int
+
+
+class RiverIndex:
+    """River rows indexed by every name they carry, by exact key and by skeleton."""
+
+    def __init__(self, frame):
+        self.names: list[str] = [str(n) for n in frame["name"]]
+        self.geometries: list[BaseGeometry] = list(frame.geometry)
+        self.aliases: list[_RiverAlias] = []
+        for row, name in enumerate(self.names):
+            first, *others = [part.strip() for part in name.split(",")]
+            primary = [re.sub(r"\s*\(.*?\)\s*", " ", first).strip(),
+                       *re.findall(r"\((.*?)\)", first)]
+            for rank, group in ((0, primary), (1, others)):
+                for alias in group:
+                    key = text.name_key(alias)
+                    if key:
+                        self.aliases.append(
+                            _RiverAlias(key, text.skeleton_key(alias), rank, row))
+        row_of = {n: i for i, n in enumerate(self.names)}
+        for alias, target in _EXTRA_RIVER_NAMES.items():
+            if target in row_of:
+                self.aliases.append(_RiverAlias(text.name_key(alias), text.skeleton_key(alias),
+                                                0, row_of[target]))
+
+    def lookup(self, name: str) -> tuple[str, BaseGeometry] | None:
+        """(display name, geometry) of the river ``name`` means, or None; see find_river."""
+        if not isinstance(name, str):
+            return None
+        bare = _RIVER_WORDS.sub(" ", name)
+        key = text.name_key(bare)
+        if not key:
+            return None
+        skeleton = text.skeleton_key(bare)
+        for rank in (0, 1):
+            rows = [a.row for a in self.aliases if a.rank == rank and a.key == key]
+            if rows:
+                return self._result(rows)
+            if len(skeleton.replace(" ", "")) < 2:
+                continue
+            scored = [(fuzz.ratio(key, a.key), a.row) for a in self.aliases
+                      if a.rank == rank and a.skeleton == skeleton]
+            scored = [(s, r) for s, r in scored if s >= RIVER_MIN_SCORE]
+            if scored:
+                best = max(s for s, _ in scored)
+                return self._result([r for s, r in scored if s == best])
+        return None
+
+    def _result(self, rows: list[int]) -> tuple[str, BaseGeometry]:
+        rows = list(dict.fromkeys(rows))
+        geometry = (self.geometries[rows[0]] if len(rows) == 1
+                    else shapely.union_all([self.geometries[r] for r in rows]))
+        return self.names[rows[0]], geometry
+
+
+@cache
+def river_index(data_dir: str | None = None) -> RiverIndex:
+    """The river name index of ``data/rivers.parquet``, built once."""
+    return RiverIndex(load_rivers(data_dir))
+
+
+def find_river(name: str, data_dir: str | None = None) -> tuple[str, BaseGeometry] | None:
+    """The river a name means, as (Natural Earth name, centre-line geometry), or None.
+
+    "River", "r.", "the" and their German, French, Spanish, Russian and Ukrainian equivalents
+    are stripped; the rest meets the data's names on :func:`geo.text.name_key`, then on the
+    phonetic :func:`geo.text.skeleton_key` with a fuzzy score of at least
+    :data:`RIVER_MIN_SCORE` ("Oskil River" finds "Oskol", "Siverskyi Donets" finds "Seversky
+    Donets", "Dnieper" finds "Dnipro (Dnieper)"). Names listed after a comma in the data
+    ("Haryn, Prypyat") are tried only when no river carries the name first.
+    """
+    return river_index(data_dir).lookup(name)

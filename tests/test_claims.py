@@ -1,0 +1,484 @@
+"""Tests for geo.claims: distance, direction, border, front-line, river and region facts.
+
+Every sentence here is written for the test. Mentions are built by hand from the shipped
+gazetteer (GeoNames ids), with offsets computed from the test text, so the parser is tested
+alone, without the toponym reader.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.claims import _Parser, direction_of, parse_claims, parse_number
+from geo.geodesy import miles_to_km
+from geo.models import Claim, ClaimKind, Mention, MentionKind
+
+KUPIANSK, KHARKIV, POKROVSK, VOZNESENKA = 703656, 706483, 704422, 9112507
+TABAIVKA, SYNKIVKA, DONETSK, HORLIVKA, KHERSON = 691967, 693778, 709717, 707753, 706448
+
+
+@pytest.fixture(scope="module")
+def mk(gazetteer):
+    """mk(text, surface, gid=None, kind=..., nth=0, code="") -> Mention at the nth occurrence."""
+
+    def make(text: str, surface: str, gid: int | None = None,
+             kind: MentionKind = MentionKind.SETTLEMENT, nth: int = 0, code: str = "") -> Mention:
+        starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+        start = starts[nth]
+        place = gazetteer.get(gid) if gid else None
+        return Mention(text=surface, start=start, end=start + len(surface), kind=kind,
+                       candidates=(place,) if place else (), place=place,
+                       confidence=1.0 if place else 0.0, reason="test", admin_code=code)
+
+    return make
+
+
+def spans_ok(text: str, claims: list[Claim]) -> bool:
+    return all(c.text == text[c.start:c.end] and 0 <= c.start < c.end <= len(text)
+               for c in claims)
+
+
+def kinds(claims: list[Claim]) -> list[ClaimKind]:
+    return [c.kind for c in claims]
+
+
+# --------------------------------------------------------------------------------------------
+# The founding example, reworded
+
+
+def test_kupiansk_sentence_gives_four_claims_about_kupiansk(mk):
+    text = ("Kupiansk, a rail hub on the Oskil River in the east of Ukraine's northern Kharkiv "
+            "oblast, sits 120 kilometers (75 miles) east of Kharkiv city and 45 kilometers "
+            "south of the Russian border.")
+    kup = mk(text, "Kupiansk", KUPIANSK)
+    oskil = mk(text, "Oskil", kind=MentionKind.RIVER)
+    ukraine = mk(text, "Ukraine", kind=MentionKind.COUNTRY, code="UA")
+    oblast = mk(text, "Kharkiv", kind=MentionKind.OBLAST, code="07")
+    city = mk(text, "Kharkiv", KHARKIV, nth=1)
+    claims = parse_claims(text, [kup, oskil, ukraine, oblast, city])
+
+    assert kinds(claims) == [ClaimKind.RIVER, ClaimKind.REGION, ClaimKind.DISTANCE,
+                             ClaimKind.BORDER_DISTANCE]
+    assert all(c.subject is kup for c in claims)
+    assert spans_ok(text, claims)
+    river, region, distance, border = claims
+    assert river.reference_feature == "the Oskil River" and river.reference is oskil
+    assert region.reference is oblast
+    assert region.text == "in the east of Ukraine's northern Kharkiv oblast"
+    assert distance.reference is city
+    assert distance.direction == "E" and distance.direction_deg == 90.0
+    d = distance.distance
+    assert (d.value, d.unit, d.low_km, d.high_km) == (120.0, "km", 120.0, 120.0)
+    assert d.alt_value == 75.0 and d.alt_unit == "mi"
+    assert d.alt_km == pytest.approx(miles_to_km(75)) == pytest.approx(120.7, abs=0.01)
+    assert distance.text == "120 kilometers (75 miles) east of Kharkiv"
+    assert border.reference_feature == "the Russian border" and border.reference is None
+    assert border.direction == "S" and border.distance.km == 45.0
+
+
+def test_voznesenka_south_of_pokrovsk_is_a_direction_claim(mk):
+    text = ("Moscow announced that its troops had taken the village of Voznesenka, south of the "
+            "besieged town of Pokrovsk.")
+    vozn, pok = mk(text, "Voznesenka", VOZNESENKA), mk(text, "Pokrovsk", POKROVSK)
+    [claim] = parse_claims(text, [vozn, pok])
+    assert claim.kind == ClaimKind.DIRECTION
+    assert claim.subject is vozn and claim.reference is pok
+    assert (claim.direction, claim.direction_deg) == ("S", 180.0)
+    assert claim.distance is None
+    assert claim.text == "south of the besieged town of Pokrovsk"
+
+
+# --------------------------------------------------------------------------------------------
+# Subjects
+
+
+def test_subject_is_the_nearest_place_before_the_claim(mk):
+    text = "Soldiers reached Tabaivka, a hamlet roughly 20 kilometers southeast of Kupiansk."
+    tab, kup = mk(text, "Tabaivka", TABAIVKA), mk(text, "Kupiansk", KUPIANSK)
+    [claim] = parse_claims(text, [tab, kup])
+    assert claim.subject is tab and claim.reference is kup
+    assert claim.distance.hedge == "roughly" and claim.distance.km == 20.0
+    assert claim.direction == "SE"
+
+
+def test_anaphoric_sentence_takes_the_previous_subject(mk):
+    text = "Pokrovsk is a mining town. It lies about 25 km north of Voznesenka."
+    pok, vozn = mk(text, "Pokrovsk", POKROVSK), mk(text, "Voznesenka", VOZNESENKA)
+    [claim] = parse_claims(text, [pok, vozn])
+    assert claim.subject is pok and claim.reference is vozn
+    assert "previous sentence" in claim.note
+
+
+def test_second_reference_in_a_sentence_is_not_the_subject(mk):
+    text = "The village of Tabaivka lies 20 km southeast of Kupiansk and 100 km east of Kharkiv."
+    tab = mk(text, "Tabaivka", TABAIVKA)
+    kup, kha = mk(text, "Kupiansk", KUPIANSK), mk(text, "Kharkiv", KHARKIV)
+    claims = parse_claims(text, [tab, kup, kha])
+    assert [c.reference for c in claims] == [kup, kha]
+    assert all(c.subject is tab for c in claims)
+
+
+def test_fronted_claim_takes_the_place_after_it(mk):
+    text = "Lying nearly 90 km south of the Russian border, Horlivka is an industrial city."
+    hor = mk(text, "Horlivka", HORLIVKA)
+    [claim] = parse_claims(text, [hor])
+    assert claim.kind == ClaimKind.BORDER_DISTANCE and claim.subject is hor
+    assert claim.distance.hedge == "nearly"
+
+
+def test_fronted_region_frames_the_place_after_it(mk):
+    text = "Further south in Donetsk oblast, officials reported fighting near Voznesenka."
+    oblast = mk(text, "Donetsk", kind=MentionKind.OBLAST, code="05")
+    vozn = mk(text, "Voznesenka", VOZNESENKA)
+    [claim] = parse_claims(text, [oblast, vozn])
+    assert claim.kind == ClaimKind.REGION and claim.subject is vozn
+    assert claim.reference is oblast and claim.text == "in Donetsk oblast"
+
+
+def test_which_clause_hangs_on_the_place_before_it(mk):
+    text = "Shelling hit Kupiansk, which is some 100 km east of Kharkiv, on Monday."
+    kup, kha = mk(text, "Kupiansk", KUPIANSK), mk(text, "Kharkiv", KHARKIV)
+    [claim] = parse_claims(text, [kup, kha])
+    assert claim.subject is kup and claim.distance.hedge == "some"
+
+
+def test_forces_distance_is_a_front_line_claim_about_the_place(mk):
+    text = "By then Russian troops were 15 kilometers away from Kupiansk."
+    kup = mk(text, "Kupiansk", KUPIANSK)
+    [claim] = parse_claims(text, [kup])
+    assert claim.kind == ClaimKind.FRONTLINE_DISTANCE
+    assert claim.subject is kup and claim.reference is None
+    assert claim.reference_feature == "the front line"
+
+
+# --------------------------------------------------------------------------------------------
+# Figures: numbers, words, ranges, hedges, units
+
+
+@pytest.mark.parametrize(("phrase", "value", "low", "high", "hedge"), [
+    ("twelve kilometers (seven miles) from", 12, 12, 12, ""),
+    ("twenty-five km from", 25, 25, 25, ""),
+    ("a hundred kilometres from", 100, 100, 100, ""),
+    ("15-20 km from", 17.5, 15, 20, ""),
+    ("15 to 20 km from", 17.5, 15, 20, ""),
+    ("about 10 km from", 10, 10, 10, "about"),
+    ("approximately 33 km from", 33, 33, 33, "approximately"),
+    ("around 8 km from", 8, 8, 8, "around"),
+    ("some 30 km from", 30, 30, 30, "some"),
+    ("nearly 140 km from", 140, 140, 140, "nearly"),
+    ("almost 60 km from", 60, 60, 60, "almost"),
+    ("less than 10 kilometers from", 10, 0, 10, "less than"),
+    ("up to 5 km from", 5, 0, 5, "up to"),
+    ("more than 30 km from", 30, 30, math.inf, "more than"),
+    ("over 40 km from", 40, 40, math.inf, "over"),
+    ("25.4 kilometres from", 25.4, 25.4, 25.4, ""),
+    ("25,4 kilometres from", 25.4, 25.4, 25.4, ""),
+    ("1,20 km from", 1.2, 1.2, 1.2, ""),
+    ("12,000 km from", 12000, 12000, 12000, ""),
+    ("800 metres from", 800, 0.8, 0.8, ""),
+])
+def test_stated_figures(mk, phrase, value, low, high, hedge):
+    text = f"Tabaivka lies {phrase} Kupiansk."
+    [claim] = parse_claims(text, [mk(text, "Tabaivka", TABAIVKA), mk(text, "Kupiansk", KUPIANSK)])
+    d = claim.distance
+    assert d.value == pytest.approx(value)
+    assert (d.low_km, d.high_km) == (pytest.approx(low), pytest.approx(high))
+    assert d.hedge == hedge
+    assert claim.text.endswith("Kupiansk")
+
+
+def test_decimal_comma_and_thousands_comma_are_noted():
+    assert parse_number("1,20") == (1.2, "'1,20' read with a decimal comma")
+    assert parse_number("12,000")[0] == 12000
+    assert parse_number("57,61")[0] == pytest.approx(57.61)
+    assert parse_number("twelve") == (12.0, "")
+    assert math.isnan(parse_number("umpteen")[0])
+
+
+def test_miles_first_keeps_both_figures(mk):
+    text = "Tabaivka is 12 miles (20 km) from Kupiansk."
+    [claim] = parse_claims(text, [mk(text, "Tabaivka", TABAIVKA), mk(text, "Kupiansk", KUPIANSK)])
+    d = claim.distance
+    assert d.unit == "mi" and d.value == 12 and d.km == pytest.approx(miles_to_km(12))
+    assert d.alt_unit == "km" and d.alt_km == 20
+
+
+# --------------------------------------------------------------------------------------------
+# Directions
+
+
+@pytest.mark.parametrize(("phrase", "name", "bearing"), [
+    ("30 km north-west of", "NW", 315.0),
+    ("30 km northwest of", "NW", 315.0),
+    ("30 km to the east of", "E", 90.0),
+    ("25.4 kilometres (15.8 mi) north from the centre of", "N", 0.0),
+    ("at 116 km SSE from the centre of", "SSE", 157.5),
+    ("53.8 kilometres (33.4 mi) southwest by south (SWbS) of the centre of", "SWbS", 213.75),
+    ("about 18.5 kilometres (11.5 mi) northeast by north from the centre of", "NEbN", 33.75),
+    ("113.6 kilometres east-southeast from the center of", "ESE", 112.5),
+    ("24 km SW from", "SW", 225.0),
+])
+def test_direction_phrases(mk, phrase, name, bearing):
+    text = f"Tabaivka is {phrase} Kharkiv city."
+    [claim] = parse_claims(text, [mk(text, "Tabaivka", TABAIVKA), mk(text, "Kharkiv", KHARKIV)])
+    assert claim.kind == ClaimKind.DISTANCE
+    assert (claim.direction, claim.direction_deg) == (name, bearing)
+
+
+def test_bare_directions(mk):
+    text = ("Troops left Tabaivka immediately west of Kupiansk. Synkivka lies northeast of the "
+            "city of Kupiansk.")
+    tab, syn = mk(text, "Tabaivka", TABAIVKA), mk(text, "Synkivka", SYNKIVKA)
+    k1, k2 = mk(text, "Kupiansk", KUPIANSK), mk(text, "Kupiansk", KUPIANSK, nth=1)
+    claims = parse_claims(text, [tab, k1, syn, k2])
+    assert [(c.kind, c.subject, c.reference, c.direction) for c in claims] == [
+        (ClaimKind.DIRECTION, tab, k1, "W"), (ClaimKind.DIRECTION, syn, k2, "NE")]
+
+
+@pytest.mark.parametrize(("words", "name"), [
+    ("east", "E"), ("north-west", "NW"), ("nordwestlich", "NW"), ("südsüdwestlich", "SSW"),
+    ("östlich", "E"), ("nord-ouest", "NW"), ("sud-est", "SE"), ("noreste", "NE"),
+    ("sur-suroeste", "SSW"), ("северо-восточнее", "NE"), ("южнее", "S"), ("юго-западу", "SW"),
+    ("SSO", "SSW"), ("NbE", "NbE"), ("東北", "NE"), ("southwest by south", "SWbS"),
+])
+def test_direction_lexicon(words, name):
+    assert direction_of(words)[0] == name
+
+
+def test_area_parts_are_not_directions(mk):
+    text = "Kupiansk is in the east of Ukraine and Russian troops attacked from the south."
+    claims = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK),
+                                 mk(text, "Ukraine", kind=MentionKind.COUNTRY, code="UA")])
+    assert claims == []
+
+
+# --------------------------------------------------------------------------------------------
+# Borders, front line, rivers, regions
+
+
+@pytest.mark.parametrize(("phrase", "feature", "direction"), [
+    ("45 kilometers south of the Russian border", "the Russian border", "S"),
+    ("40 kilometers south of the border with the Russian Federation", "the Russian border", "S"),
+    ("5 kilometres (three miles) from the Russian border", "the Russian border", ""),
+    ("nearly 140 km south of the Russian border", "the Russian border", "S"),
+    ("30 km from Russia's border", "the Russian border", ""),
+    ("60 km east of the Belarusian border", "the Belarusian border", "E"),
+    ("20 km from the border", "the border", ""),
+])
+def test_border_phrases(mk, phrase, feature, direction):
+    text = f"Kupiansk lies {phrase}."
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
+    assert claim.kind == ClaimKind.BORDER_DISTANCE
+    assert claim.reference_feature == feature and claim.direction == direction
+    assert claim.text == phrase
+
+
+def test_country_mention_as_reference_is_a_border_claim(mk):
+    text = "Kupiansk lies about 40 km from Russia."
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK),
+                                  mk(text, "Russia", kind=MentionKind.COUNTRY, code="RU")])
+    assert claim.kind == ClaimKind.BORDER_DISTANCE
+    assert claim.reference_feature == "the Russian border"
+
+
+@pytest.mark.parametrize("phrase", [
+    "about 10 km from the front line",
+    "less than 10 kilometers from the positions of the Russian occupiers",
+    "8 km from the frontline",
+    "some 12 km from the line of contact",
+    "6 km from Russian positions",
+])
+def test_front_line_phrases(mk, phrase):
+    text = f"Kupiansk is {phrase}."
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
+    assert claim.kind == ClaimKind.FRONTLINE_DISTANCE
+    assert claim.reference_feature == "the front line"
+    assert claim.subject.place.id == KUPIANSK
+
+
+def test_their_positions_is_not_a_front_line(mk):
+    text = "Kupiansk troops moved 2 km from their positions."
+    assert parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)]) == []
+
+
+@pytest.mark.parametrize(("phrase", "feature"), [
+    ("on the Oskil River", "the Oskil River"),
+    ("on the banks of the Oskil river", "the Oskil River"),
+    ("on the left bank of the Oskil", "the Oskil River"),
+    ("on the Dnieper", "the Dnieper River"),
+    ("am Ufer des Flusses Oskil", "the Oskil River"),
+])
+def test_river_phrases(mk, phrase, feature):
+    text = f"Kupiansk lies {phrase}."
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
+    assert claim.kind == ClaimKind.RIVER and claim.reference_feature == feature
+    assert claim.text == phrase
+
+
+def test_bare_name_after_on_the_is_a_river_only_if_known(mk):
+    text = "Kupiansk lies on the Kharkiv front."
+    assert parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)]) == []
+
+
+@pytest.mark.parametrize("phrase", ["in Kharkiv oblast", "in Kharkiv region",
+                                    "in the north of Kharkiv oblast", "within Kharkiv Oblast"])
+def test_region_phrases(mk, phrase):
+    text = f"Kupiansk, a town {phrase}, was shelled."
+    oblast = mk(text, "Kharkiv", kind=MentionKind.OBLAST, code="07")
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK), oblast])
+    assert claim.kind == ClaimKind.REGION and claim.reference is oblast
+    assert claim.text == phrase
+
+
+def test_region_with_raion_and_oblast_chain(mk):
+    text = "Voznesenka is a village in Pokrovsk Raion, Donetsk Oblast, Ukraine."
+    vozn = mk(text, "Voznesenka", VOZNESENKA)
+    raion = mk(text, "Pokrovsk", kind=MentionKind.RAION, code="1416")
+    oblast = mk(text, "Donetsk", kind=MentionKind.OBLAST, code="05")
+    claims = parse_claims(text, [vozn, raion, oblast,
+                                 mk(text, "Ukraine", kind=MentionKind.COUNTRY, code="UA")])
+    assert [(c.kind, c.reference) for c in claims] == [(ClaimKind.REGION, raion),
+                                                       (ClaimKind.REGION, oblast)]
+    assert all(c.subject is vozn for c in claims)
+
+
+# --------------------------------------------------------------------------------------------
+# References that are not mentions
+
+
+def test_unknown_reference_is_kept_with_a_note(mk):
+    text = "Kupiansk lies 30 km west of Xyzzyville."
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
+    assert claim.reference is None and claim.note == "unknown reference 'Xyzzyville'"
+    assert claim.direction == "W" and claim.distance.km == 30
+
+
+def test_resolve_reference_is_asked_for_unknown_names(mk, gazetteer):
+    text = "Kupiansk lies 30 km west of Kharkov."
+    asked = []
+
+    def resolver(name: str) -> Mention | None:
+        asked.append(name)
+        return Mention(name, 0, 0, place=gazetteer.get(KHARKIV))
+
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)], resolve_reference=resolver)
+    assert asked == ["Kharkov"] and claim.reference.place.id == KHARKIV
+
+
+def test_a_failing_resolver_does_not_break_parsing(mk):
+    text = "Kupiansk lies 30 km west of Xyzzyville."
+
+    def resolver(name: str):
+        raise RuntimeError("offline")
+
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)], resolve_reference=resolver)
+    assert "unknown reference 'Xyzzyville'" in claim.note
+
+
+def test_generic_reference_means_the_place_named_before(mk):
+    text = "Kupjansk ist eine Stadt am Oskil. Das Oblastzentrum Charkiw liegt rund 100 km " \
+           "westlich von der Stadt."
+    kup, kha = mk(text, "Kupjansk", KUPIANSK), mk(text, "Charkiw", KHARKIV)
+    claims = parse_claims(text, [kup, kha])
+    distance = [c for c in claims if c.kind == ClaimKind.DISTANCE][0]
+    assert distance.subject is kha and distance.reference is kup
+    assert distance.direction == "W"
+
+
+def test_raion_centre_is_the_raion_seat(mk):
+    text = "Synkivka lies 9 km from the raion centre."
+    [claim] = parse_claims(text, [mk(text, "Synkivka", SYNKIVKA)])
+    assert claim.reference.place.id == KUPIANSK  # seat of Kupiansk raion
+    assert "seat" in claim.note
+
+
+# --------------------------------------------------------------------------------------------
+# Other languages
+
+
+def test_german(mk):
+    text = "Kupjansk liegt etwa 100 Kilometer östlich von Charkiw und 40 km südlich der " \
+           "russischen Grenze."
+    kup, kha = mk(text, "Kupjansk", KUPIANSK), mk(text, "Charkiw", KHARKIV)
+    distance, border = parse_claims(text, [kup, kha])
+    assert (distance.kind, distance.subject, distance.reference) == (ClaimKind.DISTANCE, kup,
+                                                                     kha)
+    assert distance.direction == "E" and distance.distance.hedge == "etwa"
+    assert border.kind == ClaimKind.BORDER_DISTANCE and border.direction == "S"
+    assert border.reference_feature == "the Russian border"
+
+
+def test_french_and_spanish(mk):
+    fr = "Koupiansk est située à 100 km au nord-est de Kharkiv."
+    [c] = parse_claims(fr, [mk(fr, "Koupiansk", KUPIANSK), mk(fr, "Kharkiv", KHARKIV)])
+    assert (c.direction, c.distance.km, c.reference.place.id) == ("NE", 100, KHARKIV)
+    es = ("Voznesenka se encuentra a unos 25,09 kilómetros (15,59 millas) al sur (SbE) de "
+          "Pokrovsk.")
+    [c] = parse_claims(es, [mk(es, "Voznesenka", VOZNESENKA), mk(es, "Pokrovsk", POKROVSK)])
+    assert c.direction == "SbE" and "differ" in c.note  # the abbreviation wins
+    assert c.distance.km == pytest.approx(25.09) and c.distance.hedge == "unos"
+    assert c.distance.alt_km == pytest.approx(miles_to_km(15.59))
+
+
+def test_russian_and_ukrainian(mk):
+    text = "Вознесенка расположена южнее Покровска, в 25 км от города."
+    vozn, pok = mk(text, "Вознесенка", VOZNESENKA), mk(text, "Покровска", POKROVSK)
+    direction, distance = parse_claims(text, [vozn, pok])
+    assert (direction.kind, direction.direction, direction.reference) == (
+        ClaimKind.DIRECTION, "S", pok)
+    assert distance.reference is pok and distance.subject is vozn  # "the town" = Pokrovsk
+    uk = "Вознесенка розташована за 25 кілометрів на південь від Покровська."
+    [c] = parse_claims(uk, [mk(uk, "Вознесенка", VOZNESENKA), mk(uk, "Покровська", POKROVSK)])
+    assert (c.direction, c.distance.km) == ("S", 25)
+
+
+def test_chinese(mk):
+    text = "沃兹涅先卡位於波克羅夫斯克以南25公里。"
+    vozn, pok = mk(text, "沃兹涅先卡", VOZNESENKA), mk(text, "波克羅夫斯克", POKROVSK)
+    [c] = parse_claims(text, [vozn, pok])
+    assert (c.subject, c.reference, c.direction, c.distance.km) == (vozn, pok, "S", 25)
+
+
+# --------------------------------------------------------------------------------------------
+# Robustness
+
+
+def test_text_without_facts_gives_no_claims(mk):
+    text = ("Ukrainian troops fired 152 mm shells near Kupiansk for 10 minutes; a 147 km long "
+            "tributary flows past. Russian forces are advancing from the south.")
+    assert parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)]) == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "km", "120 km east of", "of of of", "\x00\ufffd"])
+def test_degenerate_texts(text):
+    assert parse_claims(text, []) == []
+
+
+def test_mentions_with_bad_offsets_are_ignored(mk):
+    text = "Kupiansk lies 30 km west of Xyzzyville."
+    bad = [Mention("Kharkiv", 500, 507), Mention("Kharkiv", 5, 2), "not a mention"]
+    claims = parse_claims(text, [*bad, mk(text, "Kupiansk", KUPIANSK)])
+    assert len(claims) == 1 and claims[0].subject.text == "Kupiansk"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyz ABCDEFGHKNOPSW.,;()-'0123456789км公里")
+    + ["km ", " of ", " from ", "north ", "south-east ", " the Russian border", " River",
+       " in ", " oblast", "Kupiansk", "Kharkiv", " about ", " less than ", " miles", "\n"]),
+    max_size=80).map("".join))
+def test_never_raises_and_spans_are_verbatim(text):
+    mentions = []
+    for m in re.finditer(r"Kupiansk|Kharkiv", text):
+        mentions.append(Mention(m.group(), m.start(), m.end()))
+    for m in re.finditer(r"oblast", text):
+        mentions.append(Mention("x", m.start(), m.end(), kind=MentionKind.OBLAST))
+    # the parser itself, not parse_claims: its safety net would hide a bug behind a log line
+    claims = _Parser(text, mentions, None).run() if text.strip() else []
+    assert spans_ok(text, claims)
+    assert parse_claims(text, mentions) == claims
