@@ -27,7 +27,8 @@ def resolution(geocoder: OfflineGeocoder) -> dict:
     with open(DEV_DIR / "places.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     for row in rows:
-        query = f"{row['name']}, {row['oblast']}" if row["oblast"] else row["name"]
+        query = ", ".join(part for part in (row["name"], row.get("raion", ""), row["oblast"])
+                          if part)
         loc = geocoder.geocode(query)
         if loc is None:
             missing.append(query)

@@ -47,6 +47,11 @@ NEAR_QUALIFIER_MAX_KM = 150.0
 _OBLAST_WORDS = re.compile(
     r"\b(oblast|oblasti|obl|region|province|область|обл|oblast'|oblastʹ)\b\.?", re.I)
 _RAION_WORDS = re.compile(r"\b(raion|rayon|district|район|р-н)\b\.?", re.I)
+_LOCAL_WORDS = re.compile(
+    r"\b(hromada|hromady|community|municipality|municipal|miskrada|city council|area|"
+    r"громада|громади)\b", re.I)
+_FORMER = re.compile(r"\b(former|formerly|old|ex|until \d{4})\b", re.I)
+_FILLER_WORDS = re.compile(r"\b(former|formerly|the|old|ex)\b", re.I)
 _SPLIT_QUERY = re.compile(r"[,;()\[\]]")
 
 
@@ -128,45 +133,69 @@ class OfflineGeocoder(Geocoder):
         self.warnings: list[str] = []
 
     def resolve_context(self, qualifiers: Sequence[str]) -> Context:
-        """Read qualifiers as admin units (oblast, raion, country) or as places to be near."""
+        """Read qualifiers as admin units (oblast, raion, country) or as places to be near.
+
+        "Pokrovsk raion" is a current raion; a raion that no longer exists ("former Yasynuvata
+        raion") and a hromada or municipality ("Novohrodivka hromada") are read as "near" their
+        namesake town, since both are named after their centre. Near-anchors are themselves
+        resolved inside the units the query names.
+        """
         units: list[AdminUnit] = []
-        near: list[Place] = []
+        pending: list[tuple[str, str]] = []
         unresolved: list[str] = []
         notes: list[str] = []
         for qualifier in qualifiers:
             level = None
-            bare = qualifier
-            if _OBLAST_WORDS.search(qualifier):
-                level, bare = 1, _OBLAST_WORDS.sub(" ", qualifier)
-            elif _RAION_WORDS.search(qualifier):
-                level, bare = 2, _RAION_WORDS.sub(" ", qualifier)
+            former = bool(_FORMER.search(qualifier))
+            bare = _FILLER_WORDS.sub(" ", qualifier)
+            if _OBLAST_WORDS.search(bare):
+                level, bare = 1, _OBLAST_WORDS.sub(" ", bare)
+            elif _RAION_WORDS.search(bare):
+                level, bare = 2, _RAION_WORDS.sub(" ", bare)
+            elif _LOCAL_WORDS.search(bare):
+                level, bare = 3, _LOCAL_WORDS.sub(" ", bare)
             bare = " ".join(bare.split())
-            found = self.gazetteer.admin_units(bare, level) if bare else []
+            found = self.gazetteer.admin_units(bare, level) \
+                if bare and level != 3 and not former else []
             if level is None and found:
                 top = min(u.level for u in found)
                 found = [u for u in found if u.level == top]
             if found:
                 units.extend(found)
                 notes.append(f"in {' or '.join(u.name for u in found)} as the query says")
+            elif bare and level != 1:
+                pending.append((qualifier, bare))
+            else:
+                unresolved.append(qualifier)
+        near: list[Place] = []
+        scope = Context(tuple(units))
+        for qualifier, bare in pending:
+            if not bare[:1].isupper():
+                unresolved.append(qualifier)  # "city", "village": a description, not a name
                 continue
-            ranked = rank_candidates(self.gazetteer.candidates(bare)) if bare else []
-            if level is None and ranked:
-                near.append(ranked[0].place)
-                notes.append(f"near {ranked[0].place.name} as the query says")
+            named = self.gazetteer.candidates(bare, phonetic=False)
+            ranked = rank_candidates(apply_context(named, scope) or named)
+            populated = [c for c in ranked if c.place.is_populated]
+            if populated:
+                near.append(populated[0].place)
+                notes.append(f"near {populated[0].place.name} as the query says")
             else:
                 unresolved.append(qualifier)
         return Context(tuple(units), tuple(near), tuple(unresolved), tuple(notes))
 
     def candidates(self, query: str) -> tuple[list[Candidate], Context]:
-        """All candidates for a query, context applied, best first."""
+        """All candidates for a query, context applied, best first (nearest to the query's
+        anchor places when it names some)."""
         parsed = parse_query(check_query(query))
         context = self.resolve_context(parsed.qualifiers)
         cands = self.gazetteer.candidates(parsed.name)
         cands = apply_context(cands, context)
         if context.near:
-            anchor = context.near[0]
-            return sorted(cands, key=lambda c: geodesy.distance_km(
-                anchor.lat, anchor.lon, c.place.lat, c.place.lon)), context
+            def remoteness(c: Candidate) -> float:
+                return sum(geodesy.distance_km(a.lat, a.lon, c.place.lat, c.place.lon)
+                           for a in context.near)
+
+            return sorted(cands, key=remoteness), context
         return rank_candidates(cands), context
 
     def geocode(self, query, *, exactly_one: bool = True, timeout=None):  # noqa: D401
@@ -238,7 +267,12 @@ def apply_context(cands: list[Candidate], context: Context) -> list[Candidate]:
                 return place.country_code == "UA" and place.admin1_code == unit.code
             return place.country_code == "UA" and place.admin2_code == unit.code
 
-        cands = [c for c in cands if any(inside(c.place, u) for u in context.units)]
+        # Within a level the units are alternatives ("Donetsk" may be the oblast or a raion);
+        # across levels all must hold (the raion AND the oblast the query names).
+        levels = {u.level for u in context.units}
+        for level in levels:
+            alternatives = [u for u in context.units if u.level == level]
+            cands = [c for c in cands if any(inside(c.place, u) for u in alternatives)]
     for anchor in context.near:
         cands = [c for c in cands
                  if geodesy.distance_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
