@@ -99,6 +99,23 @@ def _reference_matches(claim, expected: str) -> bool:
     return bool(feature) and feature.split(" ")[-1] in expected_key
 
 
+def _figure_matches(distance, want_km: float) -> bool:
+    """The stated figure as written, or its km value (a "60 miles or 100 km" claim), within
+    the rounding of the dev set's column."""
+    figures = [distance.value, distance.km, distance.alt_value, distance.alt_km]
+    return any(f is not None and abs(f - want_km) <= max(1e-6, 0.05 * want_km)
+               for f in figures)
+
+
+def _inverse_matches(claim, place_a: str, place_b: str) -> bool:
+    """"B is N km SW of A" states the same fact as "A is N km NE of B": accept it."""
+    if claim.subject is None or claim.reference is None:
+        return False
+    swapped = type(claim)(kind=claim.kind, subject=claim.reference, text=claim.text,
+                          start=claim.start, end=claim.end, reference=claim.subject)
+    return _reference_matches(swapped, place_b) and _reference_matches(claim, place_a)
+
+
 def claim_scores(reader: Reader) -> dict:
     with open(DEV_DIR / "claims.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -111,8 +128,9 @@ def claim_scores(reader: Reader) -> dict:
             analysis = by_text[row["text"]] = reader.analyse(parse_report(row["text"]))
         want = _number(row["claimed_km"])
         found = [c for c in analysis.claims if c.distance is not None and want is not None
-                 and abs(c.distance.value - want) < 1e-6 and _reference_matches(
-                     c, row["place_b_or_feature"])]
+                 and _figure_matches(c.distance, want) and (
+                     _reference_matches(c, row["place_b_or_feature"])
+                     or _inverse_matches(c, row["place_a"], row["place_b_or_feature"]))]
         if found:
             parsed_right += 1
             verdict = next((v for v in analysis.verdicts if v.claim == found[0]), None)

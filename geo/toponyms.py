@@ -51,6 +51,9 @@ _CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щи
 _RAION_AFTER = re.compile(r"^[\s,]*(?:raion|rayon|district)\b", re.I)
 _RIVER_AFTER = re.compile(r"^[\s,]*river\b", re.I)
 _RIVER_BEFORE = re.compile(r"\b(?:river|the)\s+$", re.I)
+_RIVER_WORD_BEFORE = re.compile(
+    r"(?:\b(?:river|rivière|fluss|flusses|río|rio)|(?<![^\W\d_])(?:река|реки|реке|рекой|"
+    r"річка|річки|річці|ріки|ріка))\s+(?:de\s+la\s+|du\s+|des\s+|del\s+)?$", re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
@@ -280,11 +283,11 @@ class ToponymFinder:
             if units:
                 return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
             return None  # a city district ("Novyi district"), not a settlement
-        river_named = _RIVER_AFTER.match(after) or (
+        river_named = _RIVER_AFTER.match(after) or _RIVER_WORD_BEFORE.search(before) or (
             _RIVER_BEFORE.search(before) and _BARE_NAME_END.match(after))
         if river_named:
             rivers = self.gazetteer.candidates(name, feature_class="H")
-            if rivers or _RIVER_AFTER.match(after):
+            if rivers or _RIVER_AFTER.match(after) or _RIVER_WORD_BEFORE.search(before):
                 return _Found(name, start, end, MentionKind.RIVER, tuple(rivers), cued=True)
         countries = self.gazetteer.admin_units(name, level=0)
         if countries and " " not in name or (countries and name.istitle()):
