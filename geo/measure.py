@@ -79,7 +79,10 @@ def resolve(query: str, geocoder: OfflineGeocoder, choose: int | None = None) ->
         chosen = picked[0]
     location = geocoder.geocode(query) if choose is None else None
     reason = location.raw["reason"] if location is not None else "chosen by the user"
-    others = tuple(c.place for c in cands if c.place.id != chosen.place.id)
+    # Namesakes a reader could mistake it for: other populated places (an oblast named after
+    # its seat is no rival to the seat).
+    others = tuple(c.place for c in cands
+                   if c.place.id != chosen.place.id and c.place.is_populated)
     return Resolved(query, chosen.place, reason, others)
 
 
