@@ -25,6 +25,7 @@ import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import shapely
 
@@ -368,20 +369,33 @@ def _border_iso(claim: Claim, lat: float, lon: float) -> tuple[str, str]:
     return best[1], f"'{phrase}' names no country: nearest neighbour {best[1]} assumed"
 
 
+@lru_cache(maxsize=4096)
+def _nearest_on_border(lat: float, lon: float, iso: str) -> geodesy.NearestPoint:
+    """Shortest geodesic distance from (lat, lon) to a country's polygon (cached: the same
+    towns recur across a corpus)."""
+    return geodesy.nearest_point(lat, lon, features.country_geometry(iso))
+
+
+@lru_cache(maxsize=4096)
+def _along_to_border(lat: float, lon: float, bearing: float, iso: str) -> float | None:
+    """Distance (km) from (lat, lon) along ``bearing`` to the country's polygon (cached)."""
+    return geodesy.distance_along_bearing_km(lat, lon, bearing, features.country_geometry(iso),
+                                             max_km=BORDER_SEARCH_MAX_KM)
+
+
 def _check_border(claim: Claim) -> Verdict:
     lat, lon = _point_of(claim.subject, "subject", claim)
     iso, how = _border_iso(claim, lat, lon)
     geometry = features.country_geometry(iso)
     if geometry is None:
         raise _Unverifiable(f"no border geometry for {iso}")
-    near = geodesy.nearest_point(lat, lon, geometry)
+    near = _nearest_on_border(lat, lon, iso)
     shortest = near.distance_km
     country = features.country_name(iso)
     along = along_bearing = None
     if claim.direction_deg is not None and not near.inside:
         along_bearing = (claim.direction_deg + 180.0) % 360.0
-        along = geodesy.distance_along_bearing_km(lat, lon, along_bearing, geometry,
-                                                  max_km=BORDER_SEARCH_MAX_KM)
+        along = _along_to_border(lat, lon, along_bearing, iso)
     extra = {"country": iso, "shortest_km": shortest, "shortest_bearing_deg": near.bearing_deg,
              "nearest_lat": near.lat, "nearest_lon": near.lon, "inside": near.inside,
              "along_km": along, "along_bearing_deg": along_bearing}

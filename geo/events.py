@@ -471,23 +471,38 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[tup
     return [(t.kind, t.start, t.end) for t in _triggers(text, start, end)]
 
 
-def _triggers(text: str, s: int, e: int) -> list[_Trigger]:
+_TriggerSpans = tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]
+
+
+def _trigger_spans(text: str) -> _TriggerSpans:
+    """Every trigger pattern's matches over the whole text: each pattern scans the text once
+    per report instead of once per sentence."""
+    return tuple((kind, tuple(m.span() for m in pattern.finditer(text)))
+                 for kind, pattern in _TRIGGER_RES)
+
+
+def _triggers(text: str, s: int, e: int, all_spans: _TriggerSpans | None = None
+              ) -> list[_Trigger]:
     taken: list[tuple[int, int]] = []
     found: list[_Trigger] = []
-    for kind, pattern in _TRIGGER_RES:
-        for match in pattern.finditer(text, s, e):
-            if any(match.start() < b and a < match.end() for a, b in taken):
+    for kind, spans in all_spans or _trigger_spans(text[:e]):
+        lo = bisect.bisect_left(spans, (s, -1))
+        for a, b in spans[lo:]:
+            if a >= e:
+                break
+            if b > e:
                 continue
-            taken.append(match.span())
-            clause_start = _clause_start(text, s, match.start())
-            before = text[max(clause_start, match.start() - 60):match.start()]
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            clause_start = _clause_start(text, s, a)
+            before = text[max(clause_start, a - 60):a]
             if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
                     and not _HEDGED_PAST.search(before):
                 continue
             if kind is K.STRIKE and _SUPPLY.search(before):
                 continue
-            found.append(_Trigger(kind, match.start(), match.end(),
-                                  negated=bool(_NEGATION.search(before))))
+            found.append(_Trigger(kind, a, b, negated=bool(_NEGATION.search(before))))
     found.sort(key=lambda t: t.start)
     return found
 
@@ -865,6 +880,7 @@ class _State:
     last_place: Mention | None = None            # last settlement named for itself
     last_place_paragraph: int = -10
     previous_claimant: str = ""
+    trigger_spans: _TriggerSpans = ()                # every trigger match of the text
 
 
 def extract_events(text: str, mentions: Sequence[Mention], date: dt.date | None
@@ -887,7 +903,7 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
                      and 0 <= m.start < m.end <= len(text)), key=lambda m: m.start)
     starts = [m.start for m in usable]
     speakers = _Speakers()
-    state = _State()
+    state = _State(trigger_spans=_trigger_spans(text))
     events: list[Event] = []
     for sentence in split_sentences(text):
         s, e = sentence.start, sentence.end
@@ -969,7 +985,7 @@ def _sentence_events(text: str, sentence: Sentence, in_sentence: Sequence[Mentio
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
         return [], places
-    triggers = _triggers(text, s, e)
+    triggers = _triggers(text, s, e, state.trigger_spans)
     denial = _denial(text, s, e, triggers)
     evidence = text[s:e]
     out: list[Event] = []

@@ -218,6 +218,7 @@ class Gazetteer:
         self._skeleton = _KeyIndex(skel["key"].to_numpy(), skel["row"].to_numpy(),
                                    skel["rule"].to_numpy())
         self._places: list[Place | None] = [None] * len(self._frame)
+        self._name_keys: dict[int, tuple[str, ...]] = {}
         self._row_of_id = pd.Series(np.arange(len(self._frame)), index=self._frame["geonameid"])
         self._lats = self._frame["lat"].to_numpy()
         self._lons = self._frame["lon"].to_numpy()
@@ -269,6 +270,15 @@ class Gazetteer:
             self._places[row] = place
         return place
 
+    def name_keys(self, place: Place) -> tuple[str, ...]:
+        """Distinct exact keys of a place's names (computed once per place, then kept)."""
+        keys = self._name_keys.get(place.id)
+        if keys is None:
+            keys = tuple(dict.fromkeys(text.name_key(n) for n in (
+                place.name, place.ascii_name, *place.alt_names)))
+            self._name_keys[place.id] = keys
+        return keys
+
     def get(self, geonameid: int) -> Place:
         """The place with this GeoNames id; :class:`UnknownPlaceError` if it is not shipped."""
         try:
@@ -282,6 +292,14 @@ class Gazetteer:
         rows, rules = self._exact.get(text.name_key(name))
         return [Candidate(self.place_at(int(r)), MatchRule(int(rule)), 100.0)
                 for r, rule in zip(rows, rules, strict=True)]
+
+    def might_name(self, name: str) -> bool:
+        """Cheap test: could ``name`` be a place, admin unit or country? True when its exact key
+        or its phonetic skeleton is indexed (a superset of what any lookup can find, except
+        the prefix matching of inflected admin adjectives)."""
+        key = text.name_key(name)
+        return (key in self._exact.slices or key in self._admin_units[1]
+                or text.skeleton_key(name) in self._skeleton.slices)
 
     def has_key(self, key: str) -> bool:
         """True if some place is indexed under this exact name key (see ``text.name_key``)."""
@@ -308,8 +326,7 @@ class Gazetteer:
         scored = []
         for row in dict.fromkeys(rows.tolist()):
             place = self.place_at(row)
-            score = max(fuzz.ratio(query_key, text.name_key(n))
-                        for n in (place.name, place.ascii_name, *place.alt_names))
+            score = max(fuzz.ratio(query_key, key) for key in self.name_keys(place))
             if score >= SKELETON_MIN_SCORE:
                 scored.append(Candidate(place, MatchRule.SKELETON, score))
         return self._filter(scored, country, admin1_code, admin2_code, feature_class)

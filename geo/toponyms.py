@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from geo import geodesy, text
 from geo.gazetteer import AdminUnit, Candidate, Gazetteer, MatchRule, Place
@@ -27,6 +28,8 @@ from geo.models import Mention, MentionKind
 MAX_NAME_WORDS = 4
 #: Skeleton (inflection / spelling-variant) matches need this rapidfuzz ratio to the name.
 INFLECTED_MIN_SCORE = 80.0
+#: Distinct names whose candidates a finder keeps in memory (an LRU cache).
+NAME_CACHE_SIZE = 50_000
 #: Score given to an inflected form whose consonant frame equals the name's (see _prefix_score).
 SAME_FRAME_SCORE = 85.0
 #: Coherence: a namesake within this many km of the report's other places is preferred.
@@ -158,8 +161,10 @@ def _strip_possessive(name: str) -> str:
 class ToponymFinder:
     """Finds place mentions in text with one gazetteer (load it once, reuse the finder)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, cache_size: int = NAME_CACHE_SIZE):
         self.gazetteer = gazetteer
+        # Names repeat across a corpus: look each one up once (bounded memory).
+        self._settlements = lru_cache(maxsize=cache_size)(self._settlements_uncached)
 
     def find(self, text_: str) -> list[Mention]:
         """Every place mention of ``text_``, in order, unresolved (candidates only)."""
@@ -261,6 +266,11 @@ class ToponymFinder:
         if not name or name.lower() in STOPWORDS or len(name) < 3:
             return None
         after = text_[end:end + 30]
+        if not self.gazetteer.might_name(name) and not _RIVER_AFTER.match(after) and not (
+                text.has_cyrillic(name) and (_CYRILLIC_REGION_SUFFIX.search(name)
+                                             or _CYRILLIC_OBLAST_AFTER.match(after)
+                                             or _CYRILLIC_RAION_AFTER.match(after))):
+            return None  # fast path: no place, unit or river has a key like this
         before = text_[max(0, start - 60):start]
         if _OBLAST_AFTER.match(after) or _OBLAST_BEFORE.search(before):
             units = self.gazetteer.admin_units(name, level=1)
@@ -292,11 +302,7 @@ class ToponymFinder:
         countries = self.gazetteer.admin_units(name, level=0)
         if countries and " " not in name or (countries and name.istitle()):
             return _Found(name, start, end, MentionKind.COUNTRY, unit=countries[0], cued=True)
-        cands = [c for c in self.gazetteer.candidates(name, phonetic=False)
-                 if c.place.is_populated
-                 and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME)]
-        if not cands:
-            cands = self._inflected(name)
+        cands = self._settlements(name)
         if not cands:
             return None
         cued = bool(_CUE_BEFORE.search(before))
@@ -305,20 +311,29 @@ class ToponymFinder:
             return None
         return _Found(name, start, end, MentionKind.SETTLEMENT, tuple(cands), cued=cued)
 
+    def _settlements_uncached(self, name: str) -> tuple[Candidate, ...]:
+        """Populated places a name may mean: exact keys (a foreign place only by its own name,
+        never by an alias), else inflected forms. Pure, so it is cached per name."""
+        cands = tuple(c for c in self.gazetteer.candidates(name, phonetic=False)
+                      if c.place.is_populated
+                      and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
+        return cands or tuple(self._inflected(name))
+
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
-        whose name is close enough, or any place for a Cyrillic name."""
+        (or Russia) whose name is close enough."""
         if len(name) < 5:
             return []
         key = text.name_key(name)
         cands = []
         for cand in self.gazetteer.candidates(name, phonetic=True):
-            if not cand.place.is_populated or cand.rule is not MatchRule.SKELETON:
+            place = cand.place
+            if not place.is_populated or cand.rule is not MatchRule.SKELETON \
+                    or place.country_code not in (HOME_COUNTRY, "RU"):
                 continue
-            names = (cand.place.name, cand.place.ascii_name, *cand.place.alt_names)
-            best = max(_prefix_score(key, text.name_key(n)) for n in names)
-            if best >= INFLECTED_MIN_SCORE and cand.place.country_code in (HOME_COUNTRY, "RU"):
-                cands.append(Candidate(cand.place, MatchRule.SKELETON, best))
+            best = max(_prefix_score(key, k) for k in self.gazetteer.name_keys(place))
+            if best >= INFLECTED_MIN_SCORE:
+                cands.append(Candidate(place, MatchRule.SKELETON, best))
         return cands
 
     @staticmethod
