@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 from shapely.geometry.base import BaseGeometry
 
 from geo import text
+from geo.datafiles import DATA_DIR, checked
 from geo.errors import DataError
-from geo.gazetteer import DATA_DIR
 
 __all__ = [
     "BORDER_COUNTRIES",
@@ -129,9 +129,7 @@ def _read(name: str, data_dir: str | None, columns: set[str]):
     import geopandas as gpd  # heavy: imported on first use only
 
     path = Path(data_dir) if data_dir else DATA_DIR
-    path = path / name
-    if not path.exists():
-        raise DataError(f"{path} is missing; rebuild with `make data`.")
+    path = checked(path / name)
     try:
         frame = gpd.read_parquet(path)
     except Exception as exc:  # pyarrow and geopandas raise several kinds for a damaged file

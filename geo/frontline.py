@@ -28,6 +28,7 @@ import shapely
 from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from geo.datafiles import checked
 from geo.errors import DataError, FrontlineError
 from geo.geodesy import EARTH as _GEOD
 from geo.geodesy import nearest_point
@@ -339,11 +340,7 @@ class FrontlineArchive:
 def _read_archive(path: Path) -> FrontlineArchive:
     import geopandas as gpd  # heavy; only needed when the archive is first loaded
 
-    if not path.exists():
-        raise DataError(
-            f"{path} is missing; build it with `python scripts/build_frontline.py` "
-            "(needs ../shared/data/frontline/deepstate_daily.tar.xz)"
-        )
+    path = checked(path)
     try:
         frame = gpd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several kinds for a damaged file

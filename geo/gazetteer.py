@@ -23,9 +23,8 @@ import shapely
 from rapidfuzz import fuzz
 
 from geo import text
+from geo.datafiles import DATA_DIR, checked
 from geo.errors import DataError, UnknownPlaceError
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: Fuzzy score (rapidfuzz ratio, 0..100) a skeleton-only match needs to count as a candidate.
 SKELETON_MIN_SCORE = 75.0
@@ -199,9 +198,9 @@ class Gazetteer:
     def __init__(self, data_dir: Path | str = DATA_DIR):
         data_dir = Path(data_dir)
         try:
-            self._frame = pd.read_parquet(data_dir / "places.parquet")
-            index_file = pq.ParquetFile(data_dir / "name_index.parquet")
-            units = pd.read_parquet(data_dir / "admin_units.parquet")
+            self._frame = pd.read_parquet(checked(data_dir / "places.parquet"))
+            index_file = pq.ParquetFile(checked(data_dir / "name_index.parquet"))
+            units = pd.read_parquet(checked(data_dir / "admin_units.parquet"))
         except (OSError, pa.ArrowException) as exc:
             raise DataError(f"cannot read the gazetteer in {data_dir}: {exc}. "
                             "Rebuild it with `make data`.") from exc

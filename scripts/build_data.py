@@ -33,6 +33,7 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from geo.datafiles import write_manifest  # noqa: E402
 from geo.gazetteer import build_name_index, write_name_index  # noqa: E402
 from geo.text import name_key, skeleton_key, transliterate_national  # noqa: E402
 
@@ -315,6 +316,7 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
         "places_foreign": int((places.country_code != "UA").sum()),
     }
     (out / "build_counts.json").write_text(json.dumps(counts, indent=2) + "\n")
+    write_manifest(out)
     total = sum(p.stat().st_size for p in out.glob("*.parquet"))
     print(f"data/ parquet total {total / 1e6:.1f} MB; counts {counts}")
     return counts
