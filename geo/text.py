@@ -18,7 +18,7 @@ import unicodedata
 
 #: Version of the key functions below; the shipped name index records the version it was built
 #: with, and the gazetteer refuses a stale index. Bump it whenever a key function changes.
-KEY_VERSION = 1
+KEY_VERSION = 2
 
 #: Characters read as an apostrophe or a soft-sign mark in Ukrainian and its transliterations.
 APOSTROPHES = "'’‘ʼʹʺ`´″\"“”ˈ′"
@@ -127,7 +127,7 @@ def name_key(name: str) -> str:
     if has_cyrillic(name):
         name = transliterate_national(name)
     folded = _SPACES.sub(" ", _fold_latin(name))
-    return _NON_KEY.sub("", folded).strip()
+    return " ".join(_NON_KEY.sub("", folded).split())
 
 
 def translit_variants(name: str) -> set[str]:

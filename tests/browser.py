@@ -9,6 +9,10 @@ Usage::
             session.page.goto(path.as_uri())
             assert not session.page_errors
 
+    with streamlit_server(Path("app.py")) as server:  # `streamlit run` on a free port
+        with chromium_page() as session:
+            session.page.goto(server.url)
+
 Every request that is not ``file:``, ``data:``, ``blob:`` or to 127.0.0.1/localhost is aborted
 and recorded, so a test proves a page works with no network at all. Playwright's own browser
 downloads are never used (no ``playwright install``): the browser is ``/usr/bin/chromium``.
@@ -20,7 +24,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +55,19 @@ ALLOWED_SCHEMES = frozenset({"file", "data", "blob"})
 ALLOWED_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 ARTIFACTS_DIR = Path(__file__).resolve().parent / "artifacts"
+REPO_DIR = Path(__file__).resolve().parent.parent
+
+#: ``streamlit run`` options of every test server: local only, no browser, no file watcher, no
+#: usage statistics sent anywhere.
+STREAMLIT_OPTIONS: dict[str, str] = {
+    "server.headless": "true",
+    "server.address": "127.0.0.1",
+    "server.fileWatcherType": "none",
+    "server.runOnSave": "false",
+    "browser.gatherUsageStats": "false",
+}
+#: Seconds ``streamlit_server`` waits for the health endpoint before giving up.
+STREAMLIT_START_TIMEOUT = 60.0
 
 INSTALL_HINT = (
     "apt-get update && apt-get install -y --no-install-recommends chromium "
@@ -152,6 +174,114 @@ def chromium_page(
             yield session
         finally:
             browser.close()
+
+
+class StreamlitStartError(RuntimeError):
+    """``streamlit run`` exited or did not answer its health check in time."""
+
+
+@dataclass
+class StreamlitServer:
+    """A running ``streamlit run``: its URL, its process and the file its output goes to."""
+
+    url: str
+    port: int
+    process: subprocess.Popen
+    log_path: Path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def log(self) -> str:
+        """Everything the server printed so far."""
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on (the OS picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def streamlit_server(
+    script: Path | str,
+    env: Mapping[str, str] | None = None,
+    *,
+    cwd: Path | str | None = None,
+    options: Mapping[str, str] | None = None,
+    log_path: Path | str | None = None,
+    timeout: float = STREAMLIT_START_TIMEOUT,
+) -> Iterator[StreamlitServer]:
+    """Run ``streamlit run script`` on a free 127.0.0.1 port; yield it once it is healthy.
+
+    The server is headless, sends no usage statistics and watches no files. ``env`` is added to
+    this process's environment (the repository goes first on ``PYTHONPATH`` so ``geo`` imports);
+    ``options`` adds or overrides ``--name=value`` options. Its output goes to ``log_path``
+    (default: ``streamlit-<port>.log`` beside the script). The process is always stopped on
+    exit. Raises :class:`StreamlitStartError`, with the server's output, when it exits or its
+    ``/_stcore/health`` endpoint does not answer 200 within ``timeout`` seconds.
+    """
+    script = Path(script).resolve()
+    port = free_port()
+    chosen = {**STREAMLIT_OPTIONS, "server.port": str(port), **(options or {})}
+    args = [f"--{name}={value}" for name, value in chosen.items()]
+    pythonpath = os.pathsep.join(filter(None, [str(REPO_DIR), os.environ.get("PYTHONPATH")]))
+    log_path = Path(log_path) if log_path else script.parent / f"streamlit-{port}.log"
+    url = f"http://127.0.0.1:{port}/"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), *args],
+            cwd=str(cwd or script.parent),
+            env={**os.environ, **(env or {}), "PYTHONPATH": pythonpath},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        server = StreamlitServer(url=url, port=port, process=process, log_path=log_path)
+        try:
+            _wait_healthy(server, timeout)
+            yield server
+        finally:
+            _stop(process)
+
+
+def _wait_healthy(server: StreamlitServer, timeout: float) -> None:
+    no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with no_proxy.open(server.url + "_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if server.process.poll() is not None:
+            raise StreamlitStartError(
+                f"streamlit exited with status {server.process.returncode}:\n{server.log()}"
+            )
+        if time.monotonic() > deadline:
+            raise StreamlitStartError(
+                f"streamlit did not answer on {server.url} within {timeout:.0f} s:\n"
+                f"{server.log()}"
+            )
+        time.sleep(0.1)
 
 
 def screenshot(page, name: str) -> Path:

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import re
-import socket
 import struct
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +34,7 @@ from tests.browser import (
     is_allowed_url,
     require_chromium,
     screenshot,
+    streamlit_server,
 )
 
 XSS_TEXT = "<script>alert(1)</script><img src=x onerror=alert(1)>"
@@ -382,60 +377,13 @@ st_folium(make_offline(build_test_map()), height=600, width=700, returned_object
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def streamlit_app(tmp_path: Path) -> Iterator[str]:
     """Serve a dashboard page with one st_folium map on 127.0.0.1; yield its URL."""
     app = tmp_path / "app.py"
     app.write_text(STREAMLIT_APP, encoding="utf-8")
-    port = _free_port()
-    repo = Path(__file__).resolve().parent.parent
-    options = {
-        "server.headless": "true",
-        "server.address": "127.0.0.1",
-        "server.port": str(port),
-        "server.fileWatcherType": "none",
-        "browser.gatherUsageStats": "false",
-    }
-    args = [f"--{name}={value}" for name, value in options.items()]
-    pythonpath = os.pathsep.join(filter(None, [str(repo), os.environ.get("PYTHONPATH")]))
-    log = (tmp_path / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(app), *args],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": pythonpath},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with no_proxy.open(url + "_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = (tmp_path / "streamlit.log").read_text(errors="replace")
-                pytest.fail(f"streamlit did not start:\n{output}")
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    with streamlit_server(app, log_path=tmp_path / "streamlit.log") as server:
+        yield server.url
 
 
 def test_st_folium_map_works_offline_after_make_offline(streamlit_app: str):
