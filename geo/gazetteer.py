@@ -9,7 +9,7 @@ are one dict access on the normalised key; the key index is precomputed by
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from enum import IntEnum
 from functools import cache, cached_property
@@ -179,14 +179,19 @@ class _KeyIndex:
         self.slices = dict(zip(unique.tolist(), zip(starts.tolist(), ends.tolist(), strict=True),
                                strict=True))
 
-    def get(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+    def get(self, key: str) -> tuple[list[int], list[int]]:
+        """Rows of the places indexed under ``key`` and the rule of each (empty if none)."""
         span = self.slices.get(key)
         if span is None:
-            return _EMPTY, _EMPTY
-        return self.rows[span[0]:span[1]], self.rules[span[0]:span[1]]
+            return [], []
+        # Plain lists: iterating them is far cheaper than iterating numpy scalars.
+        return self.rows[span[0]:span[1]].tolist(), self.rules[span[0]:span[1]].tolist()
 
 
-_EMPTY = np.empty(0, dtype=np.int32)
+_RULES = tuple(MatchRule)
+_PLACE_COLUMNS = ("geonameid", "name", "ascii_name", "alt_names", "lat", "lon", "country_code",
+                  "admin1", "admin2", "admin1_code", "admin2_code", "feature_class",
+                  "feature_code", "population")
 
 
 class Gazetteer:
@@ -257,17 +262,22 @@ class Gazetteer:
         """The Place of a row of the table (built on first use, then kept)."""
         place = self._places[row]
         if place is None:
-            rec = self._frame.iloc[row]
-            alts = rec["alt_names"]
+            (gid, name, ascii_name, alts, lat, lon, country, admin1, admin2, admin1_code,
+             admin2_code, feature_class, feature_code, population) = (
+                column[row] for column in self._columns)
             place = Place(
-                id=int(rec["geonameid"]), name=rec["name"], ascii_name=rec["ascii_name"],
-                alt_names=tuple(alts.split("|")) if alts else (), lat=float(rec["lat"]),
-                lon=float(rec["lon"]), country_code=rec["country_code"], admin1=rec["admin1"],
-                admin2=rec["admin2"], admin1_code=rec["admin1_code"],
-                admin2_code=rec["admin2_code"], feature_class=rec["feature_class"],
-                feature_code=rec["feature_code"], population=int(rec["population"]))
+                id=gid, name=name, ascii_name=ascii_name,
+                alt_names=tuple(alts.split("|")) if alts else (), lat=lat, lon=lon,
+                country_code=country, admin1=admin1, admin2=admin2, admin1_code=admin1_code,
+                admin2_code=admin2_code, feature_class=feature_class,
+                feature_code=feature_code, population=population)
             self._places[row] = place
         return place
+
+    @cached_property
+    def _columns(self) -> tuple[list, ...]:
+        """The place table as Python lists (built on the first place_at call)."""
+        return tuple(self._frame[c].tolist() for c in _PLACE_COLUMNS)
 
     def name_keys(self, place: Place) -> tuple[str, ...]:
         """Distinct exact keys of a place's names (computed once per place, then kept)."""
@@ -289,7 +299,8 @@ class Gazetteer:
     def exact_candidates(self, name: str) -> list[Candidate]:
         """Places whose name, alternate name or transliteration has the same key as ``name``."""
         rows, rules = self._exact.get(text.name_key(name))
-        return [Candidate(self.place_at(int(r)), MatchRule(int(rule)), 100.0)
+        place_at = self.place_at
+        return [Candidate(place_at(r), _RULES[rule], 100.0)
                 for r, rule in zip(rows, rules, strict=True)]
 
     def might_name(self, name: str) -> bool:
@@ -323,7 +334,7 @@ class Gazetteer:
             return []
         rows, _ = self._skeleton.get(skeleton)
         scored = []
-        for row in dict.fromkeys(rows.tolist()):
+        for row in dict.fromkeys(rows):
             place = self.place_at(row)
             score = max(fuzz.ratio(query_key, key) for key in self.name_keys(place))
             if score >= SKELETON_MIN_SCORE:
@@ -331,8 +342,11 @@ class Gazetteer:
         return self._filter(scored, country, admin1_code, admin2_code, feature_class)
 
     @staticmethod
-    def _filter(cands: Iterable[Candidate], country, admin1_code, admin2_code,
+    def _filter(cands: list[Candidate], country, admin1_code, admin2_code,
                 feature_class) -> list[Candidate]:
+        if country is None and admin1_code is None and admin2_code is None \
+                and feature_class is None:
+            return cands
         return [c for c in cands
                 if (country is None or c.place.country_code == country)
                 and (admin1_code is None or c.place.admin1_code == admin1_code)

@@ -117,6 +117,22 @@ def _fold_latin(text: str) -> str:
     return text.casefold().replace("ß", "ss").replace("ı", "i").replace("ł", "l")
 
 
+def _ascii_key_table() -> dict[int, str]:
+    table = {}
+    for code in range(128):
+        ch = chr(code)
+        if ch.isalnum():
+            table[code] = ch.lower()
+        elif ch.isspace() or ch in "-_./,":
+            table[code] = " "
+        else:
+            table[code] = ""  # apostrophes, quotes and every other sign vanish
+    return table
+
+
+_ASCII_KEY_TABLE = _ascii_key_table()
+
+
 def name_key(name: str) -> str:
     """Exact matching key of a place name.
 
@@ -124,6 +140,8 @@ def name_key(name: str) -> str:
     of spaces turned into one space; Cyrillic transliterated with the national system first.
     ``name_key("Kup’yans’k") == name_key("Kupyansk") == "kupyansk"``.
     """
+    if name.isascii():  # fast path, same result as the general one below
+        return " ".join(name.translate(_ASCII_KEY_TABLE).split())
     if has_cyrillic(name):
         name = transliterate_national(name)
     folded = _SPACES.sub(" ", _fold_latin(name))

@@ -54,3 +54,16 @@ def test_name_key_is_idempotent(name):
     key = name_key(name)
     assert name_key(key) == key
     assert skeleton_key(key) == skeleton_key(name)
+
+
+def _general_key(name: str) -> str:
+    """name_key without its ASCII fast path, to check the two agree."""
+    from geo import text
+
+    folded = text._SPACES.sub(" ", text._fold_latin(name))
+    return " ".join(text._NON_KEY.sub("", folded).split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_fast_path_equals_the_general_key(name):
+    assert name_key(name) == _general_key(name)
