@@ -505,6 +505,39 @@ def _check_frontline(claim: Claim, report_date: dt.date | None) -> Verdict:
                    units_status=units.status if units else None, extra=extra)
 
 
+def _check_coast(claim: Claim) -> Verdict:
+    lat, lon = _point_of(claim.subject, "subject", claim)
+    sea = features.sea_name(claim.reference_feature)
+    coast = features.coastline(sea)
+    if coast is None or coast.is_empty:
+        raise _Unverifiable(f"no coastline geometry for {claim.reference_feature or 'the sea'}")
+    near = geodesy.nearest_point(lat, lon, coast)
+    measured = near.distance_km
+    head = (f"{_name(claim.subject)}→{sea or 'the coast'} (Natural Earth shore): shortest "
+            f"{_fmt(measured)} km at bearing {near.bearing_deg:.0f}° "
+            f"({geodesy.compass_point(near.bearing_deg, 16)})")
+    extra = {"sea": sea, "nearest_lat": near.lat, "nearest_lon": near.lon}
+    distance = direction = units = None
+    if claim.distance is not None:
+        distance, more = _distance_part(claim.distance, measured, "shortest")
+        extra.update(more)
+        units = _units_part(claim.distance)
+    if claim.direction_deg is not None and measured >= DIRECTION_MIN_DISTANCE_KM:
+        from_sea = (near.bearing_deg + 180.0) % 360.0
+        direction, more = _direction_part(claim.direction, claim.direction_deg, from_sea,
+                                          "bearing from the nearest shore")
+        extra.update(more)
+    parts = (distance, direction, units)
+    if all(part is None for part in parts):
+        raise _Unverifiable(f"{head}; the text states no figure or direction to check")
+    ratio = claim.distance.km / measured if claim.distance is not None and measured > 0 else None
+    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
+                   measured_km=measured, bearing_deg=near.bearing_deg, ratio=ratio,
+                   tolerance=_ROAD_TOLERANCE_WORDS,
+                   direction_status=direction.status if direction else None,
+                   units_status=units.status if units else None, extra=extra)
+
+
 def _check_river(claim: Claim) -> Verdict:
     lat, lon = _point_of(claim.subject, "subject", claim)
     name = claim.reference_feature or (claim.reference.text if claim.reference else "")
@@ -640,6 +673,8 @@ def check_claim(claim: Claim, *, report_date: dt.date | None = None) -> Verdict:
             return _check_frontline(claim, report_date)
         if claim.kind == ClaimKind.RIVER:
             return _check_river(claim)
+        if claim.kind == ClaimKind.COAST_DISTANCE:
+            return _check_coast(claim)
         if claim.kind == ClaimKind.REGION:
             return _check_region(claim)
         raise _Unverifiable(f"no check for claims of kind {claim.kind!r}")

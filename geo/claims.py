@@ -200,6 +200,17 @@ _CJK_FROM_RE = re.compile(
     r"(?:距離|距离|離|离)(?P<between>[^，。,;；]{1,30}?)(?P<hedge>約|约|大約|大约)?"
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>公里|千米|英里)")
 
+# Seas and the coast as references ("from the Black Sea", "of the Sea of Azov").
+_SEA_RE = re.compile(
+    r"\s*(?:the\s+|dem\s+|der\s+|la\s+|le\s+|el\s+|du\s+|del\s+)?"
+    r"(?P<sea>(?:Black|Azov|Azov's)\s+Sea|Sea\s+of\s+Azov|(?:sea\s*)?coast(?:line)?|"
+    r"shore|seashore|Schwarz\w*\s+Meer\w*|Asowsch\w*\s+Meer\w*|Küste|"
+    r"mer\s+(?:Noire|d['’]Azov)|côte|mar\s+(?:Negro|de\s+Azov)|costa|"
+    r"Черн\w+\s+мор\w+|Чорн\w+\s+мор\w+|Азовск\w+\s+мор\w+|Азовськ\w+\s+мор\w+|"
+    r"побережь\w+|узбережж\w+)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
 # Reference phrases that are features, not places.
 _FRONT_RE = re.compile(
     r"\s*(?:the\s+|der\s+|den\s+|la\s+|el\s+|les\s+)?"
@@ -536,7 +547,7 @@ def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
 class _Ref:
     """What stands after a fact's "of"/"from"."""
 
-    kind: str  # "mention" | "front" | "border" | "river" | "generic" | "name"
+    kind: str  # "mention" | "front" | "border" | "sea" | "river" | "generic" | "name"
     start: int
     end: int
     mention: Mention | None = None
@@ -683,6 +694,10 @@ class _Parser:
             else:
                 feature = "the border"
             return _Ref("border", m.end() - len(phrase), m.end(), feature=feature)
+        if m := _SEA_RE.match(text, p, sentence_end):
+            sea = features.sea_name(m.group("sea"))
+            return _Ref("sea", m.start("sea"), m.end("sea"),
+                        feature=f"the {sea}" if sea else "the coast")
         if m := _GENERIC_RE.match(text, p, sentence_end):
             return _Ref("generic", m.start("g"), m.end("g"), generic=m.group("g"))
         if m := _RIVER_REF_RE.match(text, p, sentence_end):
@@ -732,6 +747,9 @@ class _Parser:
             fact.kind = ClaimKind.BORDER_DISTANCE
             fact.reference_feature = ref.feature
             fact.reference = ref.mention
+        elif ref.kind == "sea":
+            fact.kind = ClaimKind.COAST_DISTANCE
+            fact.reference_feature = ref.feature
         elif ref.kind == "river":
             fact.kind = ClaimKind.RIVER
             fact.reference_feature = ref.feature

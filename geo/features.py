@@ -178,6 +178,49 @@ def country_geometry(iso_a3: str, data_dir: str | None = None) -> BaseGeometry |
     return _geometry_by("country", data_dir).get(str(iso_a3).upper())
 
 
+#: Seas a report may measure from, as lon/lat boxes (min lon, min lat, max lon, max lat) that
+#: select their part of the coast; "the coast" and the Black Sea take the rest.
+SEA_BOXES = {"Sea of Azov": (34.6, 45.2, 39.5, 47.4)}
+#: The shipped neighbour polygons are clipped to a box; coast within this many degrees of its
+#: edges is an artefact of the clip, not a shore.
+_CLIP_MARGIN_DEG = 0.05
+
+
+@cache
+def coastline(sea: str = "") -> BaseGeometry | None:
+    """The sea coast around Ukraine (lon/lat lines): the outline of the union of the shipped
+    land polygons, less the edges of their clip box. ``sea`` ("Sea of Azov", "Black Sea",
+    "" for any) keeps only that sea's shore (see :data:`SEA_BOXES`). None without data."""
+    borders = load_borders()
+    if borders.empty:
+        return None
+    land = shapely.union_all(shapely.make_valid(borders.geometry.values))
+    xmin, ymin, xmax, ymax = land.bounds
+    inner = shapely.box(xmin + _CLIP_MARGIN_DEG, ymin + _CLIP_MARGIN_DEG,
+                        xmax - _CLIP_MARGIN_DEG, ymax - _CLIP_MARGIN_DEG)
+    # Exterior rings only: the shores of lakes and reservoirs (holes) are no sea coast.
+    rings = [shapely.get_exterior_ring(part) for part in shapely.get_parts(land)
+             if part.geom_type == "Polygon"]
+    coast = shapely.intersection(shapely.multilinestrings(rings), inner)
+    for name, box in SEA_BOXES.items():
+        part = shapely.box(*box)
+        if sea == name:
+            return shapely.intersection(coast, part)
+        if sea:
+            coast = shapely.difference(coast, part)
+    return coast
+
+
+def sea_name(phrase: str) -> str:
+    """The sea a phrase names: "Sea of Azov", "Black Sea" or "" (the coast in general)."""
+    low = phrase.lower()
+    if re.search(r"azov|asow|азов", low):
+        return "Sea of Azov"
+    if re.search(r"black|schwarz|noire|negro|черн|чорн|svarta", low):
+        return "Black Sea"
+    return ""
+
+
 def oblast_geometry(admin1_code: str, data_dir: str | None = None) -> BaseGeometry | None:
     """The polygon of an oblast by GeoNames admin1 code ("07" = Kharkiv), lon/lat; or None."""
     code = str(admin1_code).strip()

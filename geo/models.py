@@ -57,6 +57,7 @@ class ClaimKind(StrEnum):
     BORDER_DISTANCE = "border_distance"  # "45 km south of the Russian border"
     FRONTLINE_DISTANCE = "frontline_distance"  # "about 10 km from the front line"
     RIVER = "river"                      # "on the Oskil River"
+    COAST_DISTANCE = "coast_distance"    # "95 km north of the Sea of Azov"
     REGION = "region"                    # "in Kharkiv oblast"
 
 

@@ -230,6 +230,9 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
         if claim.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or subject is None \
                 or reference is None or reference.place is None or len(subject.candidates) < 2:
             continue
+        if subject.place is not None and _best_by_relation((subject.place,), reference.place,
+                                                           claim) is not None:
+            continue  # the choice already fits the relation: keep it (and its reason)
         best = _best_by_relation(subject.candidates, reference.place, claim)
         if best is None:
             continue

@@ -60,6 +60,10 @@ _RIVER_WORD_BEFORE = re.compile(
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
+_WATER_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|reservoir)\s+of\s+(?:the\s+)?$", re.I)
+_WATER_AFTER = re.compile(
+    r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|meer|see|stausee|"
+    r"море|моря|водохранилище|водосховище|лиман)\b", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|of|from|to|toward|towards|into|outside|around|on|by|via|between|and|"
@@ -99,6 +103,7 @@ oblast region raion district hromada city town village settlement republic peopl
 river sea lake bay house square street avenue palace hall gate bridge station airport port plant
 what you need know summary update updates live breaking background details quote source
 photo video footage reports report said says told
+село селище місто город поселок посёлок деревня пгт смт область район река річка
 """.split())
 
 #: Common Ukrainian and Russian given names in the spellings the press uses. A capitalised word
@@ -293,6 +298,8 @@ class ToponymFinder:
             if units:
                 return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
             return None  # a city district ("Novyi district"), not a settlement
+        if _WATER_BEFORE.search(before) or _WATER_AFTER.match(after):
+            return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
         river_named = _RIVER_AFTER.match(after) or _RIVER_WORD_BEFORE.search(before) or (
             _RIVER_BEFORE.search(before) and _BARE_NAME_END.match(after))
         if river_named:

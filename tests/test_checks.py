@@ -383,3 +383,17 @@ def test_feature_loaders(tmp_path):
     assert features.oblast_geometry("7") is features.oblast_geometry("07")
     with pytest.raises(DataError, match="make data"):
         features.load_rivers(str(tmp_path))
+
+
+def test_coast_claims_measure_to_the_named_sea():
+    from geo.reports import analyse
+
+    analysis = analyse("Berdiansk, a port, lies 2 km from the Sea of Azov. Kharkiv is about "
+                       "10 km from the Black Sea.")
+    by_subject = {v.claim.subject.text: v for v in analysis.verdicts
+                  if v.claim.kind is ClaimKind.COAST_DISTANCE}
+    # Berdiansk and its port are on the Azov shore; Kharkiv is some 400 km inland.
+    assert by_subject["Berdiansk"].measured_km < 3
+    assert by_subject["Berdiansk"].status is Status.CONSISTENT
+    assert by_subject["Kharkiv"].measured_km > 300
+    assert by_subject["Kharkiv"].status is Status.INCONSISTENT
