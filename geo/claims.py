@@ -200,6 +200,14 @@ _CJK_FROM_RE = re.compile(
     r"(?:距離|距离|離|离)(?P<between>[^，。,;；]{1,30}?)(?P<hedge>約|约|大約|大约)?"
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>公里|千米|英里)")
 
+# "the distance to X is N km": the reference named before the figure.
+_DISTANCE_TO_RE = re.compile(
+    r"(?<![^\W\d_])(?:distance|distances|Entfernung|Distanz|distancia|расстояние|відстань)"
+    r"\s+(?:\w+\s+){0,2}?(?:to|from|nach|zu|zur|zum|von|bis|à|de|jusqu['’]à|a|hasta|до|от|"
+    r"від)\s", re.IGNORECASE)
+DISTANCE_TO_WINDOW = 60
+"""A "distance to X" cue must start at most this many characters before its figure."""
+
 # Seas and the coast as references ("from the Black Sea", "of the Sea of Azov").
 _SEA_RE = re.compile(
     r"\s*(?:the\s+|dem\s+|der\s+|la\s+|le\s+|el\s+|du\s+|del\s+)?"
@@ -568,6 +576,7 @@ class _Fact:
     reference_feature: str = ""
     subject: Mention | None = None
     subject_fixed: bool = False
+    subject_from_context: bool = False  # "The distance to X is N km": the text's topic
     generic: str = ""
     generic_span: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
@@ -645,7 +654,10 @@ class _Parser:
 
     def run(self) -> list[Claim]:
         self.distance_matches = [m for m in _distance_matches(self.text)
-                                 if m.group("prep") or m.group("d_cmp")]
+                                 if m.group("prep") or m.group("d_cmp")
+                                 or _DISTANCE_TO_RE.search(
+                                     self.text, max(0, m.start() - DISTANCE_TO_WINDOW),
+                                     m.start())]
         self.triggers = sorted({m.start() for m in self.distance_matches}
                                | {m.start() for m in _BARE_DIRECTION_RE.finditer(self.text)})
         self._distance_pass()
@@ -774,6 +786,18 @@ class _Parser:
                 fact.notes.append(f"unknown reference '{ref.name}'")
         return fact
 
+    def _reference_before(self, figure_start: int) -> _Ref | None:
+        """The place of a "distance to X is N km" phrase ending just before a figure."""
+        sent_start, _ = self.sentence_span(figure_start)
+        lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
+        for cue in reversed(list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))):
+            places = [x for x in self.mentions_between(cue.end(), figure_start)
+                      if x.kind == MentionKind.SETTLEMENT]
+            if places:
+                first = places[0]
+                return _Ref("mention", first.start, first.end, mention=first)
+        return None
+
     def _distance_pass(self) -> None:
         text = self.text
         for m in self.distance_matches:
@@ -784,13 +808,24 @@ class _Parser:
                 continue  # German genitive without a direction: not a distance phrase
             notes: list[str] = []
             ref = self._find_reference(m.end(), REFERENCE_WINDOW)
+            start = m.start()
+            from_context = False
+            if ref is None and not prep:
+                # "The distance to Kyiv is 444 km": the reference comes before the figure,
+                # and the subject is the place the text is about.
+                ref = self._reference_before(m.start())
+                start = ref.start if ref is not None else start
+                from_context = True
             if ref is None:
                 continue
             try:
                 stated = _stated_distance(text, m, notes)
             except (ValueError, TypeError):
                 continue
-            fact = self._fact_from_reference(ClaimKind.DISTANCE, m.start(), ref, notes)
+            fact = self._fact_from_reference(ClaimKind.DISTANCE, min(start, m.start()), ref,
+                                             notes)
+            fact.end = max(fact.end, m.end())
+            fact.subject_from_context = from_context
             fact.distance = stated
             fact.direction, fact.direction_deg = _match_direction(m, notes)
             sent_start, _ = self.sentence_span(m.start())
@@ -1015,7 +1050,7 @@ class _Parser:
                                             text[settlements[-1].end:fact.start])):
             return settlements[-1], ""
         anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
-        if anaphoric:
+        if anaphoric or (fact.subject_from_context and not settlements):
             return self._context_subject(fact, si, topics, candidates)
         lo = bisect.bisect_left(cand_starts, s_start)
         hi = bisect.bisect_left(cand_starts, fact.start)

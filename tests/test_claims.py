@@ -482,3 +482,16 @@ def test_never_raises_and_spans_are_verbatim(text):
     claims = _Parser(text, mentions, None).run() if text.strip() else []
     assert spans_ok(text, claims)
     assert parse_claims(text, mentions) == claims
+
+
+def test_distance_to_a_place_named_before_the_figure():
+    from geo.reports import analyse
+
+    analysis = analyse("Zaporizhzhia is a river port. The distance to Kiev is 444 km as the "
+                       "crow flies.")
+    (verdict,) = [v for v in analysis.verdicts if v.claim.distance is not None]
+    assert verdict.claim.subject.place.id == 687700
+    assert verdict.claim.reference.place.id == 703448
+    # Kyiv-Zaporizhzhia on the WGS84 ellipsoid, checked against a haversine of 368-370 km.
+    assert 366 < verdict.measured_km < 372
+    assert abs(verdict.ratio - 444 / verdict.measured_km) < 1e-9
