@@ -34,6 +34,9 @@ NAME_CACHE_SIZE = 50_000
 SAME_FRAME_SCORE = 85.0
 #: Coherence: a namesake within this many km of the report's other places is preferred.
 COHERENCE_MAX_KM = 120.0
+#: A namesake this populous is what the name means unless the text names another oblast or
+#: raion: coherence with nearby villages does not override a major city.
+MAJOR_CITY_POPULATION = 100_000
 #: A resolved place anchors the coherence of the others from this confidence up.
 ANCHOR_MIN_CONFIDENCE = 0.85
 #: A small place (below this population) found without any cue is kept only if coherent.
@@ -450,10 +453,14 @@ def _resolve_settlement(mention: Mention, mentions: Sequence[Mention], anchors: 
             chosen, why = _by_coherence(inside, anchors, mention)
             return mention.choose(chosen, 0.75, f"in {unit.text} {label} as the text says; "
                                                 f"{why}")
-    if home and anchors:
+    major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
+    if home and anchors and major is None:
         chosen, why = _by_coherence(home, anchors, mention)
         if chosen is not None and "near" in why:
             return mention.choose(chosen, 0.7, why)
+    if major is not None:
+        return mention.choose(major, 0.8, f"{major.name}, a city of {major.population:,}: "
+                                          f"the usual meaning among {len(cands)} namesakes")
     ranked = home or cands
     confidence = 0.6 if len(ranked) == 1 else 0.4
     best = ranked[0]
