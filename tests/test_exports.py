@@ -372,13 +372,11 @@ def test_analysis_to_dict_has_stable_keys(analyses):
 
 
 def test_pipeline_output_exports_when_available(tmp_path):
-    """If the text pipeline is in place, its Analysis exports and round-trips too."""
-    try:
-        from geo.reports import analyse
-        analysis = analyse("date 2025-05-01 Test\nThe town of Kupiansk lies about 100 km east "
-                           "of Kharkiv, and units attacked near Kupiansk overnight.")
-    except (ImportError, NotImplementedError) as exc:
-        pytest.skip(f"text pipeline not available yet: {exc}")
+    """The text pipeline's Analysis exports and round-trips too."""
+    from geo.reports import analyse
+
+    analysis = analyse("date 2025-05-01 Test\nThe town of Kupiansk lies about 100 km east "
+                       "of Kharkiv, and units attacked near Kupiansk overnight.")
     json.dumps(analysis_to_dict(analysis), allow_nan=False)
     for what in ("events", "places", "verdicts"):
         gdf = to_geodataframe([analysis], what)

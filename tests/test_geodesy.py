@@ -8,7 +8,6 @@ force over densified border vertices.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -43,7 +42,6 @@ POKROVSK = (48.28014, 37.17706)
 VOZNESENKA = (48.06075, 37.25573)
 BELGOROD = (50.59, 36.59)  # inside Russia
 
-BORDERS_ZIP = Path("/work/shared/data/borders/ne_10m_admin_0_countries_deu.zip")
 
 # WGS84 defining constants, for the closed-form checks below
 WGS84_A_M = 6378137.0
@@ -447,13 +445,12 @@ def test_along_bearing_across_the_antimeridian():
 
 @pytest.fixture(scope="module")
 def russia():
-    if not BORDERS_ZIP.exists():
-        pytest.skip(f"{BORDERS_ZIP} is absent")
-    import geopandas as gpd
+    # Russia as shipped in data/borders.parquet: Natural Earth 1:10m admin-0 (clipped to the
+    # region around Ukraine by scripts/build_data.py).
+    from geo.features import country_geometry, load_borders
 
-    countries = gpd.read_file(f"zip://{BORDERS_ZIP}")
-    assert countries.crs.to_epsg() == 4326
-    return countries.loc[countries["ADM0_A3"] == "RUS", "geometry"].iloc[0]
+    assert load_borders().crs.to_epsg() == 4326
+    return country_geometry("RUS")
 
 
 def test_kupiansk_to_russia(russia):
