@@ -31,6 +31,9 @@ $(VENV)/.bench-installed: $(STAMP)
 bench: $(VENV)/.bench-installed  ## speed, memory and quality figures (reads ../shared/eval/dev)
 	$(BIN)/python -m bench
 
+fuzz: $(STAMP)  ## fuzz the reader and claim parser for FUZZ_MINUTES (default 2)
+	$(BIN)/python scripts/fuzz.py
+
 data: $(STAMP)  ## rebuild data/ from the raw files in ../shared/data
 	$(BIN)/python scripts/build_data.py --shared $(SHARED) --out data
 
