@@ -108,8 +108,12 @@ _WORD_NUMBER = (
     rf"|{_alternation(_NUMBER_WORDS)})(?![^\W\d_])"
 )
 _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+# Figures that are no distance, kept so the claim is answered rather than dropped: a negative
+# number, NaN or infinity, a power ("10^9") or an exponent ("1e9").
+_BAD_NUMBER = (r"[\-−–]\s?\d+(?:[.,]\d+)?|(?i:nan|inf(?:inity)?)|\d+\s?\^\s?\d+"
+               r"|\d+(?:\.\d+)?[eE][+\-]?\d+")
 _NUM_BODY = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
-_NUM = rf"(?<![\w.,\-–−/]){_NUM_BODY}"
+_NUM = rf"(?<![\w.,\-–−/^])(?<![\-−–]\s)(?:{_BAD_NUMBER}|{_NUM_BODY})"
 
 # Hedges, by what they say about the true figure: (0, v] below, [v, inf) above, or about v.
 _HEDGES_BELOW = (
@@ -394,6 +398,15 @@ def parse_number(s: str) -> tuple[float, str]:
     "zwölf", "vingt", "cinco", "пять" -> words. Returns (nan, note) for anything else.
     """
     s = s.strip()
+    if re.fullmatch(_BAD_NUMBER, s):
+        value = s.replace("−", "-").replace("–", "-").replace(" ", "")
+        try:
+            return float(value), f"'{s}' is no plain distance figure"
+        except ValueError:
+            return math.nan, f"cannot read the number '{s}'"
+    if re.fullmatch(r"\d{1,3}\.\d{3}", s):
+        return float(s), (f"'{s}' read as a decimal point; with a thousands point it would be "
+                          f"{s.replace('.', '')}")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
         return float(s.replace(",", "")), f"'{s}' read with a thousands comma"
     if re.fullmatch(r"\d+[.,]\d+|\d+", s):
