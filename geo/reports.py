@@ -165,6 +165,20 @@ def _json(data: bytes, name: str):
         raise BadInputError(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
 
 
+def report_warnings(report: Report, mentions) -> list[str]:
+    """What a reader should know about a report before trusting its analysis."""
+    warnings = []
+    today = dt.date.today()
+    if report.date is not None and report.date > today:
+        warnings.append(f"the report is dated {report.date}, after today ({today}): "
+                        "front-line checks use the latest map")
+    unresolved = sorted({m.text for m in mentions
+                         if m.kind is MentionKind.SETTLEMENT and m.place is None})
+    if unresolved:
+        warnings.append(f"places not resolved: {', '.join(unresolved)}")
+    return warnings
+
+
 class Reader:
     """Runs the stages over reports with one loaded gazetteer (build once, reuse)."""
 
@@ -193,7 +207,8 @@ class Reader:
             mentions, claims = apply_overrides(mentions, claims, overrides)
         verdicts = check_claims(claims, report.date)
         events = extract_events(text, mentions, report.date)
-        return Analysis(report, tuple(mentions), tuple(claims), tuple(verdicts), tuple(events))
+        return Analysis(report, tuple(mentions), tuple(claims), tuple(verdicts), tuple(events),
+                        warnings=tuple(report_warnings(report, mentions)))
 
     def _reference(self, name: str) -> Mention | None:
         """Resolve a claim's reference the reader did not list as a mention."""
