@@ -26,7 +26,7 @@ from pathlib import Path
 import bench
 
 FIRST = ("geocode", "reader", "quality")
-NOT_BENCHES = {"common", "__main__"}
+NOT_BENCHES = {"common", "__main__", "make_corpus"}
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 

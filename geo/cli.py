@@ -232,6 +232,70 @@ def export(
     out.print(f"wrote {written}", highlight=False)
 
 
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Folders of .txt/.md reports; .jsonl, .json, .csv or .parquet files with a 'text' "
+             "column (and date, title, source when present).")],
+    output: Annotated[str, typer.Option("-o", "--output",
+                                        help="Output folder, e.g. out.parquet")],
+    engine: Annotated[str | None, typer.Option(
+        help="local (a process per core) or dask (default: local; dask with --scheduler)")]
+    = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Address of a running Dask scheduler, tcp://host:port (implies --engine dask)")]
+    = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Worker processes, local engine or local Dask cluster (default: cores)")]
+    = None,
+    partition_size: Annotated[int | None, typer.Option(
+        min=1, help="Reports per partition (default: 500, less for a small corpus)")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace a previous run's output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
+    = False,
+) -> None:
+    """Read a corpus into partitioned GeoParquet (events/, places/, verdicts/, reports/),
+    with failures.parquet and summary.json; single bad reports are recorded, never fatal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from geo.batch import run_batch
+
+    engine = engine or ("dask" if scheduler else "local")
+    try:
+        columns = [TextColumn("reading reports"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn()]
+        with Progress(*columns, console=err, disable=as_json) as bar:
+            task = bar.add_task("batch", total=None, failed=0)
+            summary = run_batch(inputs, output, engine=engine, workers=workers,
+                                scheduler=scheduler, partition_size=partition_size,
+                                overwrite=overwrite, progress=lambda s: bar.update(
+                                    task, total=s.total, completed=s.reports,
+                                    failed=s.reports_failed))
+    except (FrontlineError, OSError) as exc:
+        _fail(str(exc), 2)
+    data = summary.to_dict()
+    if as_json:
+        _echo_json(data)
+        return
+    out.print(f"read {summary.reports_read:,} report(s), {summary.reports_failed:,} failed, in "
+              f"{summary.seconds:.1f} s ({summary.reports_per_s:.1f} reports/s, "
+              f"{summary.workers} {summary.engine} worker(s)) -> {escape(output)}",
+              highlight=False)
+    out.print(f"places: {summary.places:,} resolved mentions of {summary.distinct_places:,} "
+              f"distinct places; claims: {summary.claims:,} "
+              f"({', '.join(f'{v:,} {k}' for k, v in data['claims_by_verdict'].items()) or '-'})"
+              f"; events: {summary.events:,}", highlight=False)
+    if summary.events_by_kind:
+        out.print("events by kind: " + ", ".join(f"{k} {v:,}" for k, v in sorted(
+            summary.events_by_kind.items(), key=lambda item: -item[1])), highlight=False)
+    if summary.reports_failed:
+        reasons = Table("failures", "reason", title="failures (all in failures.parquet)",
+                        title_justify="left")
+        for reason, count in list(data["failed_by_reason"].items())[:10]:
+            reasons.add_row(f"{count:,}", escape(reason))
+        out.print(reasons)
+
+
 def main() -> None:
     app()
 
