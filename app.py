@@ -6,7 +6,10 @@ inlined, the gazetteer and geometry are read from data/.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
@@ -23,11 +26,71 @@ def reader() -> Reader:
     return Reader()
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def analyse(_report, report_id: str, overrides: tuple[tuple[int, int], ...]):
-    loaded = dash.analyse_reports(reader(), [_report],
-                                  {(report_id, s): g for s, g in overrides})
-    return loaded
+# A resource cache: Analysis records are frozen, so every session can share them unpickled,
+# and it holds as many reports as a big batch has (an LRU smaller than the batch misses on
+# every run).
+@st.cache_resource(max_entries=dash.MAX_CACHED_ANALYSES, show_spinner=False)
+def analyse(_report, key: tuple, overrides: tuple[tuple[int, int], ...]) -> dash.Loaded:
+    """One report analysed; ``key`` is dash.report_key(report)."""
+    return dash.analyse_reports(reader(), [_report],
+                                {(_report.report_id, s): g for s, g in overrides})
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def analyse_all(_reports, keys: tuple, overrides: tuple) -> dash.Loaded:
+    """Every report analysed with the user's overrides (one cache look-up per page run)."""
+    analyses, errors = [], []
+    for report, key in zip(_reports, keys, strict=True):
+        mine = tuple(sorted((s, g) for (rid, s), g in overrides if rid == report.report_id))
+        loaded = analyse(report, key, mine)
+        analyses.extend(loaded.analyses)
+        errors.extend(loaded.errors)
+    return dash.Loaded(tuple(analyses), tuple(errors))
+
+
+@st.cache_resource(max_entries=8, show_spinner="Drawing the map…")
+def offline_map(_shown, key: str, occupied_date, show_abroad: bool):
+    """The map of the shown analyses, made offline; ``key`` (dash.selection_key) says what it
+    shows. Callers draw a deep copy: st_folium renames the map's elements as it renders."""
+    from geo.offline import make_offline
+
+    folium_map = make_offline(build_map(_shown, date=occupied_date, show_abroad=show_abroad,
+                                        cluster_threshold=dash.MAP_CLUSTER_THRESHOLD))
+    folium_map.get_root().render()  # once here, so st_folium may skip it (render=False)
+    return folium_map
+
+
+def selected_rows(key: str) -> list[int]:
+    """Rows picked in the table with this key (its selection state from the last run)."""
+    try:
+        return list(st.session_state[key]["selection"]["rows"])
+    except (KeyError, TypeError, AttributeError):
+        return []
+
+
+def multiselect_all(label: str, options: list[str], key: str) -> list[str]:
+    """A sidebar multiselect that starts with every option and keeps new options selected."""
+    seen = f"{key}-options"
+    if key in st.session_state:
+        st.session_state[key] = dash.keep_selection(st.session_state.get(seen, []),
+                                                    st.session_state[key], options)
+        default = None
+    else:
+        default = options
+    st.session_state[seen] = options
+    return st.sidebar.multiselect(label, options, default=default, key=key)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def bundled_reports(name: str, key: tuple[str, int, int]) -> tuple:
+    """The reports of one bundled file; ``key`` is dash.seed_file_key(name)."""
+    return tuple(dash.seed_reports([name], Path(key[0]).parent))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def tables(_shown, key: str):
+    """Places, claims and events tables of the shown analyses (``key``: dash.selection_key)."""
+    return dash.places_frame(_shown), dash.claims_frame(_shown), dash.events_frame(_shown)
 
 
 def sidebar_reports() -> list:
@@ -36,11 +99,12 @@ def sidebar_reports() -> list:
     seeds = [p.name for p in dash.seed_files()]
     chosen = st.sidebar.multiselect("Bundled reports", seeds, default=seeds[:1],
                                     key="seeds")
-    reports = dash.seed_reports(chosen)
+    reports = [r for name in chosen for r in bundled_reports(name, dash.seed_file_key(name))]
     uploads = st.sidebar.file_uploader(
         f"Upload reports ({', '.join(dash.UPLOAD_TYPES)}; "
-        f"{dash.MAX_UPLOAD_BYTES // 1_000_000} MB each)", type=list(dash.UPLOAD_TYPES),
-        accept_multiple_files=True, key="uploads")
+        f"{dash.MAX_UPLOAD_BYTES // 1_000_000} MB per report)", type=list(dash.UPLOAD_TYPES),
+        accept_multiple_files=True, key="uploads",
+        max_upload_size=dash.MAX_BATCH_UPLOAD_BYTES // 1_000_000)
     for upload in uploads or []:
         try:
             reports.extend(dash.reports_from_upload(upload.name, upload.getvalue()))
@@ -63,8 +127,8 @@ def sidebar_filter(analyses) -> tuple[dash.EventFilter, dt.date | None]:
     st.sidebar.header("Filters")
     kinds = dash.event_kinds(analyses)
     who = dash.claimants(analyses)
-    picked_kinds = st.sidebar.multiselect("Event kinds", kinds, default=kinds, key="kinds")
-    picked_who = st.sidebar.multiselect("Claimed by", who, default=who, key="claimants")
+    picked_kinds = multiselect_all("Event kinds", kinds, key="kinds")
+    picked_who = multiselect_all("Claimed by", who, key="claimants")
     dates = dash.report_dates(analyses)
     start = end = None
     if len(dates) > 1:
@@ -84,19 +148,25 @@ def override_controls(analyses) -> None:
         st.caption("No ambiguous place names in these reports.")
         return
     overrides = st.session_state.setdefault("overrides", {})
+
+    def choose(key: tuple[str, int], widget: str) -> None:
+        # Runs before the rerun, so the page is analysed with the new choice at once.
+        overrides[key] = st.session_state[widget].id
+
     for analysis, mention in ambiguous:
         key = (analysis.report.report_id, mention.start)
         options = list(mention.candidates)
         current = next((i for i, p in enumerate(options) if p.id == overrides.get(
             key, mention.place.id if mention.place else None)), 0)
-        picked = st.selectbox(f"'{mention.text}' ({len(options)} candidates)", options,
-                              index=current, format_func=dash.candidate_label,
-                              key=f"override-{key[0]}-{key[1]}")
-        if mention.place is None or picked.id != mention.place.id:
-            overrides[key] = picked.id
+        widget = f"override-{key[0]}-{key[1]}"
+        st.selectbox(f"'{mention.text}' ({len(options)} candidates)", options,
+                     index=current, format_func=dash.candidate_label, key=widget,
+                     on_change=choose, args=(key, widget))
 
 
+@st.fragment
 def distance_checker() -> None:
+    """Its inputs rerun only this fragment, not the whole page."""
     st.subheader("Distance checker")
     left, right = st.columns(2)
     a = left.text_input("From place", "Kharkiv", key="dist_a")
@@ -133,74 +203,63 @@ def main() -> None:
     if not reports:
         st.info("Choose a bundled report, upload one or paste text in the sidebar.")
         return
-    overrides = st.session_state.get("overrides", {})
-    analyses, errors = [], []
+    overrides = tuple(sorted(st.session_state.get("overrides", {}).items()))
     with st.spinner(f"Reading {len(reports)} report(s)…"):
-        for report in reports:
-            mine = tuple(sorted((s, g) for (rid, s), g in overrides.items()
-                                if rid == report.report_id))
-            loaded = analyse(report, report.report_id, mine)
-            analyses.extend(loaded.analyses)
-            errors.extend(loaded.errors)
-    for error in errors:
+        loaded = analyse_all(reports, tuple(dash.report_key(r) for r in reports), overrides)
+    analyses = list(loaded.analyses)
+    for error in loaded.errors:
         st.error(error)
     chosen, occupied_date = sidebar_filter(analyses)
     shown = dash.filter_analyses(analyses, chosen)
 
-    tables = st.container()
-    with tables:
-        tab_places, tab_claims, tab_events = st.tabs(["Places", "Claims", "Events"])
-        places = dash.places_frame(shown)
-        claims = dash.claims_frame(shown)
-        events = dash.events_frame(shown)
-        focus = None
-        with tab_places:
-            picked = st.dataframe(places.drop(columns=["start", "report_id"]),
-                                  on_select="rerun", selection_mode="single-row",
-                                  hide_index=True, key="places_table")
-            rows = picked.selection.rows if picked else []
-            if rows:
-                focus = places.iloc[rows[0]][["lat", "lon"]].tolist()
-            with st.expander("Fix a resolution"):
-                override_controls(analyses)
-        with tab_claims:
-            picked = st.dataframe(claims.style.map(
-                lambda v: f"background-color: {dash.STATUS_COLOURS.get(v, '')}",
-                subset=["verdict"]), on_select="rerun", selection_mode="single-row",
-                hide_index=True, key="claims_table")
-            rows = picked.selection.rows if picked else []
-            if rows:
-                focus = claims.iloc[rows[0]][["lat", "lon"]].tolist()
-        with tab_events:
-            picked = st.dataframe(events, on_select="rerun", selection_mode="single-row",
-                                  hide_index=True, key="events_table")
-            rows = picked.selection.rows if picked else []
-            if rows:
-                focus = events.iloc[rows[0]][["lat", "lon"]].tolist()
+    content = dash.selection_key(shown)
+    places, claims, events = tables(shown, content)
+    # The map comes first on the page (its scripts load while the tables render); a row picked
+    # in a table (the last run's selection, read from the session) centres it.
+    focus = None
+    for frame, key in ((places, "places_table"), (claims, "claims_table"),
+                       (events, "events_table")):
+        focus = dash.row_point(frame, selected_rows(key)) or focus
 
     from streamlit_folium import st_folium
 
-    from geo.offline import make_offline
+    cached_map = offline_map(shown, f"{content} {occupied_date} {chosen.show_abroad}",
+                             occupied_date, chosen.show_abroad)
+    st_folium(copy.deepcopy(cached_map), key="map", height=560, use_container_width=True,
+              returned_objects=[], center=focus, zoom=11 if focus else None, render=False)
 
-    with st.spinner("Drawing the map…"):
-        folium_map = build_map(shown, date=occupied_date, show_abroad=chosen.show_abroad)
-    focus_ok = focus is not None and None not in focus and focus == focus
-    st_folium(make_offline(folium_map), key="map", height=560, use_container_width=True,
-              returned_objects=[], center=tuple(focus) if focus_ok else None,
-              zoom=11 if focus_ok else None)
+    # Lazy tabs: only the open tab's table is sent (10,000 rows each would otherwise be
+    # decoded by the browser on every run, on the thread that also draws the map).
+    tab_places, tab_claims, tab_events = st.tabs(["Places", "Claims", "Events"],
+                                                 key="table_tab", on_change="rerun")
+    if tab_places.open:
+        with tab_places:
+            st.dataframe(places.drop(columns=["start", "report_id"]), on_select="rerun",
+                         selection_mode="single-row", hide_index=True, key="places_table")
+            with st.expander("Fix a resolution"):
+                override_controls(analyses)
+    if tab_claims.open:
+        with tab_claims:
+            st.dataframe(claims.style.map(
+                lambda v: f"background-color: {dash.STATUS_COLOURS.get(v, '')}",
+                subset=["verdict"]), on_select="rerun", selection_mode="single-row",
+                hide_index=True, key="claims_table")
+    if tab_events.open:
+        with tab_events:
+            st.dataframe(events, on_select="rerun", selection_mode="single-row",
+                         hide_index=True, key="events_table")
 
+    # Downloads are made when clicked (a callable), not on every run of the page.
     st.subheader("Downloads")
     cols = st.columns(4)
-    cols[0].download_button("Map (offline HTML)", dash.map_html_bytes(folium_map),
-                            "frontline-map.html", "text/html")
+    cols[0].download_button("Map (offline HTML)",
+                            lambda: dash.map_html_bytes(copy.deepcopy(cached_map)),
+                            "frontline-map.html", "text/html", on_click="ignore")
     for col, fmt, mime in zip(cols[1:], ("geojson", "parquet", "csv"),
                               ("application/geo+json", "application/octet-stream",
                                "text/csv"), strict=True):
-        try:
-            col.download_button(f"Events ({fmt})", dash.export_bytes(shown, fmt),
-                                f"frontline-events.{fmt}", mime)
-        except FrontlineError as exc:
-            col.error(str(exc))
+        col.download_button(f"Events ({fmt})", partial(dash.export_bytes, shown, fmt),
+                            f"frontline-events.{fmt}", mime, on_click="ignore")
 
     distance_checker()
     st.divider()

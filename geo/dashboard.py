@@ -8,6 +8,9 @@ page shows, checking a distance between two places, and producing the downloads.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import math
+import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +25,6 @@ from geo.models import (
     Analysis,
     Claim,
     ClaimKind,
-    EventKind,
     Mention,
     MentionKind,
     Report,
@@ -32,21 +34,49 @@ from geo.models import (
 )
 from geo.reports import MAX_REPORT_BYTES, Reader, load_reports, parse_report
 
+#: Folder of the bundled example reports.
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+#: Environment variable naming another folder of bundled reports (benchmarks, demos).
+SEEDS_DIR_ENV = "FRONTLINE_SEEDS_DIR"
 #: Largest upload accepted per file (the report size limit of geo.reports).
 MAX_UPLOAD_BYTES = MAX_REPORT_BYTES
+#: Largest JSONL upload (many reports, each within MAX_UPLOAD_BYTES).
+MAX_BATCH_UPLOAD_BYTES = 50 * MAX_REPORT_BYTES
+#: Above this many events (or places) the dashboard's map draws canvas markers in clusters
+#: (geo.mapping.CanvasMarkerCluster) instead of one folium Marker each: every folium Marker,
+#: Popup and Tooltip compiles its own template when the page is rendered (about 5 ms each), so
+#: 550 places took 2.7 s per page run, and 2,000 events would take about 10 s.
+MAP_CLUSTER_THRESHOLD = 200
+#: Analysed reports kept in the dashboard's cache (one entry per report and override set).
+MAX_CACHED_ANALYSES = 20_000
 UPLOAD_TYPES = ("txt", "md", "json", "jsonl")
 STATUS_COLOURS = {Status.CONSISTENT.value: "#d9f2d9", Status.INCONSISTENT.value: "#f8d0d0",
                   Status.UNVERIFIABLE.value: "#fbefc8"}
 
 
-def seed_files(seeds_dir: Path = SEEDS_DIR) -> list[Path]:
-    """The bundled example reports, sorted by name."""
-    return sorted(p for p in seeds_dir.glob("*") if p.suffix.lower() in {".txt", ".md",
-                                                                          ".json", ".jsonl"})
+def current_seeds_dir() -> Path:
+    """Where the bundled reports are: $FRONTLINE_SEEDS_DIR if set, else seeds/."""
+    return Path(os.environ.get(SEEDS_DIR_ENV) or SEEDS_DIR)
 
 
-def seed_reports(names: Iterable[str], seeds_dir: Path = SEEDS_DIR) -> list[Report]:
+def seed_files(seeds_dir: Path | None = None) -> list[Path]:
+    """The bundled example reports, sorted by name (default: :func:`current_seeds_dir`)."""
+    folder = seeds_dir or current_seeds_dir()
+    return sorted(p for p in folder.glob("*") if p.suffix.lower() in {".txt", ".md",
+                                                                       ".json", ".jsonl"})
+
+
+def seed_file_key(name: str, seeds_dir: Path | None = None) -> tuple[str, int, int]:
+    """(path, modification time in ns, size) of a bundled report: a cache key that changes
+    when the file does."""
+    by_name = {p.name: p for p in seed_files(seeds_dir)}
+    if name not in by_name:
+        raise BadInputError(f"no bundled report called {name!r}")
+    stat = by_name[name].stat()
+    return str(by_name[name]), stat.st_mtime_ns, stat.st_size
+
+
+def seed_reports(names: Iterable[str], seeds_dir: Path | None = None) -> list[Report]:
     """Reports of the chosen bundled seeds (file names, not paths)."""
     by_name = {p.name: p for p in seed_files(seeds_dir)}
     reports = []
@@ -68,7 +98,19 @@ def reports_from_upload(name: str, data: bytes) -> list[Report]:
     if len(data) > MAX_UPLOAD_BYTES and suffix != "jsonl":
         raise BadInputError(f"{label} is {len(data) / 1e6:.1f} MB; the limit is "
                             f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB per report")
-    return list(load_reports(Path(f"upload.{suffix}"), data=data))
+    if len(data) > MAX_BATCH_UPLOAD_BYTES:
+        raise BadInputError(f"{label} is {len(data) / 1e6:.1f} MB; the limit is "
+                            f"{MAX_BATCH_UPLOAD_BYTES / 1e6:.0f} MB per JSONL file")
+    # load_reports reads ``data``; the path only gives the format and names the file in
+    # messages ("notes.txt is binary data"), it is never opened.
+    return list(load_reports(Path(label), data=data))
+
+
+def report_key(report: Report) -> tuple[str, str, str, str]:
+    """What identifies a report's analysis: its text (report_id) and the metadata that reaches
+    the events (a pasted text given a date is another analysis than the same text without)."""
+    return (report.report_id, report.date.isoformat() if report.date else "", report.title,
+            report.source)
 
 
 def pasted_report(text: str, date: dt.date | None = None) -> Report:
@@ -138,12 +180,34 @@ def filter_analyses(analyses: Sequence[Analysis], chosen: EventFilter) -> list[A
             if (chosen.kinds is None or e.kind.value in chosen.kinds)
             and (chosen.claimants is None or (e.claimed_by or "(unattributed)")
                  in chosen.claimants)
-            and (chosen.show_abroad or not (e.abroad or e.kind is EventKind.STATEMENT
-                                            and e.abroad)))
+            and (chosen.show_abroad or not e.abroad))
         mentions = analysis.mentions if chosen.show_abroad else tuple(
             m for m in analysis.mentions if m.place is None or m.place.country_code == "UA")
         out.append(replace(analysis, events=events, mentions=mentions))
     return out
+
+
+def selection_key(analyses: Sequence[Analysis], *extra) -> str:
+    """A digest of what the tables and the map of ``analyses`` show: each report's id and
+    metadata, its events (kind, place, offsets, actor, claimant), resolved places (and why)
+    and verdicts, and ``extra`` (the occupied-area date ...).
+
+    Equal keys mean equal tables and maps, so the page can build them once and reuse them.
+    """
+    digest = hashlib.sha256(repr(extra).encode())
+    for analysis in analyses:
+        report = analysis.report
+        digest.update(f"|r{report.report_id},{report.date},{report.title},{report.source}"
+                      .encode())
+        for e in analysis.events:
+            digest.update(f"|e{e.kind.value},{e.place.id if e.place else ''},{e.start},"
+                          f"{e.end},{e.date},{e.claimed_by},{e.actor},{e.denied_by}".encode())
+        for m in analysis.mentions:
+            digest.update(f"|m{m.start},{m.place.id if m.place else ''},{m.confidence},"
+                          f"{m.reason}".encode())
+        for v in analysis.verdicts:
+            digest.update(f"|v{v.claim.start},{v.status.value},{v.measured_km}".encode())
+    return digest.hexdigest()
 
 
 def _report_label(analysis: Analysis) -> str:
@@ -232,6 +296,27 @@ def ambiguous_mentions(analyses: Sequence[Analysis]) -> list[tuple[Analysis, Men
                 seen.add(key)
                 out.append((analysis, m))
     return out
+
+
+def row_point(frame: pd.DataFrame, rows: Sequence[int]) -> tuple[float, float] | None:
+    """(lat, lon) of the first selected row of a table, or None (no row, or no place)."""
+    if not rows or rows[0] >= len(frame):
+        return None
+    lat, lon = frame.iloc[rows[0]][["lat", "lon"]]
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return None
+    return (lat, lon) if math.isfinite(lat) and math.isfinite(lon) else None
+
+
+def keep_selection(previous_options: Sequence[str], selected: Sequence[str],
+                   options: Sequence[str]) -> list[str]:
+    """A multiselect's new value when its options change: what was selected and is still
+    offered, plus every option that is new (a newly loaded report's event kinds and claimants
+    are shown until the user deselects them)."""
+    before, chosen = set(previous_options), set(selected)
+    return [o for o in options if o in chosen or o not in before]
 
 
 def candidate_label(place) -> str:
