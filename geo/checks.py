@@ -297,6 +297,17 @@ _ROAD_TOLERANCE_WORDS = (
 # Checks by kind
 
 
+def _verdict(claim: Claim, head: str, parts: tuple, measured: float, bearing: float,
+             tolerance: str, extra: dict) -> Verdict:
+    """Assemble a verdict from its parts (distance, direction, units), each possibly None."""
+    _distance, direction, units = parts
+    ratio = claim.distance.km / measured if claim.distance is not None and measured > 0 else None
+    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
+                   measured_km=measured, bearing_deg=bearing, ratio=ratio, tolerance=tolerance,
+                   direction_status=direction.status if direction else None,
+                   units_status=units.status if units else None, extra=extra)
+
+
 def _check_point(claim: Claim) -> Verdict:
     subject = _point_of(claim.subject, "subject", claim)
     reference = _point_of(claim.reference, "reference", claim)
@@ -331,13 +342,7 @@ def _check_point(claim: Claim) -> Verdict:
     parts = (distance, direction, units)
     head = (f"{route} {_fmt(measured)} km straight, bearing {leg.bearing_deg:.1f}° "
             f"({geodesy.compass_point(leg.bearing_deg, 16)})")
-    ratio = (claim.distance.km / measured if claim.distance is not None and measured > 0
-             else None)
-    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
-                   measured_km=measured, bearing_deg=leg.bearing_deg, ratio=ratio,
-                   tolerance="; ".join(tolerance),
-                   direction_status=direction.status if direction else None,
-                   units_status=units.status if units else None, extra=extra)
+    return _verdict(claim, head, parts, measured, leg.bearing_deg, "; ".join(tolerance), extra)
 
 
 def _border_iso(claim: Claim, lat: float, lon: float) -> tuple[str, str]:
@@ -435,12 +440,7 @@ def _check_border(claim: Claim) -> Verdict:
     parts = (distance, direction, units)
     if how:
         head += f" [{how}]"
-    ratio = claim.distance.km / shortest if claim.distance is not None and shortest > 0 else None
-    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
-                   measured_km=shortest, bearing_deg=near.bearing_deg, ratio=ratio,
-                   tolerance="; ".join(tolerance),
-                   direction_status=direction.status if direction else None,
-                   units_status=units.status if units else None, extra=extra)
+    return _verdict(claim, head, parts, shortest, near.bearing_deg, "; ".join(tolerance), extra)
 
 
 def _frontline_status(lat: float, lon: float, date: dt.date):
@@ -497,12 +497,8 @@ def _check_frontline(claim: Claim, report_date: dt.date | None) -> Verdict:
     if distance is None and direction is None:
         raise _Unverifiable("the front-line claim states neither a distance nor a direction")
     parts = (distance, direction, units)
-    ratio = claim.distance.km / measured if claim.distance is not None and measured > 0 else None
-    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
-                   measured_km=measured, bearing_deg=float(status.contact_bearing_deg),
-                   ratio=ratio, tolerance="; ".join(tolerance),
-                   direction_status=direction.status if direction else None,
-                   units_status=units.status if units else None, extra=extra)
+    return _verdict(claim, head, parts, measured, float(status.contact_bearing_deg),
+                    "; ".join(tolerance), extra)
 
 
 def _check_coast(claim: Claim) -> Verdict:
@@ -530,12 +526,7 @@ def _check_coast(claim: Claim) -> Verdict:
     parts = (distance, direction, units)
     if all(part is None for part in parts):
         raise _Unverifiable(f"{head}; the text states no figure or direction to check")
-    ratio = claim.distance.km / measured if claim.distance is not None and measured > 0 else None
-    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
-                   measured_km=measured, bearing_deg=near.bearing_deg, ratio=ratio,
-                   tolerance=_ROAD_TOLERANCE_WORDS,
-                   direction_status=direction.status if direction else None,
-                   units_status=units.status if units else None, extra=extra)
+    return _verdict(claim, head, parts, measured, near.bearing_deg, _ROAD_TOLERANCE_WORDS, extra)
 
 
 def _check_river(claim: Claim) -> Verdict:
@@ -571,12 +562,7 @@ def _check_river(claim: Claim) -> Verdict:
                                           "bearing from the river")
         extra.update(more)
     parts = (distance, direction, units)
-    ratio = claim.distance.km / measured if claim.distance is not None and measured > 0 else None
-    return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
-                   measured_km=measured, bearing_deg=near.bearing_deg, ratio=ratio,
-                   tolerance=tolerance,
-                   direction_status=direction.status if direction else None,
-                   units_status=units.status if units else None, extra=extra)
+    return _verdict(claim, head, parts, measured, near.bearing_deg, tolerance, extra)
 
 
 def _unit_codes(mention: Mention, level: int) -> list[str]:
