@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from geo import features, geodesy
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
@@ -159,6 +160,11 @@ _RU_K = (r"(?:(?:північн|південн)(?:ий|ому)\s+(?:схід|з�
          r"(?:(?:северо|юго|півн[іо]чно|південно)-?)?"
          r"(?:северу|югу|востоку|западу|півночі|півдню|сходу|заходу|південь|північ|схід|"
          r"захід))")
+_LT_DIR = (r"(?:(?:šiaurės|pietų)\s+)?(?:vakarus|rytus)|šiaurę|pietus|pietvakarius|"
+           r"pietryčius")
+_SV_DIR = r"(?:nord|syd)?(?:väst|öst)|norr|söder|öster|väster"
+_PL_DIR = (r"(?:północn|południow)(?:y|o)[\s\-]?(?:wschód|zachód)|północ|południe|wschód|"
+           r"zachód")
 _RU_CMP = r"(?:(?:северо|юго)-?)?(?:север|юж|восточ|запад)нее"
 _UK_CMP = r"(?:(?:північно|південно)-?)?(?:північніше|південніше|східніше|західніше)"
 _DIRECTION = (
@@ -168,11 +174,14 @@ _DIRECTION = (
     rf"|(?:au|à\s+l['’]|a\s+l['’])\s*(?P<d_fr>{_FR_DIR})"
     rf"|al\s+(?P<d_es>{_ES_DIR})"
     rf"|(?:к|на)\s+(?P<d_ruk>{_RU_K})"
+    rf"|į\s+(?P<d_lt>{_LT_DIR})"
+    rf"|(?P<d_sv>{_SV_DIR})(?=\s+om\b)"
+    rf"|na\s+(?P<d_pl>{_PL_DIR})"
     rf"|(?P<d_cmp>{_RU_CMP}|{_UK_CMP}))(?![^\W\d_])"
 )
 _ABBR_PAREN = r"(?:\s*[(\[]\s*(?P<abbr>[NSEWOnsewob]{1,4})\s*[)\]])?"
 _PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|von\s+der|vom|von|des|der|"
-         r"de\s+la|de\s+l['’]|du|del|de|d['’]|от|від|з)(?:(?<=['’])|(?![^\W\d_]))")
+         r"de\s+la|de\s+l['’]|du|del|de|d['’]|från|om|nuo|od|от|від|з)(?:(?<=['’])|(?![^\W\d_]))")
 _RANGE_SEP = r"(?:-|–|—|to|or|and|bis|à|a|y|до|или|і|и)"
 _DISTANCE_RE = re.compile(
     rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
@@ -180,7 +189,7 @@ _DISTANCE_RE = re.compile(
     rf"\s*(?P<unit>{_UNIT})"
     rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
     rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM})\s*(?P<alt_unit2>{_UNIT}))?"
-    rf"(?:\s+(?:away|entfernt))?"
+    rf"(?:\s+(?P<away>away|entfernt))?"
     rf"(?:\s*,?\s*{_DIRECTION})?{_ABBR_PAREN}"
     rf"(?:\s+(?:away|entfernt))?"
     rf"(?:\s*{_PREP})?",
@@ -211,6 +220,16 @@ _DISTANCE_TO_RE = re.compile(
     r"від)\s", re.IGNORECASE)
 DISTANCE_TO_WINDOW = 60
 """A "distance to X" cue must start at most this many characters before its figure."""
+
+# "... near the border with Russia. That is, only 40 km away.": the reference of a bare
+# "N km away" is what the text just said the place is near.
+_NEAR_RE = re.compile(
+    r"(?<![^\W\d_])(?:near|close\s+to|not\s+far\s+from|next\s+to|nahe|unweit|"
+    r"in\s+der\s+Nähe\s+(?:von|der|des)|près\s+de|cerca\s+de|недалеко\s+от|рядом\s+с|"
+    r"поблизу|біля|неподалік\s+від)\s+",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.!?;,)]|$)")
 
 # Seas and the coast as references ("from the Black Sea", "of the Sea of Azov").
 _SEA_RE = re.compile(
@@ -292,6 +311,24 @@ _RIVER_REF_RE = re.compile(  # a river as the reference of a distance: "5 km fro
     rf"\s*(?:the\s+|la\s+|el\s+)?(?:(?:[Rr]iver|Flusses|Fluss|rivière|fleuve|río|реки|річки)"
     rf"\s+{_RIVER_NAME}|"
     r"(?P<name2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+(?-i:[Rr]iver)\b)",
+)
+# The mouth of a river as a point reference: GeoNames places a river (feature class H, STM) at
+# its mouth, so "15 km from the mouth of the Dnipro" is measured to that point.
+_MOUTH_WORD = (r"mouth|estuary|Mündung|embouchure|desembocadura|desembocadura|устья|устье|"
+               r"устя|гирла|гирло")
+_MOUTH_RE = re.compile(
+    rf"\s*(?:the\s+|der\s+|la\s+|l['’]|el\s+)?(?:{_MOUTH_WORD})\s+"
+    r"(?:of\s+(?:the\s+)?|des\s+|der\s+|du\s+|de\s+la\s+|de\s+l['’]|del\s+|de\s+)?"
+    r"(?:river\s+|Flusses\s+|rivière\s+|fleuve\s+|río\s+|реки\s+|річки\s+)?"
+    r"(?P<name>(?-i:[A-ZА-ЯІЇЄҐ])[\w'’\-]*)(?:\s+(?-i:River)\b)?"
+    r"|\s*(?P<name2>(?-i:[A-ZÅÄÖ])[\w'’\-]*)\s+(?:mynning|munning)\b",
+    re.IGNORECASE,
+)
+# A pronoun standing for the text's topic: "The Sea of Azov lies 95 km south of it."
+_PRONOUN_REF_RE = re.compile(
+    r"\s*(?P<pron>it|him|ihm|ihr|него|неё|нее|нього|неї)"
+    r"(?=\s*(?:$|[.,;:!?)\]]|(?:and|und|и|і|та)(?![^\W\d_])))",
+    re.IGNORECASE,
 )
 
 _IN_RE = re.compile(r"(?<![\w\-])(?:in|within|im|dans|en|в|во|у)(?![\w\-])", re.IGNORECASE)
@@ -382,6 +419,9 @@ _DIR_TOKENS = (
     ("este", "east"), ("nord", "north"), ("nörd", "north"), ("süd", "south"),
     ("sued", "south"), ("oest", "east"), ("öst", "east"), ("ost", "east"), ("nor", "north"),
     ("sud", "south"), ("sur", "south"), ("est", "east"),
+    ("šiaur", "north"), ("piet", "south"), ("ryt", "east"), ("ryč", "east"), ("vakar", "west"),
+    ("norr", "north"), ("söder", "south"), ("syd", "south"), ("väst", "west"),
+    ("półn", "north"), ("połud", "south"), ("wsch", "east"), ("zach", "west"),
 )
 _CJK_DIR = {"北": "north", "南": "south", "東": "east", "东": "east", "西": "west"}
 
@@ -546,7 +586,7 @@ def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
     """(compass name, bearing) of a match's direction groups; the parenthesised abbreviation
     wins when it parses ("noreste ( NbE )" is NbE)."""
     word = next((m.group(g) for g in ("d_en", "d_abbr", "d_de", "d_fr", "d_es", "d_ruk",
-                                      "d_cmp") if m.group(g)), None)
+                                      "d_lt", "d_sv", "d_pl", "d_cmp") if m.group(g)), None)
     from_word = direction_of(word) if word else None
     abbr = m.group("abbr")
     from_abbr = direction_of(abbr) if abbr else None
@@ -568,7 +608,7 @@ def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
 class _Ref:
     """What stands after a fact's "of"/"from"."""
 
-    kind: str  # "mention" | "front" | "border" | "sea" | "river" | "generic" | "name"
+    kind: str  # mention | front | border | sea | river | generic | name | pronoun
     start: int
     end: int
     mention: Mention | None = None
@@ -592,6 +632,7 @@ class _Fact:
     subject_from_context: bool = False  # "The distance to X is N km": the text's topic
     generic: str = ""
     generic_span: tuple[int, int] = (0, 0)
+    pronoun: str = ""  # "of it": the reference is the text's topic
     notes: list[str] = field(default_factory=list)
 
 
@@ -670,7 +711,9 @@ class _Parser:
                                  if m.group("prep") or m.group("d_cmp")
                                  or _DISTANCE_TO_RE.search(
                                      self.text, max(0, m.start() - DISTANCE_TO_WINDOW),
-                                     m.start())]
+                                     m.start())
+                                 or (m.group("away")
+                                     and _CLAUSE_END_RE.match(self.text, m.end()))]
         self.triggers = sorted({m.start() for m in self.distance_matches}
                                | {m.start() for m in _BARE_DIRECTION_RE.finditer(self.text)})
         self._distance_pass()
@@ -680,6 +723,7 @@ class _Parser:
         self._region_pass()
         self.facts.sort(key=lambda f: (f.start, f.end))
         self._subject_pass()
+        self._pronoun_pass()
         self._generic_pass()
         return [self._claim(f) for f in self.facts]
 
@@ -702,6 +746,8 @@ class _Parser:
         text = self.text
         limit = self._limit(p, window)
         _, sentence_end = self.sentence_span(p)
+        if m := _PRONOUN_REF_RE.match(text, p, sentence_end):
+            return _Ref("pronoun", m.start("pron"), m.end("pron"), name=m.group("pron"))
         if (m := _FRONT_RE.match(text, p, sentence_end)) and (
                 not _FRONT_NEEDS_ADJ.match(m.group("head")) or m.group("adj").strip()
                 or " of " in m.group("head")):
@@ -725,6 +771,14 @@ class _Parser:
                         feature=f"the {sea}" if sea else "the coast")
         if m := _GENERIC_RE.match(text, p, sentence_end):
             return _Ref("generic", m.start("g"), m.end("g"), generic=m.group("g"))
+        if (m := _MOUTH_RE.match(text, p, sentence_end)) and (
+                river := _river_point(m.group("name") or m.group("name2"))):
+            start = m.end() - len(m.group().lstrip())
+            mention = Mention(text=text[start:m.end()], start=start, end=m.end(),
+                              kind=MentionKind.RIVER, place=river, candidates=(river,),
+                              confidence=0.8, reason=f"the mouth of the {river.name}: "
+                                                     f"GeoNames' point for a river")
+            return _Ref("mention", start, m.end(), mention=mention)
         if m := _RIVER_REF_RE.match(text, p, sentence_end):
             name = m.group("name") or m.group("name2")
             return _Ref("river", m.end() - len(m.group().lstrip()), m.end(),
@@ -781,6 +835,8 @@ class _Parser:
             fact.reference = ref.mention
         elif ref.kind == "mention":
             fact.reference = ref.mention
+        elif ref.kind == "pronoun":
+            fact.pronoun = ref.name
         elif ref.kind == "generic":
             fact.generic = ref.generic
             fact.generic_span = (ref.start, ref.end)
@@ -811,12 +867,27 @@ class _Parser:
                 return _Ref("mention", first.start, first.end, mention=first)
         return None
 
+    def _near_reference(self, figure_start: int) -> _Ref | None:
+        """What a "near X" before a bare "N km away" names: in the figure's sentence, else in
+        the sentence before it (same paragraph)."""
+        si = self.sentence_index(figure_start)
+        spans = [(self.sentences[si][0], figure_start)]
+        if si > 0 and self.paragraph_of[si - 1] == self.paragraph_of[si]:
+            spans.append(self.sentences[si - 1])
+        for lo, hi in spans:
+            for near in reversed(list(_NEAR_RE.finditer(self.text, lo, hi))):
+                ref = self._find_reference(near.end(), REFERENCE_WINDOW)
+                if ref is not None and ref.kind not in ("pronoun", "generic", "name"):
+                    return ref
+        return None
+
     def _distance_pass(self) -> None:
         text = self.text
         for m in self.distance_matches:
             prep = (m.group("prep") or "").lower()
             direction_given = any(m.group(g) for g in ("d_en", "d_abbr", "d_de", "d_fr",
-                                                         "d_es", "d_ruk", "d_cmp", "abbr"))
+                                                         "d_es", "d_ruk", "d_lt", "d_sv",
+                                                         "d_pl", "d_cmp", "abbr"))
             if prep in ("der", "des") and not direction_given:
                 continue  # German genitive without a direction: not a distance phrase
             notes: list[str] = []
@@ -829,6 +900,11 @@ class _Parser:
                 ref = self._reference_before(m.start())
                 start = ref.start if ref is not None else start
                 from_context = True
+                if ref is None and m.group("away"):
+                    ref = self._near_reference(m.start())
+                    if ref is not None:
+                        notes.append(f"reference '{text[ref.start:ref.end]}' taken from what "
+                                     f"the text says the place is near")
             if ref is None:
                 continue
             try:
@@ -1024,9 +1100,7 @@ class _Parser:
     def _subject_round(self) -> None:
         candidates = self._candidates()
         cand_starts = [c.start for c in candidates]
-        topics: dict[int, Mention] = {}  # sentence index -> its topic (subject)
-        for c in candidates:
-            topics.setdefault(self.sentence_index(c.start), c)
+        topics = self._topics(candidates)
         keep = []
         for fact in self.facts:
             if fact.subject_fixed:
@@ -1046,6 +1120,20 @@ class _Parser:
                 topics.setdefault(si, subject)
             keep.append(fact)
         self.facts = keep
+
+    def _topics(self, candidates: list[Mention]) -> dict[int, Mention]:
+        """Sentence index -> its topic: its first place, but a sentence that opens with "It",
+        "This", "The town", ... keeps the topic of the sentence before it in the paragraph."""
+        topics: dict[int, Mention] = {}
+        for c in candidates:
+            topics.setdefault(self.sentence_index(c.start), c)
+        for si in range(1, len(self.sentences)):
+            prev = topics.get(si - 1)
+            s_start, s_end = self.sentences[si]
+            if prev is not None and self.paragraph_of[si - 1] == self.paragraph_of[si] \
+                    and _ANAPHOR_OPENER.match(self.text[s_start:s_end]):
+                topics[si] = prev
+        return topics
 
     def _subject_for(self, fact: _Fact, si: int, candidates: list[Mention],
                      cand_starts: list[int], topics: dict[int, Mention]
@@ -1122,6 +1210,68 @@ class _Parser:
 
     # ---- generic references ("vom Dorf", "от райцентра")
 
+    def _pronoun_pass(self) -> None:
+        """Resolve "of it": the topic of an earlier sentence of the paragraph (else the text's
+        first place). When the sentence's own subject is a sea, border or front line ("The Sea
+        of Azov lies 95 km south of it"), the fact is turned round: the topic lies 95 km north
+        of the Sea of Azov."""
+        candidates = self._candidates()
+        for fact in self.facts:
+            if not fact.pronoun:
+                continue
+            si = self.sentence_index(fact.start)
+            s_start, _ = self.sentences[si]
+            topic = self._topic_before(si, candidates)
+            if topic is None:
+                fact.notes.append(f"unknown reference '{fact.pronoun}': no place named before")
+                continue
+            feature = self._feature_ref_in(s_start, fact.start)
+            if feature is not None and not any(
+                    s_start <= c.start < fact.start for c in candidates):
+                fact.kind = {"sea": ClaimKind.COAST_DISTANCE, "border": ClaimKind.BORDER_DISTANCE,
+                             "front": ClaimKind.FRONTLINE_DISTANCE}[feature.kind]
+                fact.reference_feature = feature.feature
+                fact.reference = feature.mention
+                fact.subject, fact.subject_fixed = topic, True
+                fact.notes = [n for n in fact.notes if not n.startswith(_SUBJECT_NOTES)]
+                if fact.direction_deg is not None:
+                    fact.direction_deg = (fact.direction_deg + 180.0) % 360.0
+                    fact.direction = geodesy.compass_point(fact.direction_deg, 32)
+                where = (f"which lies {fact.direction} of {feature.feature}" if fact.direction
+                         else f"measured from {feature.feature}")
+                fact.notes.append(f"read the other way round: '{fact.pronoun}' is "
+                                  f"{topic.text}, {where}")
+            elif fact.subject is not None and not _same_place(fact.subject, topic):
+                fact.reference = topic
+                fact.notes.append(f"reference '{fact.pronoun}' read as '{topic.text}'")
+            else:
+                fact.notes.append(f"unknown reference '{fact.pronoun}'")
+
+    def _topic_before(self, si: int, candidates: list[Mention]) -> Mention | None:
+        """The first place of the closest earlier sentence of the paragraph naming one, else
+        the text's first place before sentence ``si``."""
+        s_start, _ = self.sentences[si]
+        before = [c for c in candidates if c.start < s_start]
+        paragraph = self.paragraph_of[si]
+        for prev in range(si - 1, -1, -1):
+            if self.paragraph_of[prev] != paragraph:
+                break
+            p_start, p_end = self.sentences[prev]
+            in_prev = [c for c in before if p_start <= c.start < p_end]
+            if in_prev:
+                return in_prev[0]
+        return before[0] if before else None
+
+    def _feature_ref_in(self, start: int, end: int) -> _Ref | None:
+        """A sea, border or front-line phrase between ``start`` and ``end``, read as a
+        reference would be."""
+        for m in re.finditer(r"(?<![^\W\d_])(?=[^\W\d_])", self.text[start:end]):
+            ref = self._find_reference(start + m.start(), 0)
+            if ref is not None and ref.kind in ("sea", "border", "front") \
+                    and ref.end <= end:
+                return ref
+        return None
+
     def _generic_pass(self) -> None:
         for fact in self.facts:
             if not fact.generic:
@@ -1137,18 +1287,10 @@ class _Parser:
         start, end = fact.generic_span
         surface = self.text[start:end]
         if subject is not None and subject.place is not None:
-            seat = None
-            if _RAION_SEAT.search(fact.generic):
-                seat = _seat(subject.place.admin1_code, subject.place.admin2_code)
-            elif _OBLAST_SEAT.search(fact.generic):
-                seat = _seat(subject.place.admin1_code, None)
-            if seat is not None and seat.id != subject.place.id:
-                fact.notes.append(f"reference '{surface}' read as {seat.name}, the seat of "
-                                  f"{subject.place.name}'s "
-                                  f"{'raion' if _RAION_SEAT.search(fact.generic) else 'oblast'}")
-                return Mention(text=surface, start=start, end=end, place=seat,
-                               candidates=(seat,), confidence=0.6,
-                               reason=f"administrative seat named by '{surface}'")
+            seat = seat_reference(subject.place, surface, start, end)
+            if seat is not None:
+                fact.notes.append(seat.reason)
+                return seat
         s_start, _ = self.sentence_span(fact.start)
         areas = [(f.start, f.end) for f in self.facts
                  if f.kind in (ClaimKind.RIVER, ClaimKind.REGION)]
@@ -1192,6 +1334,41 @@ def _same_place(a: Mention | None, b: Mention | None) -> bool:
             and a.place.id == b.place.id)
 
 
+def _river_point(name: str):
+    """The GeoNames stream (its point is the river's mouth) a name, or its genitive ("Dneprs",
+    "Dnipros"), denotes; None when there is none or the gazetteer is missing."""
+    try:
+        from geo.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    except Exception:  # gazetteer missing: no river points
+        return None
+    for form in dict.fromkeys((name, name[:-1] if name.endswith("s") else name)):
+        streams = [c.place for c in gazetteer.candidates(form, feature_class="H")
+                   if c.place.feature_code in ("STM", "STMD")]
+        if streams:
+            return max(streams, key=lambda p: (p.population, -p.id))
+    return None
+
+
+def seat_reference(place, surface: str, start: int, end: int) -> Mention | None:
+    """The raion or oblast seat of ``place`` that words such as "the regional centre",
+    "от райцентра" (``surface``, at ``start:end`` of the text) name, as a reference mention;
+    None when ``surface`` names no seat or the place is that seat itself."""
+    if _RAION_SEAT.search(surface):
+        seat, level = _seat(place.admin1_code, place.admin2_code), "raion"
+    elif _OBLAST_SEAT.search(surface):
+        seat, level = _seat(place.admin1_code, None), "oblast"
+    else:
+        return None
+    if seat is None or seat.id == place.id:
+        return None
+    return Mention(text=surface, start=start, end=end, place=seat, candidates=(seat,),
+                   confidence=0.6, reason=f"reference '{surface}' read as {seat.name}, the "
+                                          f"seat of {place.name}'s {level}")
+
+
+@cache
 def _seat(admin1_code: str, admin2_code: str | None):
     """The administrative seat of an oblast (admin2_code None) or raion, from the gazetteer."""
     try:

@@ -383,6 +383,28 @@ class Gazetteer:
                 found.extend(u for u in units if u.level == level and u not in found)
         return found
 
+    @cached_property
+    def _country_keys(self) -> dict[str, list[str]]:
+        """Country name keys of at least 5 letters, by their first three letters."""
+        keys: dict[str, list[str]] = {}
+        for key, units in self._admin_units[1].items():
+            if len(key) >= 5 and " " not in key and any(u.level == 0 for u in units):
+                keys.setdefault(key[:3], []).append(key)
+        return keys
+
+    def country_prefix(self, word: str) -> int:
+        """How many leading letters of ``word`` (as a name key) spell a country's name, when
+        ``word`` reads as a case form of it ("Ukrainoje", "Україні": 6, for Ukraine); else 0.
+        A case form keeps all of the name but at most its last two letters, then ends in at
+        most four letters."""
+        key = text.name_key(word)
+        best = 0
+        for country in self._country_keys.get(key[:3], ()):
+            shared = text.common_prefix(key, country)
+            if shared >= len(country) - 2 and shared >= 5 and len(key) - shared <= 4:
+                best = max(best, shared)
+        return best
+
     def oblast(self, admin1_code: str) -> AdminUnit:
         """The oblast unit with this GeoNames admin1 code."""
         for unit in self._admin_units[0]:
@@ -428,3 +450,4 @@ class Gazetteer:
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
     """The gazetteer of ``data_dir`` (default: the shipped ``data/``), loaded once per process."""
     return Gazetteer(Path(data_dir) if data_dir else DATA_DIR)
+

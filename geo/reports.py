@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from geo import geodesy
+from geo.claims import seat_reference
 from geo.errors import BadInputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
@@ -33,6 +35,9 @@ MAX_CONTROL_SHARE = 0.01
 #: stated figure (or, with no figure, within RELATION_MAX_KM) and within the direction sector.
 RELATION_MAX_KM = 60.0
 RELATION_DIRECTION_TOLERANCE_DEG = 67.5
+#: A namesake fits a "N km from the oblast/raion centre" claim when the stated figure is within
+#: this ratio range of the straight line to its own seat (roads run longer; figures are rounded).
+SEAT_RATIO_RANGE = (0.8, 1.6)
 
 _SEED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
 _MD_TITLE = re.compile(r"^\s*#\s+(.+)$")
@@ -262,6 +267,71 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
                     place, 0.85, f"same name as the mention at {subject.start}: {reason}")
                 mentions[i] = replacement
                 claims = _swap(mention, replacement, claims)
+    return _refine_by_seats(mentions, claims)
+
+
+def _seat_claims(claims: list[Claim]) -> dict[int, list[Claim]]:
+    """Distance claims measured to the subject's own raion or oblast seat ("54 km from the
+    regional centre"), by subject start offset, for subjects with several candidates."""
+    by_subject: dict[int, list[Claim]] = {}
+    for claim in claims:
+        subject, reference = claim.subject, claim.reference
+        if claim.kind is ClaimKind.DISTANCE and claim.distance is not None \
+                and claim.distance.km > 0 and subject is not None and subject.place is not None \
+                and len(subject.candidates) > 1 and reference is not None \
+                and reference.place is not None and seat_reference(
+                    subject.place, reference.text, reference.start, reference.end) is not None:
+            by_subject.setdefault(subject.start, []).append(claim)
+    return by_subject
+
+
+def _seat_cost(place: Place, claims: list[Claim]) -> float | None:
+    """How far ``place`` is from fitting every seat claim (sum of |ln(stated / measured)|),
+    None when one of them does not fit within SEAT_RATIO_RANGE."""
+    cost = 0.0
+    for claim in claims:
+        seat = seat_reference(place, claim.reference.text, 0, 0)
+        if seat is None:
+            return None
+        km = geodesy.distance_km(place.lat, place.lon, seat.place.lat, seat.place.lon)
+        if km <= 0:
+            return None
+        ratio = claim.distance.km / km
+        if not SEAT_RATIO_RANGE[0] <= ratio <= SEAT_RATIO_RANGE[1]:
+            return None
+        cost += abs(math.log(ratio))
+    return cost
+
+
+def _refine_by_seats(mentions: list[Mention], claims: list[Claim]
+                     ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose an ambiguous subject whose distances to its own seats are stated ("54 km
+    from the oblast centre and 16 km from the raion centre"): the namesake whose seats lie at
+    those distances wins, and the claims' references become its seats."""
+    for start, seat_claims in _seat_claims(claims).items():
+        subject = seat_claims[0].subject
+        if _seat_cost(subject.place, seat_claims) is not None:
+            continue  # the choice fits already
+        scored = [(cost, place.id, place) for place in subject.candidates
+                  if place.country_code == HOME_COUNTRY
+                  and (cost := _seat_cost(place, seat_claims)) is not None]
+        if not scored:
+            continue
+        _, _, place = min(scored)
+        chosen = subject.choose(place, 0.85, f"its distances to its raion/oblast seats fit "
+                                             f"{len(seat_claims)} stated figure(s)")
+        mentions = [chosen if m.start == start and m.kind is MentionKind.SETTLEMENT else m
+                    for m in mentions]
+        spans = {(c.start, c.end) for c in seat_claims}
+        refreshed = []
+        for claim in _swap(subject, chosen, claims):
+            if (claim.start, claim.end) in spans:
+                old = claim.reference
+                seat = seat_reference(place, old.text, old.start, old.end)
+                claim = replace(claim, reference=seat,
+                                note=claim.note.replace(old.reason, seat.reason))
+            refreshed.append(claim)
+        claims = refreshed
     return mentions, claims
 
 

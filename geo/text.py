@@ -174,3 +174,13 @@ def skeleton_key(name: str) -> str:
     key = _VOWELS.sub("", key)
     key = _DOUBLED.sub(r"\1", key)
     return " ".join(key.split())
+
+
+def common_prefix(a: str, b: str) -> int:
+    """Length of the longest common prefix of two strings (compare name keys with it)."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared

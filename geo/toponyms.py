@@ -335,11 +335,17 @@ class ToponymFinder:
         if len(name) < 5:
             return []
         key = text.name_key(name)
+        # "Ukrainoje" is Ukraine's case form, not the village Ukrainske; "Украинска" is
+        # Ukrainsk's: a place must share more of the word than a country name does.
+        country_prefix = self.gazetteer.country_prefix(name)
         cands = []
         for cand in self.gazetteer.candidates(name, phonetic=True):
             place = cand.place
             if not place.is_populated or cand.rule is not MatchRule.SKELETON \
                     or place.country_code not in (HOME_COUNTRY, "RU"):
+                continue
+            if country_prefix and max(text.common_prefix(key, k) for k in
+                                      self.gazetteer.name_keys(place)) <= country_prefix:
                 continue
             best = max(_prefix_score(key, k) for k in self.gazetteer.name_keys(place))
             if best >= INFLECTED_MIN_SCORE:
@@ -378,11 +384,7 @@ def _prefix_score(query_key: str, name_key: str) -> float:
     rapidfuzz ratio, whichever is higher (Купянска ~ Купянск, Donecko ~ Donetsk)."""
     from rapidfuzz import fuzz
 
-    shared = 0
-    for a, b in zip(query_key, name_key, strict=False):
-        if a != b:
-            break
-        shared += 1
+    shared = text.common_prefix(query_key, name_key)
     prefix = 100.0 * shared / max(len(query_key), len(name_key))
     stem_ok = shared >= len(name_key) - 2 and len(query_key) - shared <= 4
     # Russian and Ukrainian spellings differ in vowels (Синьковки ~ Synkivka): equal consonant

@@ -500,3 +500,108 @@ def test_distance_to_a_place_named_before_the_figure():
     sphere_km = 2 * 6371.0088 * math.asin(math.sqrt(a))
     assert abs(verdict.measured_km - sphere_km) / sphere_km < 0.005
     assert verdict.status is Status.CONSISTENT
+
+
+# --------------------------------------------------------------------------------------------
+# More languages, river mouths, pronouns, "near X ... N km away", seats that pick a namesake
+
+
+def _sphere_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine on the mean-radius sphere: a figure computed another way than pyproj's."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    a = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize("text, direction, reference", [
+    ("Pokrowsk leży 50 km na północny zachód od Doniecka.", "NW", DONETSK),
+    ("Doneckas yra 50 km į pietryčius nuo Pokrovsko.", "SE", POKROVSK),
+    ("Kupiansk ligger 100 km öster om Charkiv.", "E", KHARKIV),
+])
+def test_polish_lithuanian_and_swedish_distances(text, direction, reference):
+    from geo.reports import analyse
+
+    (claim,) = [c for c in analyse(text).claims if c.distance is not None]
+    assert claim.direction == direction
+    assert claim.reference.place.id == reference
+    assert claim.subject.place.id != reference
+
+
+def test_a_case_form_of_ukraine_is_not_a_village():
+    from geo.reports import analyse
+
+    # "Ukrainoje" (Lithuanian locative of Ukraine) shares its stem with the village Ukrainske;
+    # "Украинска" is the genitive of the town Ukrainsk (GeoNames 690771) and stays one.
+    names = {m.text for m in analyse("Pokrovskas yra miestas rytų Ukrainoje.").mentions}
+    assert "Ukrainoje" not in names
+    towns = analyse("Обстрел окрестностей Украинска и Селидово продолжился.").mentions
+    assert [m.place.id for m in towns if m.text == "Украинска"] == [690771]
+
+
+@pytest.mark.parametrize("text", [
+    "Kherson lies about 25 km from the mouth of the Dnipro River.",
+    "Cherson ligger 25 km från Dneprs mynning.",
+    "Cherson liegt etwa 25 km von der Mündung des Dnepr entfernt.",
+])
+def test_a_river_mouth_is_measured_to_the_rivers_geonames_point(text):
+    from geo.reports import analyse
+
+    analysis = analyse(text)
+    (verdict,) = [v for v in analysis.verdicts if v.claim.distance is not None]
+    assert verdict.claim.kind is ClaimKind.DISTANCE
+    assert verdict.claim.reference.place.id == 565896  # GeoNames' Dnieper (STM), at its mouth
+    assert verdict.claim.subject.place.id == KHERSON
+    # Kherson (46.63695, 32.61458) to the Dnieper's point (46.4975, 32.30861) on the sphere.
+    sphere_km = _sphere_km(46.63695, 32.61458, 46.4975, 32.30861)
+    assert verdict.measured_km == pytest.approx(sphere_km, rel=0.005)
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_of_it_points_back_and_a_sea_as_subject_is_turned_round():
+    from geo.reports import analyse
+
+    analysis = analyse("Donetsk is a large industrial city. The Sea of Azov lies about 95 km "
+                       "south of it. Makiivka is 15 km east of it.")
+    coast, east = sorted((c for c in analysis.claims if c.distance is not None),
+                         key=lambda c: c.start)
+    assert coast.kind is ClaimKind.COAST_DISTANCE
+    assert coast.subject.place.id == DONETSK
+    assert coast.direction == "N"  # the sea is south of Donetsk: Donetsk is north of the sea
+    assert "other way round" in coast.note
+    assert east.kind is ClaimKind.DISTANCE
+    assert east.subject.text == "Makiivka"
+    assert east.reference.place.id == DONETSK
+
+
+def test_km_away_takes_what_the_place_is_said_to_be_near():
+    from geo.reports import analyse
+
+    analysis = analyse("Vovchansk is a small town near the border with Russia. In fact it "
+                       "lies only 5 km away.")
+    (verdict,) = [v for v in analysis.verdicts if v.claim.distance is not None]
+    assert verdict.claim.kind is ClaimKind.BORDER_DISTANCE
+    assert verdict.claim.subject.place.id == 689304  # Vovchansk
+    assert "near" in verdict.claim.note
+    assert verdict.measured_km < 10  # Vovchansk is a few km from the border (Natural Earth)
+    # Without a "near" the figure has no reference, and is not turned into a claim.
+    assert not [c for c in analyse("Vovchansk is a small town. It lies 5 km away.").claims
+                if c.distance is not None]
+
+
+def test_distances_to_its_own_seats_pick_the_namesake():
+    from geo.reports import analyse
+
+    # Nine places are called Пятихатки; only the one in Vasylivka raion (Zaporizhzhia oblast)
+    # lies about 54 km from its oblast seat and 16 km from its raion seat.
+    analysis = analyse("Село Пятихатки расположено в 54 км от областного центра и в 16 км "
+                       "от райцентра.")
+    (village,) = [m for m in analysis.mentions if m.text == "Пятихатки"]
+    assert len(village.candidates) > 5
+    assert village.place.id == 695966
+    oblast, raion = sorted((c for c in analysis.claims if c.distance is not None),
+                           key=lambda c: c.start)
+    assert oblast.reference.place.id == 687700  # Zaporizhzhia
+    assert raion.reference.place.id == 686729  # Vasylivka
+    assert "Zaporizhzhya" in oblast.note and "Vasylivka" in raion.note
+    assert _sphere_km(47.50725, 35.45987, 47.85167, 35.11714) == pytest.approx(46.1, abs=0.3)
