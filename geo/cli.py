@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from geo.errors import FrontlineError
+from geo.errors import BadInputError, FrontlineError
 from geo.geocoder import OfflineGeocoder, nominatim_fallback
 from geo.measure import measure
 
@@ -21,12 +23,30 @@ out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 120)
 
 
+#: Environment variable naming another Nominatim server for ``--online``, as a base URL
+#: ("http://127.0.0.1:8080" or "https://nominatim.example.org/nominatim"); for self-hosted
+#: Nominatim and for tests. Unset: the public nominatim.openstreetmap.org.
+NOMINATIM_URL_ENV = "FRONTLINE_NOMINATIM_URL"
+
+
 def _geocoder(online: bool) -> OfflineGeocoder:
-    return OfflineGeocoder(fallback=nominatim_fallback() if online else None)
+    if not online:
+        return OfflineGeocoder()
+    url = os.environ.get(NOMINATIM_URL_ENV, "").strip()
+    if not url:
+        return OfflineGeocoder(fallback=nominatim_fallback())
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query \
+            or parts.fragment:
+        raise BadInputError(f"{NOMINATIM_URL_ENV}={url!r} is no base URL of a Nominatim "
+                            "server, e.g. http://127.0.0.1:8080")
+    return OfflineGeocoder(fallback=nominatim_fallback(
+        domain=parts.netloc + parts.path.rstrip("/"), scheme=parts.scheme))
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    """Print ``message`` (escaped: it may quote user input such as "[red]") and exit."""
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True)
     raise typer.Exit(code)
 
 
@@ -40,7 +60,9 @@ def geocode(
                                               '"Voznesenka, Donetsk oblast".')],
     all_: Annotated[bool, typer.Option("--all", help="List every candidate, best first.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    online: Annotated[bool, typer.Option(help="Ask Nominatim (network) when offline fails.")]
+    online: Annotated[bool, typer.Option(
+        help=f"Ask Nominatim (network) when offline fails; ${NOMINATIM_URL_ENV} "
+             "(a base URL such as http://127.0.0.1:8080) points it at another server.")]
     = False,
 ) -> None:
     """Resolve a place name to coordinates from the shipped GeoNames gazetteer."""
@@ -51,11 +73,13 @@ def geocode(
         _fail(str(exc), 2)
     if not found:
         _fail(f"no place called {query!r} in the gazetteer"
-              + ("" if online else " (try --online to ask Nominatim)"))
+              + ("" if online else " (try --online to ask Nominatim)")
+              + "".join(f"; {w}" for w in geocoder.warnings))
     shown = found if all_ else found[:1]
     if as_json:
         _echo_json([{"address": loc.address, "lat": loc.latitude, "lon": loc.longitude,
-                     **{k: v for k, v in loc.raw.items() if k != "alt_names"}}
+                     **{k: v for k, v in loc.raw.items()
+                        if k not in {"alt_names", "address", "lat", "lon"}}}
                     for loc in shown])
         return
     table = Table("geonameid", "name", "oblast", "raion", "country", "lat", "lon", "population",

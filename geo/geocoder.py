@@ -20,7 +20,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geopy.exc import GeopyError
+from geopy.exc import (
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderParseError,
+    GeocoderQueryError,
+    GeocoderQuotaExceeded,
+    GeocoderRateLimited,
+    GeocoderServiceError,
+    GeocoderTimedOut,
+    GeocoderUnavailable,
+    GeopyError,
+)
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
@@ -122,7 +133,9 @@ class OfflineGeocoder(Geocoder):
     :param gazetteer: the gazetteer to search (default: the shipped one, loaded once).
     :param fallback: optional online geocoder (any geopy geocoder, or a callable taking the
         query) asked only when the offline gazetteer has no answer. Its failures (timeouts,
-        HTTP errors, malformed replies) are logged as warnings and answered with ``None``.
+        HTTP errors, malformed replies, answers that are no :class:`Location`) are logged as
+        warnings naming the query and the kind of fault, appended to :attr:`warnings`, and
+        answered with ``None`` (``[]`` when not ``exactly_one``); they never raise.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *,
@@ -229,15 +242,19 @@ class OfflineGeocoder(Geocoder):
         ask = getattr(self.fallback, "geocode", self.fallback)
         try:
             answer = ask(query) if ask is self.fallback else ask(query, exactly_one=exactly_one)
-        except (GeopyError, OSError, ValueError, KeyError, TypeError) as exc:
-            message = f"online geocoder failed for {query!r} ({type(exc).__name__}: {exc}); " \
+            if answer is None:
+                return None if exactly_one else []
+            answers = answer if isinstance(answer, list) else [answer]
+            if not all(isinstance(location, Location) for location in answers):
+                raise GeocoderParseError(f"the answer is no geopy Location: {answer!r}")
+        except (GeopyError, OSError, ValueError, LookupError, TypeError, AttributeError) as exc:
+            message = f"the online geocoder failed for {query!r}: {describe_failure(exc)}; " \
                       "keeping the offline answer"
             log.warning(message)
             self.warnings.append(message)
             return None if exactly_one else []
-        if answer is None:
+        if not answers:
             return None if exactly_one else []
-        answers = answer if isinstance(answer, list) else [answer]
         for location in answers:
             if isinstance(location, Location) and isinstance(location.raw, dict):
                 location.raw.setdefault("source", "online fallback")
@@ -255,6 +272,42 @@ class OfflineGeocoder(Geocoder):
         if exactly_one:
             return locations[0] if locations else None
         return locations
+
+
+def describe_failure(exc: BaseException) -> str:
+    """The kind of an online geocoder's failure in words, with its detail: "rate limited
+    (HTTP 429) [GeocoderRateLimited: Non-successful status code 429]"."""
+    status = getattr(exc.__cause__, "status_code", None)
+    http = f" (HTTP {status})" if status else ""
+    kinds = [(GeocoderRateLimited, "rate limited"), (GeocoderQuotaExceeded, "quota exceeded"),
+             (GeocoderInsufficientPrivileges, "access refused"),
+             (GeocoderAuthenticationFailure, "access refused"),
+             (GeocoderTimedOut, "timed out"), (GeocoderParseError, "malformed reply"),
+             (GeocoderUnavailable, "unreachable or connection closed"),
+             (GeocoderQueryError, "query rejected"), (GeocoderServiceError, "server error"),
+             (OSError, "network error"), (GeopyError, "geocoder error")]
+    kind = next((words for cls, words in kinds if isinstance(exc, cls)), "malformed reply")
+    if not isinstance(exc, GeocoderTimedOut | GeocoderParseError) and _timed_out(exc):
+        kind = "timed out"  # geopy's requests adapter reports retried timeouts as unavailable
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        kind += f", retry after {retry_after} s"
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return f"{kind}{http} [{type(exc).__name__}: {detail}]" if detail \
+        else f"{kind}{http} [{type(exc).__name__}]"
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """Whether a failure, or an exception it was raised from, is a timeout."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, TimeoutError) or "timed out" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def apply_context(cands: list[Candidate], context: Context) -> list[Candidate]:
@@ -296,7 +349,8 @@ def _parse_point(query) -> tuple[float, float]:
 
 
 class _JsonCache:
-    """A tiny on-disk cache of online answers, so a query is never sent twice."""
+    """A tiny on-disk cache of online answers (found or not found), so a query is never sent
+    twice. Failures are never stored: they raise before :meth:`put`."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -318,20 +372,31 @@ class _JsonCache:
 
 def cached_rate_limited(geocoder: Geocoder, cache_path: Path, *, min_delay_seconds: float = 1.0
                         ) -> Callable[[str], Location | None]:
-    """Wrap an online geocoder: geopy's RateLimiter (``min_delay_seconds``) and a disk cache."""
+    """Wrap an online geocoder (anything with ``geocode(query)``): geopy's RateLimiter, at
+    most one request per ``min_delay_seconds``, and a JSON disk cache at ``cache_path``.
+
+    Only answers are cached (a Location, or ``None`` for "no such place"); a failure raises a
+    :class:`geopy.exc.GeopyError` at once (no retry, nothing cached), so the next call asks
+    again. A reply the geocoder cannot parse (geopy raises TypeError, ValueError,
+    AttributeError, ... on JSON of the wrong shape) becomes :class:`GeocoderParseError`.
+    """
     from geopy.extra.rate_limiter import RateLimiter
 
     limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
-                          max_retries=1, swallow_exceptions=False)
+                          max_retries=0, swallow_exceptions=False)
     cache = _JsonCache(cache_path)
 
     def lookup(query: str) -> Location | None:
         hit = cache.get(query)
         if hit != "__missing__":
             return None if hit is None else Location(hit[0], (hit[1], hit[2]), hit[3])
-        location = limited(query)
+        try:
+            location = limited(query)
+        except (ValueError, LookupError, TypeError, AttributeError) as exc:
+            raise GeocoderParseError(f"malformed reply from the online geocoder "
+                                     f"({type(exc).__name__}: {exc})") from exc
         if location is not None and not isinstance(location, Location):
-            raise ValueError(f"malformed reply from the online geocoder: {location!r}")
+            raise GeocoderParseError(f"malformed reply from the online geocoder: {location!r}")
         cache.put(query, None if location is None else
                   [location.address, location.latitude, location.longitude, location.raw])
         return location
@@ -339,11 +404,51 @@ def cached_rate_limited(geocoder: Geocoder, cache_path: Path, *, min_delay_secon
     return lookup
 
 
+#: The public Nominatim server (usage policy: at most 1 request/s, an identifying User-Agent).
+NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
+
+
+class _CheckedNominatim:
+    """Nominatim whose reply places must carry ``lat`` and ``lon``: geopy would put a place
+    without them at (0, 0)."""
+
+    def __init__(self, nominatim: Geocoder):
+        self.nominatim = nominatim
+
+    def geocode(self, query: str, exactly_one: bool = True):
+        answer = self.nominatim.geocode(query, exactly_one=exactly_one)
+        for location in answer if isinstance(answer, list) else [answer]:
+            raw = getattr(location, "raw", None)
+            if location is not None and not (isinstance(raw, dict) and raw.get("lat")
+                                             is not None and raw.get("lon") is not None):
+                raise GeocoderParseError(f"malformed reply from Nominatim, a place without "
+                                         f"lat/lon: {raw!r}")
+        return answer
+
+
 def nominatim_fallback(user_agent: str = "frontline-map/0.1 (fact-checking tool)",
-                       cache_path: Path | None = None) -> Callable[[str], Location | None]:
-    """Opt-in online fallback: Nominatim at 1 request/s with an identifying user agent and an
-    on-disk cache (default ``~/.cache/frontline-map/nominatim.json``)."""
+                       cache_path: Path | None = None, *, domain: str = NOMINATIM_DOMAIN,
+                       scheme: str = "https", timeout: float = 10,
+                       min_delay_seconds: float = 1.0) -> Callable[[str], Location | None]:
+    """Opt-in online fallback: geopy's ``Nominatim`` with an identifying ``user_agent``, at
+    most one request per ``min_delay_seconds``, answers cached on disk.
+
+    :param domain: host[:port][/path] of the Nominatim server, ``scheme`` http or https.
+    :param timeout: seconds per HTTP attempt (geopy's requests adapter retries a connection
+        or read failure, a timeout included, up to twice before giving up).
+    :param cache_path: the JSON cache; default ``~/.cache/frontline-map/nominatim.json`` for
+        the public server and ``nominatim-<domain>.json`` beside it for another server.
+
+    Failures (timeouts, HTTP errors such as 429 and 403, malformed replies) raise a
+    :class:`geopy.exc.GeopyError`, are not cached and are not retried by the rate limiter;
+    :class:`OfflineGeocoder` turns them into a warning and ``None``.
+    """
     from geopy.geocoders import Nominatim
 
-    cache_path = cache_path or Path.home() / ".cache/frontline-map/nominatim.json"
-    return cached_rate_limited(Nominatim(user_agent=user_agent, timeout=10), cache_path)
+    if cache_path is None:
+        name = "nominatim" if domain == NOMINATIM_DOMAIN else \
+            "nominatim-" + re.sub(r"[^A-Za-z0-9.-]+", "_", domain).strip("_")
+        cache_path = Path.home() / ".cache/frontline-map" / f"{name}.json"
+    nominatim = Nominatim(user_agent=user_agent, domain=domain, scheme=scheme, timeout=timeout)
+    return cached_rate_limited(_CheckedNominatim(nominatim), cache_path,
+                               min_delay_seconds=min_delay_seconds)
