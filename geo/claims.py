@@ -23,7 +23,7 @@ import bisect
 import logging
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -61,6 +61,9 @@ REGION_ATTACH_MAX_WORDS = 8
 parentheses and other claims): "Kupiansk, located on the Oskil River in ... Kharkiv oblast"."""
 
 FRONTED_MAX_WORDS = 3
+#: A "sentence" longer than this (a run-on line, a list without full stops) is cut at a
+#: clause break or space, so that the work per fact stays bounded on any input.
+MAX_SENTENCE_CHARS = 1500
 """A fact with no place before it in its sentence is about the first place after it only when it
 opens the sentence, after at most this many words: "Located nearly 140 km south of the
 border, Sievierodonetsk ...", "Further south in Donetsk oblast, ... Voznesenka"."""
@@ -636,6 +639,21 @@ class _Fact:
     notes: list[str] = field(default_factory=list)
 
 
+def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)``, or pieces of at most MAX_SENTENCE_CHARS cut after a ";" or ",", else
+    at a space, else anywhere."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        half = start + MAX_SENTENCE_CHARS // 2
+        cut = max(text.rfind("; ", half, limit), text.rfind(", ", half, limit))
+        cut = cut + 2 if cut > 0 else text.rfind(" ", half, limit) + 1
+        if cut <= start:
+            cut = limit
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 class _Parser:
     def __init__(self, text: str, mentions: Sequence[Mention],
                  resolve_reference: Callable[[str], Mention | None] | None):
@@ -663,14 +681,16 @@ class _Parser:
             if "\n" not in m.group() and not self._is_break(m):
                 continue
             if text[start:m.start()].strip():
-                spans.append((start, m.end()))
-                paragraphs.append(paragraph)
+                for piece in _cut_long(text, start, m.end()):
+                    spans.append(piece)
+                    paragraphs.append(paragraph)
             start = m.end()
             if "\n" in m.group():
                 paragraph += 1
         if text[start:].strip():
-            spans.append((start, len(text)))
-            paragraphs.append(paragraph)
+            for piece in _cut_long(text, start, len(text)):
+                spans.append(piece)
+                paragraphs.append(paragraph)
         if not spans:
             spans, paragraphs = [(0, len(text))], [0]
         return spans, paragraphs

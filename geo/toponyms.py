@@ -14,10 +14,13 @@ choice later, in :mod:`geo.reports`, once claims are parsed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+import numpy as np
 
 from geo import geodesy, text
 from geo.gazetteer import AdminUnit, Candidate, Gazetteer, MatchRule, Place
@@ -39,6 +42,9 @@ COHERENCE_MAX_KM = 120.0
 MAJOR_CITY_POPULATION = 100_000
 #: A resolved place anchors the coherence of the others from this confidence up.
 ANCHOR_MIN_CONFIDENCE = 0.85
+#: Coherence looks at most at this many distinct anchors, those named closest in the text to
+#: the mention: a report's context is local, and the cost stays linear on huge inputs.
+COHERENCE_MAX_ANCHORS = 24
 #: A small place (below this population) found without any cue is kept only if coherent.
 WEAK_PLACE_POPULATION = 20_000
 
@@ -405,19 +411,54 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
             resolved.append(mention)
         else:
             resolved.append(_resolve_unit(mention, gazetteer))
-    anchors = [m.candidates[0] for m in resolved
-               if m.kind is MentionKind.SETTLEMENT and len(m.candidates) == 1
-               and m.candidates[0].country_code == HOME_COUNTRY]
-    first = [_resolve_settlement(m, resolved, anchors, text_)
+    units = {kind: [m for m in resolved if m.kind is kind and m.admin_code]
+             for kind in (MentionKind.RAION, MentionKind.OBLAST)}
+    anchors = _Anchors([(m.start, m.candidates[0]) for m in resolved
+                        if m.kind is MentionKind.SETTLEMENT and len(m.candidates) == 1
+                        and m.candidates[0].country_code == HOME_COUNTRY])
+    first = [_resolve_settlement(m, units, anchors, text_)
              if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
     # Second pass: places settled with high confidence anchor the rest (coherence).
-    anchors = list({m.place.id: m.place for m in first
-                    if m.kind is MentionKind.SETTLEMENT and m.place is not None
-                    and m.confidence >= ANCHOR_MIN_CONFIDENCE
-                    and m.place.country_code == HOME_COUNTRY}.values())
-    return [_resolve_settlement(m, resolved, anchors, text_)
+    anchors = _Anchors([(m.start, m.place) for m in first
+                        if m.kind is MentionKind.SETTLEMENT and m.place is not None
+                        and m.confidence >= ANCHOR_MIN_CONFIDENCE
+                        and m.place.country_code == HOME_COUNTRY])
+    return [_resolve_settlement(m, units, anchors, text_)
             if m.kind is MentionKind.SETTLEMENT and len(m.candidates) > 1 else m
             for m in first]
+
+
+class _Anchors:
+    """Places settled elsewhere in the text, by text position, for coherence."""
+
+    def __init__(self, placed: list[tuple[int, Place]]):
+        placed.sort(key=lambda item: item[0])
+        self.starts = [start for start, _ in placed]
+        self.places = [place for _, place in placed]
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def near(self, position: int, exclude: set[int]) -> list[Place]:
+        """Up to COHERENCE_MAX_ANCHORS distinct places named closest to ``position``, none
+        of the ``exclude``d ids, among the 8 x COHERENCE_MAX_ANCHORS mentions closest to it
+        (a place named again and again is looked at once)."""
+        right = bisect.bisect_left(self.starts, position)
+        left = right - 1
+        out: dict[int, Place] = {}
+        budget = 8 * COHERENCE_MAX_ANCHORS
+        while len(out) < COHERENCE_MAX_ANCHORS and budget and (
+                left >= 0 or right < len(self.starts)):
+            budget -= 1
+            take_left = right >= len(self.starts) or (
+                left >= 0 and position - self.starts[left] <= self.starts[right] - position)
+            if take_left:
+                place, left = self.places[left], left - 1
+            else:
+                place, right = self.places[right], right + 1
+            if place.id not in exclude:
+                out.setdefault(place.id, place)
+        return list(out.values())
 
 
 def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
@@ -430,8 +471,8 @@ def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
     return replace(mention, confidence=0.95, reason=f"{label} named as such in the text")
 
 
-def _resolve_settlement(mention: Mention, mentions: Sequence[Mention], anchors: list[Place],
-                        text_: str) -> Mention:
+def _resolve_settlement(mention: Mention, units: dict[MentionKind, list[Mention]],
+                        anchors: _Anchors, text_: str) -> Mention:
     cands = list(mention.candidates)
     if len(cands) == 1:
         only = cands[0]
@@ -445,7 +486,7 @@ def _resolve_settlement(mention: Mention, mentions: Sequence[Mention], anchors: 
                                         f"than any Ukrainian namesake")
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
-        unit = _nearest_unit(mention, mentions, kind, text_)
+        unit = _nearest_unit(mention, units[kind], text_)
         if unit is None:
             continue
         inside = [c for c in home if getattr(c, field_name) == unit.admin_code]
@@ -471,35 +512,32 @@ def _resolve_settlement(mention: Mention, mentions: Sequence[Mention], anchors: 
                           f"(population {best.population:,}, {best.feature_code})")
 
 
-def _nearest_unit(mention: Mention, mentions: Sequence[Mention], kind: MentionKind,
-                  text_: str) -> Mention | None:
-    """The admin-unit mention that governs ``mention``: in the same sentence (either side),
-    else the closest one before it, else any in the text."""
-    units = [m for m in mentions if m.kind is kind and m.admin_code]
+def _nearest_unit(mention: Mention, units: list[Mention], text_: str) -> Mention | None:
+    """The admin-unit mention (of ``units``, in text order) that governs ``mention``: in the
+    same sentence (either side), else the closest one before it, else any in the text."""
     if not units:
         return None
     s_start, s_end = sentence_bounds(text_, mention.start)
-    same = [m for m in units if s_start <= m.start < s_end]
-    if same:
-        return min(same, key=lambda m: abs(m.start - mention.start))
-    before = [m for m in units if m.start < mention.start]
-    if before:
-        return before[-1]
-    return units[0]
+    starts = [m.start for m in units]
+    lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+    if lo < hi:
+        return min(units[lo:hi], key=lambda m: abs(m.start - mention.start))
+    before = bisect.bisect_left(starts, mention.start)
+    return units[before - 1] if before else units[0]
 
 
-def _by_coherence(cands: Sequence[Place], anchors: Sequence[Place], mention: Mention
+def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention
                   ) -> tuple[Place, str]:
-    """The candidate nearest to the report's unambiguous places, if within COHERENCE_MAX_KM."""
-    others = [a for a in anchors if a.id not in {c.id for c in cands}]
+    """The candidate nearest to the report's settled places (those named closest to it in
+    the text, see COHERENCE_MAX_ANCHORS), if within COHERENCE_MAX_KM."""
+    others = anchors.near(mention.start, {c.id for c in cands})
     if not others:
         return cands[0], "most prominent of them"
-    best, best_km, best_anchor = None, float("inf"), None
-    for cand in cands:
-        for anchor in others:
-            km = geodesy.distance_km(cand.lat, cand.lon, anchor.lat, anchor.lon)
-            if km < best_km:
-                best, best_km, best_anchor = cand, km, anchor
-    if best is not None and best_km <= COHERENCE_MAX_KM:
-        return best, f"near {best_anchor.name} ({best_km:.0f} km), another place of the report"
+    km = geodesy.distances_km([[c.lat] for c in cands], [[c.lon] for c in cands],
+                              [[a.lat for a in others]], [[a.lon for a in others]])
+    ci, ai = np.unravel_index(int(np.argmin(km)), km.shape)
+    best_km = float(km[ci, ai])
+    if best_km <= COHERENCE_MAX_KM:
+        return cands[ci], (f"near {others[ai].name} ({best_km:.0f} km), another place of the "
+                           f"report")
     return cands[0], "most prominent of them"
