@@ -850,7 +850,9 @@ class _DaskEngine:
         source = enumerate(parts)
         run = uuid.uuid4().hex  # keys unique to this run, even on a shared cluster
         meta: dict = {}
-        flow = as_completed()
+        # On this client's loop, not the default client's: a result lost with its worker
+        # resets its future, which must then be awaited on the loop that tracks it.
+        flow = as_completed(loop=self.client.loop)
 
         def refill() -> None:
             while flow.count() < limit:

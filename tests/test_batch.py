@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -316,3 +319,166 @@ def test_a_dead_worker_costs_only_its_own_partition():
     assert "BrokenProcessPool" in killed[0]["reason"]
     for tables in results.values():
         assert tables["failures"].column("stage").to_pylist() == ["read"]
+
+
+# --------------------------------------------------------------------------- dask worker deaths
+#
+# A Dask worker process that dies mid-batch (os._exit in a task, SIGKILL from outside) is
+# restarted by its nanny and the scheduler runs its tasks again: the batch must neither lose a
+# report nor write one twice. The helpers below run in the workers, which import them from this
+# module (spawned with the parent's sys.path and the repo as cwd).
+
+STALL = "STALL ON ME"  # title of the one report the stalling reader hangs on
+
+
+def _die_once(records):
+    """Partition function: the first worker to meet the KILL record creates the marker file
+    (the record's data) and dies; on the scheduler's retry the marker exists and the partition
+    is read normally."""
+    for record in records:
+        if record.locator == "KILL":
+            try:
+                with open(record.data, "x") as handle:
+                    handle.write(str(os.getpid()))
+            except FileExistsError:
+                break
+            os._exit(3)
+    return batch.analyse_partition(records)
+
+
+def _dask_pids(client) -> set[int]:
+    return set(client.run(os.getpid).values())
+
+
+def test_a_dask_worker_that_dies_mid_batch_loses_and_repeats_nothing(tmp_path):
+    marker = tmp_path / "died"
+    parts = [[batch.Record(f"r{i}-{j}", "error", "unreadable") for j in range(2)]
+             for i in range(8)]
+    parts[3][1] = batch.Record("KILL", "error", str(marker))
+    seen = []
+    with batch._DaskEngine(2, None) as engine:
+        before = _dask_pids(engine.client)
+        for index, records, tables in engine.run(iter(parts), func=_die_once):
+            seen.append(index)
+            assert [r.locator for r in records] == [r.locator for r in parts[index]]
+            failures = tables["failures"].to_pylist()
+            assert [f["locator"] for f in failures] == [r.locator for r in parts[index]]
+            assert {f["stage"] for f in failures} == {"read"}  # never "worker": retried
+        after = _dask_pids(engine.client)
+    assert sorted(seen) == list(range(len(parts)))  # every partition once
+    dead = int(marker.read_text())  # the worker really died, on the KILL partition
+    assert len(before) == 2 and dead in before and dead not in after
+
+
+def _stall_once(marker: str) -> None:
+    """Run on each worker (client.run): its reader hangs on the report titled STALL, once in
+    the cluster's life, after writing the worker's pid to ``marker``. A worker the nanny
+    restarts is not patched, which is as well: the marker is there by then."""
+    real = batch.default_reader
+    batch.default_reader = lambda: _StallingReader(real(), Path(marker))
+
+
+class _StallingReader:
+    def __init__(self, reader, marker: Path):
+        self.reader, self.marker = reader, marker
+
+    def analyse(self, report):
+        if report.title == STALL and not self.marker.exists():
+            partial = self.marker.with_suffix(".partial")
+            partial.write_text(str(os.getpid()))
+            partial.replace(self.marker)
+            time.sleep(30)  # killed long before this (the test fails if not)
+        return self.reader.analyse(report)
+
+
+def _kill_when_stalled(marker: Path, killed: list[int]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if marker.exists():
+            pid = int(marker.read_text())
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+            return
+        time.sleep(0.01)
+
+
+def test_a_dask_worker_killed_mid_batch_loses_and_repeats_no_report(tmp_path):
+    """run_batch end to end with the real reader: 12 reports in partitions of 2 on two
+    workers; the worker reading the 5th report is SIGKILLed while it is at it."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    records = [{k: r[k] for k in ("text", "date", "title", "source")}
+               for r in make_corpus(12, seed=5)]
+    records[4]["title"] = STALL
+    jsonl = tmp_path / "reports.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    locators = [f"{jsonl}:{n}" for n in range(1, 13)]
+    marker = tmp_path / "stalled"
+    killed: list[int] = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as client:
+        before = _dask_pids(client)
+        client.run(_stall_once, str(marker))
+        killer = threading.Thread(target=_kill_when_stalled, args=(marker, killed), daemon=True)
+        killer.start()
+        summary = batch.run_batch([jsonl], tmp_path / "out", engine="dask",
+                                  scheduler=cluster.scheduler_address, partition_size=2)
+        killer.join(1)
+        after = _dask_pids(client)
+    assert len(killed) == 1 and killed[0] in before and killed[0] not in after
+    assert (summary.partitions, summary.reports_read, summary.reports_failed) == (6, 12, 0)
+    out = tmp_path / "out"
+    assert batch.read_table(out, "failures").empty  # the killed partition was retried
+    reports = batch.read_table(out, "reports")
+    assert sorted(reports["locator"]) == sorted(locators)  # each report exactly once
+    assert sorted(p.name for p in (out / "reports").iterdir()) == [
+        f"part-{i:06d}.parquet" for i in range(6)]
+    # and the rows are those of reading the 12 reports here, in one go
+    writer = batch.DatasetWriter(tmp_path / "direct")
+    writer.write(0, batch.analyse_partition(list(batch.iter_records([jsonl]))))
+    writer.close()
+    for what in (*batch.GEO_TABLES, "reports"):
+        expected = _sorted(batch.read_table(tmp_path / "direct", what), what)
+        assert len(expected) > 0
+        pd.testing.assert_frame_equal(_sorted(batch.read_table(out, what), what), expected)
+
+
+def test_dask_results_lost_with_their_worker_are_computed_again(tmp_path):
+    """Partitions finished on a worker but not yet fetched die with it (SIGKILL): Dask computes
+    them again and each is yielded once. The process has a Client of its own, the default
+    client (as in a notebook): the engine must not wait on that client's event loop."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    parts = [[batch.Record(f"r{i}", "error", "unreadable")] for i in range(6)]
+    seen, lost = [], []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as client, \
+            batch._DaskEngine(None, cluster.scheduler_address) as engine:
+        pids = client.run(os.getpid)
+        for index, records, tables in engine.run(iter(parts)):
+            seen.append(index)
+            assert tables["failures"].to_pylist() == [
+                {"locator": records[0].locator, "stage": "read", "reason": "unreadable"}]
+            if len(seen) > 1:
+                continue
+            # the other 3 partitions in flight: wait until all are done and held by workers
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                held = {worker: [k for k in keys if f"-{index}-" not in k]
+                        for worker, keys in client.has_what().items()}
+                if sum(map(len, held.values())) == batch.IN_FLIGHT_PER_WORKER * 2 - 1:
+                    break
+                time.sleep(0.01)
+            else:
+                pytest.fail(f"the partitions in flight did not finish: {held}")
+            worker = max(held, key=lambda w: len(held[w]))
+            lost.extend(held[worker])
+            os.kill(pids[worker], signal.SIGKILL)
+    assert lost  # results were held, unfetched, by the worker killed
+    assert sorted(seen) == list(range(len(parts)))  # each partition once, none a failure
