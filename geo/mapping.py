@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
 import logging
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,13 +47,7 @@ from shapely.geometry import mapping
 from geo.exports import verdict_line
 from geo.gazetteer import COUNTRY_NAMES, DATA_DIR, Place
 from geo.models import Analysis, Event, EventKind, Mention, MentionKind, Report, Status, Verdict
-
-try:
-    from geo.offline import escape_popup_text as _escape
-except ImportError:  # pragma: no cover - geo.offline ships with the package
-    def _escape(text: str) -> str:
-        return (html.escape(text).replace("\\", "&#92;").replace("$", "&#36;")
-                .replace("`", "&#96;"))
+from geo.offline import escape_popup_text as _escape
 
 __all__ = [
     "ATTRIBUTION",
@@ -171,10 +165,16 @@ def esc(value: Any) -> str:
 
 def _js(value: Any) -> str:
     """JSON for inside a ``<script>``: ``<`` is written ``\\u003c`` so no ``</script>`` or
-    ``<!--`` can appear (``&`` and ``>`` mean nothing there), and U+2028/9 are escaped."""
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            .replace("<", "\\u003c").replace("\u2028", "\\u2028")
-            .replace("\u2029", "\\u2029"))
+    ``<!--`` can appear (``&`` and ``>`` mean nothing there), and U+2028/9 are escaped. A
+    ``{`` before ``{``, ``%`` or ``#`` (only ever inside a string in JSON) is written
+    ``\\u007b``: branca compiles rendered scripts as Jinja templates once more."""
+    return _JINJA_OPENER.sub(r"\\u007b", json.dumps(value, ensure_ascii=False,
+                                                    separators=(",", ":"))
+                             .replace("<", "\\u003c").replace("\u2028", "\\u2028")
+                             .replace("\u2029", "\\u2029"))
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def event_style(kind: EventKind | str) -> EventStyle:

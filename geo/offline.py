@@ -593,9 +593,17 @@ def escape_popup_text(text: str) -> str:
     literal (and lets the rest run as code), and a stray backslash such as in ``C:\\users``
     is a syntax error that blanks the whole map. ``$``, the backtick and the backslash
     therefore become numeric character references too; the browser shows them literally.
+    Braces become references as well: folium and branca compile the HTML they render as a
+    Jinja template a second time, so ``{{ 7*7 }}`` in report text would be evaluated (and
+    Jinja expressions can reach Python objects) while the map is being written.
     Pass the result as ``folium.Popup(escape_popup_text(text))``.
     """
-    return html_escape(text).replace("\\", "&#92;").replace("$", "&#36;").replace("`", "&#96;")
+    return html_escape(text).translate(_TEMPLATE_SAFE)
+
+
+#: Characters that mean something to JavaScript template literals or Jinja, as references.
+_TEMPLATE_SAFE = str.maketrans({"\\": "&#92;", "$": "&#36;", "`": "&#96;", "{": "&#123;",
+                                "}": "&#125;"})
 
 
 # --------------------------------------------------------------------------- st_folium
