@@ -143,3 +143,19 @@ def test_future_date_is_flagged(reader):
         "future.txt", b"date 2031-05-01 Forecast\nFighting near Kupiansk.")
     analysis = reader.analyse(report)
     assert any("after today" in w for w in analysis.warnings)
+
+
+def test_a_long_line_packed_with_place_names_keeps_every_name(reader):
+    # 100 kB without a full stop, nothing but names: every one is a mention, resolved as the
+    # same name is elsewhere (the cost per name stays flat: see bench/scaling.py).
+    names = ["Kupiansk", "Kharkiv", "Pokrovsk", "Izium", "Lyman", "Bakhmut", "Avdiivka"]
+    unit = ", ".join(names) + ", "
+    line = unit * (100_000 // len(unit))
+    (report,) = dashboard.reports_from_upload("names.txt", line.encode())
+    analysis = reader.analyse(report)
+    assert len(analysis.mentions) == line.count(", ")
+    by_name: dict[str, set[int]] = {}
+    for m in analysis.mentions:
+        by_name.setdefault(m.text, set()).add(m.place.id)
+    assert by_name["Kupiansk"] == {703656} and by_name["Kharkiv"] == {706483}
+    assert all(len(ids) == 1 for ids in by_name.values())
