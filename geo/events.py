@@ -183,7 +183,10 @@ DENIABLE = frozenset({K.CAPTURE_CLAIM, K.ASSAULT, K.WITHDRAWAL})
 DROP_WHEN_NEGATED = frozenset({K.STRIKE, K.EVACUATION, K.CASUALTIES, K.CONTROL_AFFIRMED,
                                K.ENTRY_REPELLED})
 
-_TRIGGER_RES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in TRIGGERS)
+# The lexicons are lower case and ASCII: they run case-sensitively over an ASCII-lowered copy
+# of the text (same length, same offsets), which sre scans about twice as fast as with re.I.
+_TRIGGER_RES = tuple((kind, re.compile(pattern)) for kind, pattern in TRIGGERS)
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 _STATEMENT_RE = re.compile(STATEMENT_CUES, re.I)
 
 _HYPOTHETICAL = re.compile(
@@ -477,7 +480,8 @@ _TriggerSpans = tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]
 def _trigger_spans(text: str) -> _TriggerSpans:
     """Every trigger pattern's matches over the whole text: each pattern scans the text once
     per report instead of once per sentence."""
-    return tuple((kind, tuple(m.span() for m in pattern.finditer(text)))
+    lowered = text.translate(_ASCII_LOWER)
+    return tuple((kind, tuple(m.span() for m in pattern.finditer(lowered)))
                  for kind, pattern in _TRIGGER_RES)
 
 

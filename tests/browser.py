@@ -126,6 +126,24 @@ def chromium_page(
     uncaught exceptions to ``page_errors``, and every ``alert``/``confirm``/``prompt`` is
     recorded in ``dialogs`` and dismissed.
     """
+    with chromium_pages(1, viewport=viewport, extra_args=extra_args) as (session,):
+        yield session
+
+
+@contextmanager
+def chromium_pages(
+    count: int,
+    *,
+    viewport: tuple[int, int] = (1024, 768),
+    extra_args: Sequence[str] = (),
+) -> Iterator[list[BrowserSession]]:
+    """Like :func:`chromium_page`, but ``count`` sessions open at once in one Chromium.
+
+    Each session is a page in its own browser context (its own cookies and storage, like a
+    separate browser profile), recorded and confined as :func:`chromium_page` describes.
+    Playwright's sync API runs one instance per thread, so nested ``chromium_page`` calls
+    cannot do this.
+    """
     executable = require_chromium()
     from playwright.sync_api import sync_playwright  # after the skip/fail decision
 
@@ -136,44 +154,49 @@ def chromium_page(
             args=[*CHROMIUM_ARGS, *extra_args],
         )
         try:
-            context = browser.new_context(
-                viewport={"width": viewport[0], "height": viewport[1]},
-                service_workers="block",  # so every request goes through the route below
-            )
-            page = context.new_page()
-            session = BrowserSession(page=page)
-
-            def route(route_obj) -> None:
-                url = route_obj.request.url
-                if is_allowed_url(url):
-                    route_obj.continue_()
-                else:
-                    session.blocked_requests.append(url)
-                    route_obj.abort("blockedbyclient")
-
-            def on_console(message) -> None:
-                if message.type != "error":
-                    return
-                text = message.text
-                source = (message.location or {}).get("url", "")
-                if "ERR_BLOCKED_BY_CLIENT" in text and (
-                    not source or source in session.blocked_requests
-                ):
-                    session.blocked_console_errors.append(f"{text} ({source})")
-                else:
-                    session.console_errors.append(f"{text} ({source})" if source else text)
-
-            def on_dialog(dialog) -> None:
-                session.dialogs.append(f"{dialog.type}: {dialog.message}")
-                dialog.dismiss()
-
-            context.route("**/*", route)
-            page.on("console", on_console)
-            page.on("pageerror", lambda error: session.page_errors.append(str(error)))
-            page.on("dialog", on_dialog)
-            yield session
+            yield [_new_session(browser, viewport) for _ in range(count)]
         finally:
             browser.close()
+
+
+def _new_session(browser, viewport: tuple[int, int]) -> BrowserSession:
+    """A page in a fresh context of ``browser``, its requests confined and its events recorded."""
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        service_workers="block",  # so every request goes through the route below
+    )
+    page = context.new_page()
+    session = BrowserSession(page=page)
+
+    def route(route_obj) -> None:
+        url = route_obj.request.url
+        if is_allowed_url(url):
+            route_obj.continue_()
+        else:
+            session.blocked_requests.append(url)
+            route_obj.abort("blockedbyclient")
+
+    def on_console(message) -> None:
+        if message.type != "error":
+            return
+        text = message.text
+        source = (message.location or {}).get("url", "")
+        if "ERR_BLOCKED_BY_CLIENT" in text and (
+            not source or source in session.blocked_requests
+        ):
+            session.blocked_console_errors.append(f"{text} ({source})")
+        else:
+            session.console_errors.append(f"{text} ({source})" if source else text)
+
+    def on_dialog(dialog) -> None:
+        session.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    context.route("**/*", route)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+    page.on("dialog", on_dialog)
+    return session
 
 
 class StreamlitStartError(RuntimeError):

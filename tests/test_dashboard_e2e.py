@@ -23,6 +23,7 @@ from tests.browser import (
     BrowserSession,
     StreamlitStartError,
     chromium_page,
+    chromium_pages,
     require_chromium,
     screenshot,
     streamlit_server,
@@ -91,19 +92,32 @@ def server_url(tmp_path_factory) -> Iterator[str]:
 def session(server_url) -> Iterator[BrowserSession]:
     """The dashboard loaded in a fresh offline Chromium, its map drawn."""
     with chromium_page(viewport=(1400, 1600)) as session:
-        session.page.add_init_script(NO_SAVE_PICKER)
-        session.page.goto(server_url)
-        map_frame(session.page).locator(".leaflet-marker-icon").first.wait_for(
-            timeout=PAGE_TIMEOUT_MS)
-        session.page.locator('[data-testid="stDataFrame"]').first.wait_for(
-            timeout=PAGE_TIMEOUT_MS)
+        open_dashboard(session, server_url)
+        wait_drawn(session)
         yield session
-        # Whatever the test did: nothing ran from report text, nothing failed, nothing but
-        # map tiles was requested from outside.
-        assert session.dialogs == []
-        assert session.page_errors == []
-        assert session.console_errors == []
-        assert [u for u in session.blocked_requests if TILE_HOST not in u] == []
+        assert_clean(session)
+
+
+def open_dashboard(session: BrowserSession, url: str) -> None:
+    """Load the dashboard (returns once the page has loaded, before the app has run)."""
+    session.page.add_init_script(NO_SAVE_PICKER)
+    session.page.goto(url)
+
+
+def wait_drawn(session: BrowserSession) -> None:
+    """Wait until the app's first run has drawn the map and a table."""
+    map_frame(session.page).locator(".leaflet-marker-icon").first.wait_for(
+        timeout=PAGE_TIMEOUT_MS)
+    session.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=PAGE_TIMEOUT_MS)
+
+
+def assert_clean(session: BrowserSession) -> None:
+    """Whatever the test did: nothing ran from report text, nothing failed, nothing but map
+    tiles was requested from outside."""
+    assert session.dialogs == []
+    assert session.page_errors == []
+    assert session.console_errors == []
+    assert [u for u in session.blocked_requests if TILE_HOST not in u] == []
 
 
 def map_frame(page):
@@ -131,6 +145,7 @@ def eventually(check: Callable[[], object], timeout: float = 60, message: str = 
 
 def table(page, tab: str) -> pd.DataFrame:
     """The table of a tab as the browser has it, through its "Download as CSV" button."""
+    wait_idle(page)  # a tab clicked during a rerun may be redrawn under the pointer
     page.get_by_role("tab", name=tab).click()
     panel = page.get_by_role("tabpanel", name=tab)
     panel.locator('[data-testid="stDataFrame"]').first.hover()
@@ -165,7 +180,7 @@ def test_default_page_draws_the_seed_events_on_a_leaflet_map(session):
     assert frame.locator(".leaflet-container").count() == 1
     # Every seed event is a marker of the events' cluster layer; the ones in view are drawn
     # as marker icons (a stack at Kupiansk, shown as a cluster with its count).
-    assert map_frame_object(page).evaluate(CLUSTERS_JS) == [SEED_EVENTS]
+    assert map_clusters(page) == [SEED_EVENTS]
     icons = frame.locator(".leaflet-marker-icon")
     assert icons.count() >= 1
 
@@ -232,9 +247,137 @@ def test_uploading_a_report_adds_its_places(session, tmp_path):
     page.get_by_text("Report dates").wait_for(timeout=PAGE_TIMEOUT_MS)
     events = table(page, "Events")
     assert set(events[events["place"].isin(["Izyum", "Lyman"])]["kind"]) == {"strike"}
-    eventually(lambda: map_frame_object(page).evaluate(CLUSTERS_JS) == [SEED_EVENTS + 2] or None,
+    eventually(lambda: map_clusters(page) == [SEED_EVENTS + 2] or None,
                message="the map did not get the new events")
     shot(page, "dashboard_upload")
+
+
+def upload(page, path: Path) -> None:
+    """Upload one report through the sidebar's file uploader; wait until it is listed."""
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(path)
+    page.get_by_text(path.name).wait_for(timeout=PAGE_TIMEOUT_MS)
+
+
+def wait_idle(page) -> None:
+    """Wait until the app's script is not running (its last run's elements are final)."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=PAGE_TIMEOUT_MS)
+
+
+def map_clusters(page) -> list[int] | None:
+    """Marker counts of the map's cluster layers, or None while the map is being (re)drawn
+    (its iframe reloading, Leaflet or its cluster plug-in not loaded yet)."""
+    from playwright.sync_api import Error
+
+    try:
+        return map_frame_object(page).evaluate(CLUSTERS_JS) or None
+    except Error:
+        return None
+
+
+def places_after_rerun(page) -> pd.DataFrame:
+    """The Places table as a new run of the page draws it: the tabs are lazy, so opening
+    Claims reruns the page and drops the Places table, and opening Places again reruns it
+    and draws the table afresh."""
+    wait_idle(page)
+    table(page, "Claims")
+    wait_idle(page)
+    return table(page, "Places")
+
+
+def test_two_sessions_do_not_see_each_others_uploads(server_url, tmp_path):
+    """Two browsers on one server at once: what one uploads or pastes, only it sees."""
+    a_places, b_places, pasted_places = {"Izyum", "Lyman"}, {"Kramatorsk", "Vovchansk"}, {
+        "Chasiv Yar"}
+    report_a = tmp_path / "izium-lyman.txt"
+    report_a.write_text("date 2024-11-15 Overnight update\n"
+                        "Russian forces shelled Izium and Lyman on Friday, the governor said.\n",
+                        encoding="utf-8")
+    report_b = tmp_path / "kramatorsk.txt"  # long names are shortened on screen
+    report_b.write_text("date 2024-11-16 Morning briefing\n"
+                        "Russian drones struck Kramatorsk and Vovchansk overnight, regional "
+                        "officials said.\n", encoding="utf-8")
+    with chromium_pages(2, viewport=(1400, 1600)) as (a, b):
+        for one in (a, b):  # both load at the same time
+            open_dashboard(one, server_url)
+        for one in (a, b):
+            wait_drawn(one)
+        seeds = table(a.page, "Places")
+        pd.testing.assert_frame_equal(table(b.page, "Places"), seeds)
+        assert not (a_places | b_places | pasted_places) & set(seeds["place"])
+
+        # A uploads a report: A has its places ...
+        upload(a.page, report_a)
+
+        def a_grown():
+            places = table(a.page, "Places")
+            return places if a_places <= set(places["place"]) else None
+
+        places = eventually(a_grown, message="A never showed its uploaded report's places")
+        assert sorted(places[places["report"] == "2024-11-15 Overnight update"]["place"]) == [
+            "Izyum", "Lyman"]
+        assert len(places) == len(seeds) + 2
+        wait_idle(a.page)
+        # ... and B, run again after A's upload, still has the seed's places only.
+        places = places_after_rerun(b.page)
+        assert not a_places & set(places["place"])
+        pd.testing.assert_frame_equal(places, seeds)
+        assert b.page.get_by_text(report_a.name).count() == 0
+        wait_idle(b.page)
+        assert eventually(lambda: map_clusters(b.page), timeout=30) == [SEED_EVENTS]
+
+        # B uploads another report: B has its places but none of A's.
+        upload(b.page, report_b)
+
+        def b_grown():
+            places = table(b.page, "Places")
+            return places if b_places <= set(places["place"]) else None
+
+        places = eventually(b_grown, message="B never showed its uploaded report's places")
+        assert sorted(places[places["report"] == "2024-11-16 Morning briefing"]["place"]) == [
+            "Kramatorsk", "Vovchansk"]
+        assert not a_places & set(places["place"])
+        assert len(places) == len(seeds) + 2
+        eventually(lambda: map_clusters(b.page) == [SEED_EVENTS + 2] or None,
+                   message="B's map did not get (only) its own new events")
+        wait_idle(b.page)
+
+        # A pastes a report after B's upload: its next run has its upload and its pasted
+        # text, and nothing of B's.
+        a.page.get_by_text("Paste a report").click()
+        area = a.page.get_by_label("Report text")
+        area.fill("Ukrainian forces repelled an assault on Chasiv Yar, the General Staff said.")
+        area.press("Control+Enter")
+
+        def a_pasted():
+            places = table(a.page, "Places")
+            return places if pasted_places <= set(places["place"]) else None
+
+        places = eventually(a_pasted, message="A never showed its pasted report's places")
+        assert set(places[places["report"] == "pasted text"]["place"]) == pasted_places
+        assert a_places <= set(places["place"])
+        assert not b_places & set(places["place"])
+        assert len(places) == len(seeds) + 3
+        assert a.page.get_by_text(report_b.name).count() == 0
+        eventually(lambda: map_clusters(a.page) == [SEED_EVENTS + 4] or None,
+                   message="A's map does not have its upload's and paste's events")
+        wait_idle(a.page)
+
+        # B, run again after A's paste: its own upload, nothing pasted, nothing of A's.
+        places = places_after_rerun(b.page)
+        assert b_places <= set(places["place"])
+        assert not (a_places | pasted_places) & set(places["place"])
+        assert len(places) == len(seeds) + 2
+        assert b.page.get_by_label("Report text").input_value() == ""
+
+        # A new session (B reloaded) starts from the seeds alone: nothing was kept server-wide.
+        b.page.reload()
+        wait_drawn(b)
+        pd.testing.assert_frame_equal(table(b.page, "Places"), seeds)
+        shot(a.page, "dashboard_two_sessions_a")
+        shot(b.page, "dashboard_two_sessions_b")
+        for one in (a, b):
+            assert_clean(one)
 
 
 def test_distance_checker_shows_kharkiv_kupiansk(session):

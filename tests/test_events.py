@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,13 @@ def test_any_text_and_mentions_never_raise(parts, spans, kinds):
     for event in events:
         assert text[event.start:event.end] == event.evidence
         assert event.mention in mentions
+
+
+def test_triggers_match_whatever_the_case():
+    from geo.events import TRIGGERS, find_triggers
+
+    # The lexicons run case-sensitively on an ASCII-lowered copy: they must be lower case.
+    assert [k for k, p in TRIGGERS if re.search(r"(?<!\\)[A-Z]", p)] == []
+    for text in ("Shelled overnight, Kupiansk burned.", "SHELLED OVERNIGHT, KUPIANSK BURNED.",
+                 "shelled overnight, Kupiansk burned."):
+        assert [(k.value, s, e) for k, s, e in find_triggers(text)] == [("strike", 0, 7)]
