@@ -28,6 +28,10 @@ from geo.errors import DataError, UnknownPlaceError
 
 #: Fuzzy score (rapidfuzz ratio, 0..100) a skeleton-only match needs to count as a candidate.
 SKELETON_MIN_SCORE = 75.0
+#: Score of an exact match through an alias that is not a spelling of the place's own name
+#: (Nikopol is also listed as "Slov'iansk", Bakhmut as "Artemivsk"): a weaker reading of the
+#: name when a namesake that really is called so is about as large (see rank_candidates).
+UNLIKE_ALIAS_SCORE = 60.0
 #: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
 ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
 
@@ -223,6 +227,7 @@ class Gazetteer:
                                    skel["rule"].to_numpy())
         self._places: list[Place | None] = [None] * len(self._frame)
         self._name_keys: dict[int, tuple[str, ...]] = {}
+        self._own_skeletons: dict[int, str] = {}
         self._row_of_id = pd.Series(np.arange(len(self._frame)), index=self._frame["geonameid"])
         self._lats = self._frame["lat"].to_numpy()
         self._lons = self._frame["lon"].to_numpy()
@@ -297,11 +302,30 @@ class Gazetteer:
         return self.place_at(row)
 
     def exact_candidates(self, name: str) -> list[Candidate]:
-        """Places whose name, alternate name or transliteration has the same key as ``name``."""
+        """Places whose name, alternate name or transliteration has the same key as ``name``.
+
+        Score 100, or :data:`UNLIKE_ALIAS_SCORE` when several places match and this one only
+        through an alias whose phonetic skeleton differs from that of its own name."""
         rows, rules = self._exact.get(text.name_key(name))
         place_at = self.place_at
-        return [Candidate(place_at(r), _RULES[rule], 100.0)
-                for r, rule in zip(rows, rules, strict=True)]
+        if len(rows) < 2:
+            return [Candidate(place_at(r), _RULES[rule], 100.0)
+                    for r, rule in zip(rows, rules, strict=True)]
+        query = text.skeleton_key(name)
+        found = []
+        for row, rule in zip(rows, rules, strict=True):
+            place = place_at(row)
+            like = _RULES[rule] is MatchRule.NAME or query == self._own_skeleton(place)
+            found.append(Candidate(place, _RULES[rule], 100.0 if like else UNLIKE_ALIAS_SCORE))
+        return found
+
+    def _own_skeleton(self, place: Place) -> str:
+        """Phonetic skeleton of a place's own (ASCII) name, computed once per place."""
+        skeleton = self._own_skeletons.get(place.id)
+        if skeleton is None:
+            skeleton = self._own_skeletons[place.id] = text.skeleton_key(place.ascii_name
+                                                                         or place.name)
+        return skeleton
 
     def might_name(self, name: str) -> bool:
         """Cheap test: could ``name`` be a place, admin unit or country? True when its exact key

@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
 #: Ranking bonus by match rule, added to a place's prominence (log10 population + admin rank):
 #: a query that spells a place's own name beats a namesake found only through an alias.
+#: See rank_candidates: more than the administrative rank of a raion seat (PPLA2, 2.0).
+UNLIKE_ALIAS_PENALTY = 2.5
 MATCH_RULE_BONUS = {MatchRule.NAME: 2.0, MatchRule.ALTERNATE: 0.5,
                     MatchRule.TRANSLIT_NATIONAL: 0.5, MatchRule.TRANSLIT_RUSSIAN: 0.3,
                     MatchRule.SKELETON: -1.0}
@@ -122,9 +124,23 @@ def rank_score(candidate: Candidate) -> float:
 
 
 def rank_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Best first: populated places before other features, then :func:`rank_score`."""
-    return sorted(candidates, key=lambda c: (not c.place.is_populated, -rank_score(c),
-                                             c.place.id))
+    """Best first: populated places before other features, then :func:`rank_score`.
+
+    A place matched only through an alias unlike its own name (score
+    :data:`~geo.gazetteer.UNLIKE_ALIAS_SCORE`) loses :data:`UNLIKE_ALIAS_PENALTY` when a
+    namesake that is really called so has at least half its population: "Sloviansk" is
+    Slovyansk, not Nikopol (which GeoNames also lists as "Slov'iansk"); "Krasnyi Lyman" is
+    still the town of Lyman, not a village of 592 that kept the name."""
+    like = [c.place.population for c in candidates if c.score >= 100.0]
+    biggest_like = max(like, default=-1)
+
+    def score(c: Candidate) -> float:
+        penalty = UNLIKE_ALIAS_PENALTY if (
+            c.rule is not MatchRule.SKELETON and c.score < 100.0
+            and biggest_like * 2 >= c.place.population) else 0.0
+        return rank_score(c) - penalty
+
+    return sorted(candidates, key=lambda c: (not c.place.is_populated, -score(c), c.place.id))
 
 
 class OfflineGeocoder(Geocoder):

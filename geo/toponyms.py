@@ -37,6 +37,9 @@ NAME_CACHE_SIZE = 50_000
 SAME_FRAME_SCORE = 85.0
 #: Coherence: a namesake within this many km of the report's other places is preferred.
 COHERENCE_MAX_KM = 120.0
+#: Namesakes this much farther from the report's places than the nearest one count as just as
+#: near; the likelier of them (rank order) wins: Bakhmut the city, not a hamlet 1 km closer.
+COHERENCE_SLACK_KM = 10.0
 #: A namesake this populous is what the name means unless the text names another oblast or
 #: raion: coherence with nearby villages does not override a major city.
 MAJOR_CITY_POPULATION = 100_000
@@ -529,15 +532,18 @@ def _nearest_unit(mention: Mention, units: list[Mention], text_: str) -> Mention
 def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention
                   ) -> tuple[Place, str]:
     """The candidate nearest to the report's settled places (those named closest to it in
-    the text, see COHERENCE_MAX_ANCHORS), if within COHERENCE_MAX_KM."""
+    the text, see COHERENCE_MAX_ANCHORS), if within COHERENCE_MAX_KM; of candidates within
+    COHERENCE_SLACK_KM of that distance, the first (``cands`` are in rank order)."""
     others = anchors.near(mention.start, {c.id for c in cands})
     if not others:
         return cands[0], "most prominent of them"
     km = geodesy.distances_km([[c.lat] for c in cands], [[c.lon] for c in cands],
                               [[a.lat for a in others]], [[a.lon for a in others]])
-    ci, ai = np.unravel_index(int(np.argmin(km)), km.shape)
-    best_km = float(km[ci, ai])
-    if best_km <= COHERENCE_MAX_KM:
-        return cands[ci], (f"near {others[ai].name} ({best_km:.0f} km), another place of the "
-                           f"report")
-    return cands[0], "most prominent of them"
+    nearest = km.min(axis=1)
+    best_km = float(nearest.min())
+    if best_km > COHERENCE_MAX_KM:
+        return cands[0], "most prominent of them"
+    ci = int(np.flatnonzero(nearest <= best_km + COHERENCE_SLACK_KM)[0])
+    ai = int(np.argmin(km[ci]))
+    return cands[ci], (f"near {others[ai].name} ({nearest[ci]:.0f} km), another place of the "
+                       f"report")

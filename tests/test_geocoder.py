@@ -123,3 +123,14 @@ def test_cached_rate_limited_asks_once_per_query(tmp_path):
         "Somewhere")
     assert online.calls == ["Somewhere"]
     assert (first.point[:2], again.point[:2]) == ((10.0, 20.0), (10.0, 20.0))
+
+
+@pytest.mark.parametrize("query, geonameid", [
+    ("Sloviansk", 693468),      # not Nikopol, which GeoNames also lists as "Slov'iansk"
+    ("Slovyansk", 693468),
+    ("Krasnyi Lyman", 704204),  # the town renamed Lyman, not a village of 592 still so called
+    ("Artemivsk", 713174),      # Bakhmut's former name
+])
+def test_an_alias_unlike_the_places_own_name_loses_to_a_real_namesake(gazetteer, query,
+                                                                      geonameid):
+    assert OfflineGeocoder(gazetteer).geocode(query).raw["geonameid"] == geonameid

@@ -189,3 +189,13 @@ def test_formats_json_jsonl_markdown_utf16(tmp_path):
     assert "Харкова" in next(load_reports(tmp_path / "d.txt")).text
     with pytest.raises(BadInputError, match="not UTF-8"):
         next(load_reports(tmp_path / "e.txt"))
+
+
+def test_coherence_prefers_the_likelier_of_namesakes_about_as_near():
+    from geo.reports import analyse
+
+    # GeoNames lists a hamlet near the city as "Bakhmut" too; both lie about 12 km from
+    # Chasiv Yar: the city (713174) is meant.
+    analysis = analyse("Fighting continues near Chasiv Yar and Bakhmut.")
+    (bakhmut,) = [m for m in analysis.mentions if m.text == "Bakhmut"]
+    assert bakhmut.place.id == 713174 and len(bakhmut.candidates) > 1
