@@ -308,7 +308,7 @@ class Gazetteer:
         through an alias whose phonetic skeleton differs from that of its own name."""
         rows, rules = self._exact.get(text.name_key(name))
         place_at = self.place_at
-        if len(rows) < 2:
+        if len(rows) < 2 or not any(rules):  # one place, or every place so named (NAME = 0)
             return [Candidate(place_at(r), _RULES[rule], 100.0)
                     for r, rule in zip(rows, rules, strict=True)]
         query = text.skeleton_key(name)

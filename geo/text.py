@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Version of the key functions below; the shipped name index records the version it was built
 #: with, and the gazetteer refuses a stale index. Bump it whenever a key function changes.
@@ -161,6 +162,7 @@ def translit_variants(name: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton_key(name: str) -> str:
     """Phonetic skeleton of a name: the consonant frame after folding common spelling variants.
 
