@@ -51,7 +51,10 @@ COHERENCE_MAX_ANCHORS = 24
 #: A small place (below this population) found without any cue is kept only if coherent.
 WEAK_PLACE_POPULATION = 20_000
 
-_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ʼ`]*(?:-[\w'’ʼ`]+)*"
+# Invisible format characters (soft hyphen, zero-width space/joiners, word joiner, BOM) may
+# sit inside a name pasted from the web ("Char\u00adkiw"); name keys drop them.
+_INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
+_WORD = rf"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")

@@ -48,9 +48,14 @@ CASES = [
     Case("unknown reference", b"Kupiansk lies 12 km from Xyzzyville.",
          verdict="unverifiable:Xyzzyville"),
     Case("zero-width and RTL characters",
-         "Kupi\u200bansk lies 120 km east of \u202eKharkiv\u202c.".encode(), verdict=""),
+         "Kupi\u200bansk lies 120 km east of \u202eKharkiv\u202c.".encode(),
+         verdict="consistent"),
+    Case("soft hyphen inside a name", "Kupi\u00adansk lies 120 km east of Kharkiv.".encode(),
+         verdict="consistent"),
     Case("Cyrillic only", "Купʼянськ розташований за 120 км на схід від Харкова.".encode(),
-         verdict=""),
+         verdict="consistent"),
+    Case("mixed scripts", "Kupiansk (Купʼянськ) lies 120 km east of Харків.".encode(),
+         verdict="consistent"),
 ]
 
 
