@@ -45,11 +45,12 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
 #: Ranking bonus by match rule, added to a place's prominence (log10 population + admin rank):
 #: a query that spells a place's own name beats a namesake found only through an alias.
-#: See rank_candidates: more than the administrative rank of a raion seat (PPLA2, 2.0).
-UNLIKE_ALIAS_PENALTY = 2.5
 MATCH_RULE_BONUS = {MatchRule.NAME: 2.0, MatchRule.ALTERNATE: 0.5,
                     MatchRule.TRANSLIT_NATIONAL: 0.5, MatchRule.TRANSLIT_RUSSIAN: 0.3,
                     MatchRule.SKELETON: -1.0}
+#: Taken off a place found through an alias unlike its own name, when a namesake really so
+#: called is about as large (see rank_candidates): more than a raion seat's rank (PPLA2, 2.0).
+UNLIKE_ALIAS_PENALTY = 2.5
 #: Ranking bonus for a place in Ukraine: the reports are about Ukraine, so a Ukrainian namesake
 #: wins over a foreign one of similar prominence (a foreign capital still wins on population).
 HOME_COUNTRY = "UA"
