@@ -199,3 +199,15 @@ def test_coherence_prefers_the_likelier_of_namesakes_about_as_near():
     analysis = analyse("Fighting continues near Chasiv Yar and Bakhmut.")
     (bakhmut,) = [m for m in analysis.mentions if m.text == "Bakhmut"]
     assert bakhmut.place.id == 713174 and len(bakhmut.candidates) > 1
+
+
+def test_a_military_units_name_is_not_a_hamlet():
+    from geo.reports import analyse
+
+    # Marine is also a hamlet of 132 (GeoNames 701826); "Marine Corps" is a unit. A city's
+    # name before "Brigade" still names the city.
+    texts = {m.text for m in analyse("Sources in the Marine Corps said the troops withdrew "
+                                     "from the village.").mentions}
+    assert "Marine" not in texts
+    kharkiv = analyse("The Kharkiv Brigade fought near Vovchansk.").mentions
+    assert [m.place.id for m in kharkiv] == [706483, 689304]
