@@ -146,7 +146,7 @@ _SPEECH_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|told|wrote|fügt|fügte|sagte|erklärte|заявил|сказал)\s+$", re.I)
 # "Marine Corps", "Azov Brigade": a military unit's name. A small place's name before one of
-# these words, with nothing else pointing to a place, is read as part of the unit's name.
+# these words is read as part of the unit's name ("in the Marine Corps", too).
 _UNIT_NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:Corps|Brigade|Regiment|Battalion|Division|Fleet|Infantry|Guards?|Squadron|"
     r"Detachment|Legion)\b")
@@ -388,7 +388,7 @@ class ToponymFinder:
                 or _SPEECH_BEFORE.search(text_[max(0, start - 30):start])) and not cued:
             return False  # "Voloshyn said": a person speaks
         best = max(cands, key=rank_score).place
-        if not cued and best.population < WEAK_PLACE_POPULATION \
+        if best.population < WEAK_PLACE_POPULATION \
                 and _UNIT_NOUN_AFTER.match(text_, end, end + 20):
             return False  # "Marine Corps": a unit, not the hamlet of Marine
         return not (first and not cued and best.population < WEAK_PLACE_POPULATION
