@@ -168,6 +168,11 @@ _LT_DIR = (r"(?:(?:šiaurės|pietų)\s+)?(?:vakarus|rytus)|šiaurę|pietus|pietv
 _SV_DIR = r"(?:nord|syd)?(?:väst|öst)|norr|söder|öster|väster"
 _PL_DIR = (r"(?:północn|południow)(?:y|o)[\s\-]?(?:wschód|zachód)|północ|południe|wschód|"
            r"zachód")
+_IT_DIR = r"(?:nord|sud)(?:-?(?:est|ovest))?|est|ovest"
+_PT_DIR = r"nor(?:oeste|deste|te)|su(?:doeste|deste|l)|leste|oeste"
+_NL_DIR = r"(?:noord|zuid)(?:oosten|westen)|noorden|zuiden|oosten|westen"
+_RO_DIR = r"(?:nord|sud)(?:-?(?:est|vest))?|vest"  # not a bare "est": French "est de" (is)
+_CS_DIR = r"(?:severo|jiho)?(?:východně|západně)|severně|jižně"
 _RU_CMP = r"(?:(?:северо|юго)-?)?(?:север|юж|восточ|запад)нее"
 _UK_CMP = r"(?:(?:північно|південно)-?)?(?:північніше|південніше|східніше|західніше)"
 _DIRECTION = (
@@ -180,11 +185,19 @@ _DIRECTION = (
     rf"|į\s+(?P<d_lt>{_LT_DIR})"
     rf"|(?P<d_sv>{_SV_DIR})(?=\s+om\b)"
     rf"|na\s+(?P<d_pl>{_PL_DIR})"
+    rf"|a\s+(?P<d_it>{_IT_DIR})(?=\s+d[ai]\b)"
+    rf"|ao?\s+(?P<d_pt>{_PT_DIR})(?=\s+d[eoa]\b)"
+    rf"|ten\s+(?P<d_nl>{_NL_DIR})(?=\s+van\b)"
+    rf"|(?P<d_ro>{_RO_DIR})(?=\s+de\b)"
+    rf"|(?P<d_cs>{_CS_DIR})(?=\s+od\b)"
     rf"|(?P<d_cmp>{_RU_CMP}|{_UK_CMP}))(?![^\W\d_])"
 )
+#: The named groups of _DIRECTION, one per language family.
+_DIRECTION_GROUPS = ("d_en", "d_abbr", "d_de", "d_fr", "d_es", "d_ruk", "d_lt", "d_sv", "d_pl",
+                     "d_it", "d_pt", "d_nl", "d_ro", "d_cs", "d_cmp")
 _ABBR_PAREN = r"(?:\s*[(\[]\s*(?P<abbr>[NSEWOnsewob]{1,4})\s*[)\]])?"
 _PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|von\s+der|vom|von|des|der|"
-         r"de\s+la|de\s+l['’]|du|del|de|d['’]|från|om|nuo|od|от|від|з)(?:(?<=['’])|(?![^\W\d_]))")
+         r"de\s+la|de\s+l['’]|du|del|de|d['’]|di|da|do|van|från|om|nuo|od|от|від|з)(?:(?<=['’])|(?![^\W\d_]))")
 _RANGE_SEP = r"(?:-|–|—|to|or|and|bis|à|a|y|до|или|і|и)"
 _DISTANCE_RE = re.compile(
     rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
@@ -425,6 +438,9 @@ _DIR_TOKENS = (
     ("šiaur", "north"), ("piet", "south"), ("ryt", "east"), ("ryč", "east"), ("vakar", "west"),
     ("norr", "north"), ("söder", "south"), ("syd", "south"), ("väst", "west"),
     ("półn", "north"), ("połud", "south"), ("wsch", "east"), ("zach", "west"),
+    ("ovest", "west"), ("vest", "west"), ("sul", "south"), ("noord", "north"),
+    ("zuid", "south"), ("oost", "east"), ("sever", "north"), ("jih", "south"), ("již", "south"),
+    ("východ", "east"), ("západ", "west"),
 )
 _CJK_DIR = {"北": "north", "南": "south", "東": "east", "东": "east", "西": "west"}
 
@@ -588,8 +604,7 @@ def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance
 def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
     """(compass name, bearing) of a match's direction groups; the parenthesised abbreviation
     wins when it parses ("noreste ( NbE )" is NbE)."""
-    word = next((m.group(g) for g in ("d_en", "d_abbr", "d_de", "d_fr", "d_es", "d_ruk",
-                                      "d_lt", "d_sv", "d_pl", "d_cmp") if m.group(g)), None)
+    word = next((m.group(g) for g in _DIRECTION_GROUPS if m.group(g)), None)
     from_word = direction_of(word) if word else None
     abbr = m.group("abbr")
     from_abbr = direction_of(abbr) if abbr else None
@@ -905,9 +920,7 @@ class _Parser:
         text = self.text
         for m in self.distance_matches:
             prep = (m.group("prep") or "").lower()
-            direction_given = any(m.group(g) for g in ("d_en", "d_abbr", "d_de", "d_fr",
-                                                         "d_es", "d_ruk", "d_lt", "d_sv",
-                                                         "d_pl", "d_cmp", "abbr"))
+            direction_given = any(m.group(g) for g in (*_DIRECTION_GROUPS, "abbr"))
             if prep in ("der", "des") and not direction_given:
                 continue  # German genitive without a direction: not a distance phrase
             notes: list[str] = []

@@ -518,8 +518,13 @@ def _sphere_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     ("Pokrowsk leży 50 km na północny zachód od Doniecka.", "NW", DONETSK),
     ("Doneckas yra 50 km į pietryčius nuo Pokrovsko.", "SE", POKROVSK),
     ("Kupiansk ligger 100 km öster om Charkiv.", "E", KHARKIV),
+    ("Kupiansk si trova a 100 km a est di Kharkiv.", "E", KHARKIV),
+    ("Pokrovsk fica a 50 km a noroeste de Donetsk.", "NW", DONETSK),
+    ("Kupiansk ligt 100 km ten oosten van Charkov.", "E", KHARKIV),
+    ("Pokrovsk se află la 50 km nord-vest de Donețk.", "NW", DONETSK),
+    ("Kupjansk leží 100 km východně od Charkova.", "E", KHARKIV),
 ])
-def test_polish_lithuanian_and_swedish_distances(text, direction, reference):
+def test_distances_in_more_languages(text, direction, reference):
     from geo.reports import analyse
 
     (claim,) = [c for c in analyse(text).claims if c.distance is not None]
@@ -605,3 +610,10 @@ def test_distances_to_its_own_seats_pick_the_namesake():
     assert raion.reference.place.id == 686729  # Vasylivka
     assert "Zaporizhzhya" in oblast.note and "Vasylivka" in raion.note
     assert _sphere_km(47.50725, 35.45987, 47.85167, 35.11714) == pytest.approx(46.1, abs=0.3)
+
+
+def test_french_est_de_is_not_a_direction():
+    from geo.reports import analyse
+
+    # "est de" is "is of/again" in French; only "à l'est de" is a direction there.
+    assert analyse("La ville est de nouveau attaquée par la Russie.").claims == ()
