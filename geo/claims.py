@@ -246,6 +246,16 @@ _NEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.!?;,)]|$)")
+# Between "near X" and "N km away" in one sentence: punctuation only ("near the border, 5 km
+# away"). A sentence of its own must say nothing else ("That is, only 40 km away.", "It lies
+# just 5 km away."): "Shelling hit a school 3 km away" is about the school.
+_NEAR_GAP_RE = re.compile(r"[\s,;:—–-]*")
+_AWAY_SENTENCE_RE = re.compile(
+    r"\W*(?:(?:that\s+is|i\.\s?e\.|in\s+fact|namely|indeed|so)\W+)?"
+    r"(?:(?:it|this|that|the\s+(?:town|city|village|settlement))\s+"
+    r"(?:is|lies|sits|stands|was)\s+)?(?:(?:located|situated)\s+)?\W*",
+    re.IGNORECASE,
+)
 
 # Seas and the coast as references ("from the Black Sea", "of the Sea of Azov").
 _SEA_RE = re.compile(
@@ -903,17 +913,24 @@ class _Parser:
         return None
 
     def _near_reference(self, figure_start: int) -> _Ref | None:
-        """What a "near X" before a bare "N km away" names: in the figure's sentence, else in
-        the sentence before it (same paragraph)."""
+        """What a "near X" before a bare "N km away" names: right before the figure in its
+        sentence, else in the sentence before it when the figure's sentence says nothing
+        else (see _AWAY_SENTENCE_RE)."""
         si = self.sentence_index(figure_start)
-        spans = [(self.sentences[si][0], figure_start)]
-        if si > 0 and self.paragraph_of[si - 1] == self.paragraph_of[si]:
-            spans.append(self.sentences[si - 1])
-        for lo, hi in spans:
-            for near in reversed(list(_NEAR_RE.finditer(self.text, lo, hi))):
-                ref = self._find_reference(near.end(), REFERENCE_WINDOW)
-                if ref is not None and ref.kind not in ("pronoun", "generic", "name"):
-                    return ref
+        s_start = self.sentences[si][0]
+        for near in reversed(list(_NEAR_RE.finditer(self.text, s_start, figure_start))):
+            ref = self._find_reference(near.end(), REFERENCE_WINDOW)
+            if ref is not None and ref.kind not in ("pronoun", "generic", "name"):
+                return ref if _NEAR_GAP_RE.fullmatch(self.text, ref.end, figure_start) \
+                    else None
+        if si == 0 or self.paragraph_of[si - 1] != self.paragraph_of[si] \
+                or not _AWAY_SENTENCE_RE.fullmatch(self.text, s_start, figure_start):
+            return None
+        lo, hi = self.sentences[si - 1]
+        for near in reversed(list(_NEAR_RE.finditer(self.text, lo, hi))):
+            ref = self._find_reference(near.end(), REFERENCE_WINDOW)
+            if ref is not None and ref.kind not in ("pronoun", "generic", "name"):
+                return ref
         return None
 
     def _distance_pass(self) -> None:

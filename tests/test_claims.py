@@ -589,9 +589,13 @@ def test_km_away_takes_what_the_place_is_said_to_be_near():
     assert verdict.claim.subject.place.id == 689304  # Vovchansk
     assert "near" in verdict.claim.note
     assert verdict.measured_km < 10  # Vovchansk is a few km from the border (Natural Earth)
-    # Without a "near" the figure has no reference, and is not turned into a claim.
-    assert not [c for c in analyse("Vovchansk is a small town. It lies 5 km away.").claims
-                if c.distance is not None]
+    # Without a "near" the figure has no reference, and is not turned into a claim; nor when
+    # the figure's sentence is about something else (the school is 3 km from the town).
+    for text in ("Vovchansk is a small town. It lies 5 km away.",
+                 "Vovchansk lies near the front line. Shelling hit a school 3 km away."):
+        assert not [c for c in analyse(text).claims if c.distance is not None]
+    (same,) = analyse("Vovchansk lies near the border with Russia, just 5 km away.").claims
+    assert same.kind is ClaimKind.BORDER_DISTANCE and same.subject.place.id == 689304
 
 
 def test_distances_to_its_own_seats_pick_the_namesake():
