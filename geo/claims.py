@@ -202,9 +202,10 @@ _RANGE_SEP = r"(?:-|–|—|to|or|and|bis|à|a|y|до|или|і|и)"
 _DISTANCE_RE = re.compile(
     rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
     rf"(?P<num>{_NUM})(?:\s*{_RANGE_SEP}\s*(?P<num2>{_NUM_BODY}))?"
-    rf"\s*(?P<unit>{_UNIT})"
+    rf"\s*-?\s*(?P<unit>{_UNIT})"  # "120 km", "120km", "a 120-kilometre drive"
     rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
     rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM})\s*(?P<alt_unit2>{_UNIT}))?"
+    rf"(?:\s+(?:drive|ride|journey|trip|walk))?"
     rf"(?:\s+(?P<away>away|entfernt))?"
     rf"(?:\s*,?\s*{_DIRECTION})?{_ABBR_PAREN}"
     rf"(?:\s+(?:away|entfernt))?"
@@ -212,7 +213,8 @@ _DISTANCE_RE = re.compile(
     re.IGNORECASE,
 )
 # Cheap anchors for the distance regex: a figure and its unit; a hedge is looked for just before.
-_ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_BODY})?\s*{_UNIT}", re.IGNORECASE)
+_ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_BODY})?\s*-?\s*{_UNIT}",
+                        re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEDGE})\s*(?:в\s+|at\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 30  # characters before a figure searched for its hedge ("a little less than ")
 _CJK_REF_GAP = 4  # a Chinese reference ends at most this far before 以 ("頓涅茨克市以東")
@@ -350,6 +352,13 @@ _MOUTH_RE = re.compile(
     r"|\s*(?P<name2>(?-i:[A-ZÅÄÖ])[\w'’\-]*)\s+(?:mynning|munning)\b",
     re.IGNORECASE,
 )
+# "between Kharkiv and Sloviansk": the places a third one lies between.
+_BETWEEN_RE = re.compile(
+    r"(?<![^\W\d_])(?:between|zwischen|entre|между|між)\s+[^.;:!?]{1,80}?\s"
+    r"(?:and|und|et|y|и|і|та)\s+(?:the\s+)?[\w'’\-]+(?:\s+(?-i:[A-ZА-ЯІЇЄҐ])[\w'’\-]*)?",
+    re.IGNORECASE,
+)
+
 # A pronoun standing for the text's topic: "The Sea of Azov lies 95 km south of it."
 _PRONOUN_REF_RE = re.compile(
     r"\s*(?P<pron>it|him|ihm|ihr|него|неё|нее|нього|неї)"
@@ -694,7 +703,9 @@ class _Parser:
         self.sentences, self.paragraph_of = self._split_sentences()
         self.sentence_starts = [s for s, _ in self.sentences]
         self.facts: list[_Fact] = []
-        self.area_spans: list[tuple[int, int]] = []  # river/region phrases, even if dropped
+        # Phrases whose places are no subject: river and region phrases (even if dropped), and
+        # "midway between Kharkiv and Sloviansk".
+        self.area_spans: list[tuple[int, int]] = [m.span() for m in _BETWEEN_RE.finditer(text)]
 
     # ---- text structure
 

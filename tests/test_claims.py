@@ -621,3 +621,16 @@ def test_french_est_de_is_not_a_direction():
 
     # "est de" is "is of/again" in French; only "à l'est de" is a direction there.
     assert analyse("La ville est de nouveau attaquée par la Russie.").claims == ()
+
+
+def test_hyphenated_figures_and_places_lying_between_others():
+    from geo.reports import analyse
+
+    (drive,) = [c for c in analyse("Kupiansk is a 120-kilometre drive east of "
+                                   "Kharkiv.").claims if c.distance is not None]
+    assert drive.distance.km == 120 and drive.direction == "E"
+    assert (drive.subject.place.id, drive.reference.place.id) == (KUPIANSK, KHARKIV)
+    # Izium (GeoNames 707292), not Sloviansk, is what lies 120 km from Kharkiv.
+    (izium,) = [c for c in analyse("Izium sits roughly midway between Kharkiv and Sloviansk, "
+                                   "about 120 km from Kharkiv.").claims if c.distance]
+    assert izium.subject.text == "Izium" and izium.reference.place.id == KHARKIV
