@@ -81,6 +81,8 @@ SPEAKER_COST = 300
 #: Speakers remembered for "he said" and bare surnames; attributions read per sentence.
 MAX_SPEAKERS = 40
 MAX_ATTRIBUTIONS = 12
+#: "repelled 12 Russian attacks": at most this many characters between the verb and its object.
+REPELLED_OBJECT_CHARS = 30
 #: "the town", "the village" may refer back this many paragraphs.
 ANAPHOR_MAX_PARAGRAPHS = 2
 #: Hypothetical and negation cues must stand within this many words before the trigger.
@@ -1014,8 +1016,12 @@ def _sentence_events(text: str, sentence: Sentence, in_sentence: Sequence[Mentio
     for trigger in triggers:
         if trigger.negated or (denial is not None and denial.covers(trigger)):
             continue  # dropped, or the denial event below speaks for it
+        # "Ukrainian troops repelled 12 attacks": the attackers are not the troops named
+        # before "repelled"; look for them only after it ("12 Russian attacks").
+        repel = _repelling(text, trigger, triggers)
+        actor = _actor(text, repel.end if repel else s, e, trigger)
         for mention in _places_for(text, trigger, candidates, spans, carried):
-            emit(trigger.kind, mention, trigger.start, actor=_actor(text, s, e, trigger),
+            emit(trigger.kind, mention, trigger.start, actor=actor,
                  claimed_by=_claimant_for(trigger.start, attributions))
     if denial is not None:
         denier = _claimant_for(denial.position, attributions)
@@ -1066,6 +1072,19 @@ def _statement(text: str, s: int, e: int, usable: Sequence[Mention],
     best = min(pool, key=lambda m: (m.kind is not MentionKind.SETTLEMENT,
                                     abs(m.start - position)))
     return best, position
+
+
+def _repelling(text: str, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
+    """The "repelled"/"thwarted" whose object an attack trigger is ("repelled 12 attacks"):
+    an ENTRY_REPELLED trigger ending at most REPELLED_OBJECT_CHARS before it, in its clause."""
+    if trigger.kind is not K.ASSAULT:
+        return None
+    for other in triggers:
+        if other.kind is K.ENTRY_REPELLED and other.end <= trigger.start \
+                and trigger.start - other.end <= REPELLED_OBJECT_CHARS \
+                and not _CLAUSE_BREAK.search(text, other.end, trigger.start):
+            return other
+    return None
 
 
 def _actor(text: str, s: int, e: int, trigger: _Trigger) -> str:

@@ -369,3 +369,13 @@ def test_triggers_match_whatever_the_case():
     for text in ("Shelled overnight, Kupiansk burned.", "SHELLED OVERNIGHT, KUPIANSK BURNED.",
                  "shelled overnight, Kupiansk burned."):
         assert [(k.value, s, e) for k, s, e in find_triggers(text)] == [("strike", 0, 7)]
+
+
+def test_repelled_attacks_are_not_the_repellers(read):
+    events = read("Ukrainian troops repelled 12 attacks near Pokrovsk over the past day.")
+    (repelled,) = named(events, "Pokrovsk", EventKind.ENTRY_REPELLED)
+    (attacks,) = named(events, "Pokrovsk", EventKind.ASSAULT)
+    assert repelled.actor == "Ukrainian troops" and attacks.actor == ""
+    (attacks,) = named(read("Ukrainian troops repelled 12 Russian attacks near Pokrovsk."),
+                       "Pokrovsk", EventKind.ASSAULT)
+    assert attacks.actor == "Russian"
