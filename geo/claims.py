@@ -781,6 +781,7 @@ class _Parser:
         self._subject_pass()
         self._pronoun_pass()
         self._generic_pass()
+        self._feature_subject_pass()
         return [self._claim(f) for f in self.facts]
 
     def _overlaps(self, start: int, end: int) -> bool:
@@ -1286,27 +1287,60 @@ class _Parser:
             if topic is None:
                 fact.notes.append(f"unknown reference '{fact.pronoun}': no place named before")
                 continue
-            feature = self._feature_ref_in(s_start, fact.start)
-            if feature is not None and not any(
-                    s_start <= c.start < fact.start for c in candidates):
-                fact.kind = {"sea": ClaimKind.COAST_DISTANCE, "border": ClaimKind.BORDER_DISTANCE,
-                             "front": ClaimKind.FRONTLINE_DISTANCE}[feature.kind]
-                fact.reference_feature = feature.feature
-                fact.reference = feature.mention
-                fact.subject, fact.subject_fixed = topic, True
-                fact.notes = [n for n in fact.notes if not n.startswith(_SUBJECT_NOTES)]
-                if fact.direction_deg is not None:
-                    fact.direction_deg = (fact.direction_deg + 180.0) % 360.0
-                    fact.direction = geodesy.compass_point(fact.direction_deg, 32)
-                where = (f"which lies {fact.direction} of {feature.feature}" if fact.direction
-                         else f"measured from {feature.feature}")
-                fact.notes.append(f"read the other way round: '{fact.pronoun}' is "
-                                  f"{topic.text}, {where}")
+            feature = self._feature_subject(fact, candidates)
+            if feature is not None:
+                self._turn_round(fact, feature, topic, f"'{fact.pronoun}' is {topic.text}")
             elif fact.subject is not None and not _same_place(fact.subject, topic):
                 fact.reference = topic
                 fact.notes.append(f"reference '{fact.pronoun}' read as '{topic.text}'")
             else:
                 fact.notes.append(f"unknown reference '{fact.pronoun}'")
+
+    def _feature_subject_pass(self) -> None:
+        """"The front line is now 10 km from Kramatorsk", "... 20 km from the city": a sea,
+        border or front line is the sentence's subject and the place the reference; the fact
+        is turned round (Kramatorsk lies 10 km from the front line)."""
+        candidates = self._candidates()
+        for fact in self.facts:
+            if fact.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or fact.pronoun \
+                    or fact.subject_fixed:
+                continue
+            if fact.reference is not None and fact.reference.kind is MentionKind.SETTLEMENT:
+                place, why = fact.reference, "the sentence is about the feature"
+            elif fact.generic and fact.reference is None and fact.subject is not None:
+                place, why = fact.subject, f"'{fact.generic}' is {fact.subject.text}"
+            else:
+                continue
+            feature = self._feature_subject(fact, candidates, exclude=place)
+            if feature is not None:
+                fact.notes = [n for n in fact.notes if not n.startswith("unknown reference")]
+                self._turn_round(fact, feature, place, why)
+
+    def _feature_subject(self, fact: _Fact, candidates: list[Mention],
+                         exclude: Mention | None = None) -> _Ref | None:
+        """The sea, border or front-line phrase the fact's sentence opens with, when no other
+        place stands before the fact in that sentence."""
+        s_start, _ = self.sentences[self.sentence_index(fact.start)]
+        if any(s_start <= c.start < fact.start and c is not exclude for c in candidates):
+            return None
+        return self._feature_ref_in(s_start, fact.start)
+
+    @staticmethod
+    def _turn_round(fact: _Fact, feature: _Ref, place: Mention, why: str) -> None:
+        """Make ``place`` the subject and ``feature`` the reference of ``fact``; a stated
+        direction (the feature's from the place) is reversed."""
+        fact.kind = {"sea": ClaimKind.COAST_DISTANCE, "border": ClaimKind.BORDER_DISTANCE,
+                     "front": ClaimKind.FRONTLINE_DISTANCE}[feature.kind]
+        fact.reference_feature = feature.feature
+        fact.reference = feature.mention
+        fact.subject, fact.subject_fixed = place, True
+        fact.notes = [n for n in fact.notes if not n.startswith(_SUBJECT_NOTES)]
+        if fact.direction_deg is not None:
+            fact.direction_deg = (fact.direction_deg + 180.0) % 360.0
+            fact.direction = geodesy.compass_point(fact.direction_deg, 32)
+        where = (f"lies {fact.direction} of {feature.feature}" if fact.direction
+                 else f"measured from {feature.feature}")
+        fact.notes.append(f"read the other way round ({why}): {place.text} {where}")
 
     def _topic_before(self, si: int, candidates: list[Mention]) -> Mention | None:
         """The first place of the closest earlier sentence of the paragraph naming one, else

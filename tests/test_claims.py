@@ -634,3 +634,19 @@ def test_hyphenated_figures_and_places_lying_between_others():
     (izium,) = [c for c in analyse("Izium sits roughly midway between Kharkiv and Sloviansk, "
                                    "about 120 km from Kharkiv.").claims if c.distance]
     assert izium.subject.text == "Izium" and izium.reference.place.id == KHARKIV
+
+
+def test_a_feature_as_subject_is_turned_round():
+    from geo.reports import analyse
+
+    (front,) = analyse("The front line is now 10 km from Kramatorsk.").claims
+    assert front.kind is ClaimKind.FRONTLINE_DISTANCE and front.subject.text == "Kramatorsk"
+    assert front.reference is None and "other way round" in front.note
+    (city,) = analyse("Kramatorsk is a big city. The front line is now 20 km from the "
+                      "city.").claims
+    assert city.kind is ClaimKind.FRONTLINE_DISTANCE and city.subject.text == "Kramatorsk"
+    analysis = analyse("The Russian border lies 30 km north of Kupiansk.")
+    (border,) = analysis.verdicts
+    assert border.claim.kind is ClaimKind.BORDER_DISTANCE
+    assert border.claim.subject.place.id == KUPIANSK and border.claim.direction == "S"
+    assert border.status is Status.CONSISTENT  # 34.8 km shortest, 52.8 km due north
