@@ -27,6 +27,9 @@ TOKENS = [
     "\u200b", "\u200f", "\u202e", "\ufeff", "<script>alert(1)</script>", "Купʼянськ", "Харкова",
     "Kupiansk's", "oblast", "raion", "Sea of Azov", "north-north-east", "SWbS", "'s", "\n\n",
     "Voznesenka", "Pokrovsk", "x" * 3000, "km" * 50, "«", "»", "—", "0", "9" * 40,
+    "south of it", "km away", "near the border with Russia", "between Kharkiv and",
+    "120-kilometre drive", "the mouth of the Dnipro", "from the regional centre",
+    "від райцентру", "The front line is", "The Sea of Azov lies", "{{ 7*7 }}", "{%", "\u00ad",
 ]
 
 
