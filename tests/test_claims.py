@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from geo.claims import _Parser, direction_of, parse_claims, parse_number
 from geo.geodesy import miles_to_km
 from geo.models import Claim, ClaimKind, Mention, MentionKind, Status
+from tests.sphere import haversine_km
 
 KUPIANSK, KHARKIV, POKROVSK, VOZNESENKA = 703656, 706483, 704422, 9112507
 TABAIVKA, SYNKIVKA, DONETSK, HORLIVKA, KHERSON = 691967, 693778, 709717, 707753, 706448
@@ -494,24 +495,13 @@ def test_distance_to_a_place_named_before_the_figure():
     assert verdict.claim.reference.place.id == 703448
     # An independent figure: haversine on the mean sphere between the GeoNames coordinates of
     # Kyiv (50.45466, 30.5238) and Zaporizhzhia (47.85167, 35.11714) agrees within 0.5 %.
-    lat1, lon1, lat2, lon2 = map(math.radians, (50.45466, 30.5238, 47.85167, 35.11714))
-    a = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    sphere_km = 2 * 6371.0088 * math.asin(math.sqrt(a))
+    sphere_km = haversine_km(50.45466, 30.5238, 47.85167, 35.11714)
     assert abs(verdict.measured_km - sphere_km) / sphere_km < 0.005
     assert verdict.status is Status.CONSISTENT
 
 
 # --------------------------------------------------------------------------------------------
 # More languages, river mouths, pronouns, "near X ... N km away", seats that pick a namesake
-
-
-def _sphere_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine on the mean-radius sphere: a figure computed another way than pyproj's."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
 @pytest.mark.parametrize("text, direction, reference", [
@@ -558,7 +548,7 @@ def test_a_river_mouth_is_measured_to_the_rivers_geonames_point(text):
     assert verdict.claim.reference.place.id == 565896  # GeoNames' Dnieper (STM), at its mouth
     assert verdict.claim.subject.place.id == KHERSON
     # Kherson (46.63695, 32.61458) to the Dnieper's point (46.4975, 32.30861) on the sphere.
-    sphere_km = _sphere_km(46.63695, 32.61458, 46.4975, 32.30861)
+    sphere_km = haversine_km(46.63695, 32.61458, 46.4975, 32.30861)
     assert verdict.measured_km == pytest.approx(sphere_km, rel=0.005)
     assert verdict.status is Status.CONSISTENT
 
@@ -613,7 +603,7 @@ def test_distances_to_its_own_seats_pick_the_namesake():
     assert oblast.reference.place.id == 687700  # Zaporizhzhia
     assert raion.reference.place.id == 686729  # Vasylivka
     assert "Zaporizhzhya" in oblast.note and "Vasylivka" in raion.note
-    assert _sphere_km(47.50725, 35.45987, 47.85167, 35.11714) == pytest.approx(46.1, abs=0.3)
+    assert haversine_km(47.50725, 35.45987, 47.85167, 35.11714) == pytest.approx(46.1, abs=0.3)
 
 
 def test_french_est_de_is_not_a_direction():

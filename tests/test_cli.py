@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import subprocess
 import sys
 
 import pytest
+
+from tests.sphere import haversine_km
 
 FRONTLINE = [sys.executable, "-m", "geo.cli"]
 
@@ -16,13 +17,6 @@ FRONTLINE = [sys.executable, "-m", "geo.cli"]
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*FRONTLINE, *args], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "COLUMNS": "160"})
-
-
-def haversine_km(lat1, lon1, lat2, lon2, radius=6371.0088):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * radius * math.asin(math.sqrt(a))
 
 
 def test_distance_kharkiv_kupiansk_json():

@@ -35,6 +35,7 @@ from geo.geodesy import (
     nearest_point,
     parse_compass,
 )
+from tests.sphere import haversine_km
 
 KHARKIV = (49.98177, 36.25475)
 KUPIANSK = (49.71003, 37.61581)
@@ -47,17 +48,6 @@ BELGOROD = (50.59, 36.59)  # inside Russia
 WGS84_A_M = 6378137.0
 WGS84_F = 1 / 298.257223563
 WGS84_E2 = WGS84_F * (2 - WGS84_F)
-MEAN_RADIUS_KM = 6371.0088  # IUGG mean radius R1
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on the mean-radius sphere, written out independently."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * MEAN_RADIUS_KM * math.asin(math.sqrt(h))
-
 
 def meridian_degree_km(lat: float) -> float:
     """Length of one degree of latitude at lat: the meridian radius of curvature times pi/180."""
