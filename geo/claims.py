@@ -1429,14 +1429,22 @@ def _same_place(a: Mention | None, b: Mention | None) -> bool:
             and a.place.id == b.place.id)
 
 
-def _river_point(name: str):
-    """The GeoNames stream (its point is the river's mouth) a name, or its genitive ("Dneprs",
-    "Dnipros"), denotes; None when there is none or the gazetteer is missing."""
+def _shipped_gazetteer():
+    """The shipped gazetteer (loaded once), or None where it cannot be loaded: the parser then
+    goes without river points and administrative seats."""
     try:
         from geo.gazetteer import load_gazetteer
 
-        gazetteer = load_gazetteer()
-    except Exception:  # gazetteer missing: no river points
+        return load_gazetteer()
+    except Exception:  # gazetteer missing or corrupt
+        return None
+
+
+def _river_point(name: str):
+    """The GeoNames stream (its point is the river's mouth) a name, or its genitive ("Dneprs",
+    "Dnipros"), denotes; None when there is none or the gazetteer is missing."""
+    gazetteer = _shipped_gazetteer()
+    if gazetteer is None:
         return None
     for form in dict.fromkeys((name, name[:-1] if name.endswith("s") else name)):
         streams = [c.place for c in gazetteer.candidates(form, feature_class="H")
@@ -1466,14 +1474,10 @@ def seat_reference(place, surface: str, start: int, end: int) -> Mention | None:
 @cache
 def _seat(admin1_code: str, admin2_code: str | None):
     """The administrative seat of an oblast (admin2_code None) or raion, from the gazetteer."""
-    try:
-        from geo.gazetteer import load_gazetteer
-
-        frame = load_gazetteer().frame
-    except Exception:  # gazetteer missing: no seat lookup
+    gazetteer = _shipped_gazetteer()
+    if gazetteer is None or not admin1_code:
         return None
-    if not admin1_code:
-        return None
+    frame = gazetteer.frame
     rows = frame[(frame["admin1_code"] == admin1_code) & (frame["feature_class"] == "P")]
     if admin2_code is None:
         codes = ("PPLA", "PPLC")
@@ -1485,9 +1489,7 @@ def _seat(admin1_code: str, admin2_code: str | None):
     for code in codes:
         hits = rows.index[rows["feature_code"] == code]
         if len(hits) == 1:
-            from geo.gazetteer import load_gazetteer
-
-            return load_gazetteer().place_at(int(frame.index.get_loc(hits[0])))
+            return gazetteer.place_at(int(frame.index.get_loc(hits[0])))
     return None
 
 

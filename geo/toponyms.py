@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -425,7 +426,7 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
             resolved.append(mention)
         else:
             resolved.append(_resolve_unit(mention, gazetteer))
-    units = {kind: [m for m in resolved if m.kind is kind and m.admin_code]
+    units = {kind: _Units.of([m for m in resolved if m.kind is kind and m.admin_code])
              for kind in (MentionKind.RAION, MentionKind.OBLAST)}
     anchors = _Anchors([(m.start, m.candidates[0]) for m in resolved
                         if m.kind is MentionKind.SETTLEMENT and len(m.candidates) == 1
@@ -485,7 +486,7 @@ def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
     return replace(mention, confidence=0.95, reason=f"{label} named as such in the text")
 
 
-def _resolve_settlement(mention: Mention, units: dict[MentionKind, list[Mention]],
+def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
                         anchors: _Anchors, text_: str) -> Mention:
     cands = list(mention.candidates)
     if len(cands) == 1:
@@ -526,13 +527,24 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, list[Mention]
                           f"(population {best.population:,}, {best.feature_code})")
 
 
-def _nearest_unit(mention: Mention, units: list[Mention], text_: str) -> Mention | None:
-    """The admin-unit mention (of ``units``, in text order) that governs ``mention``: in the
-    same sentence (either side), else the closest one before it, else any in the text."""
+class _Units(NamedTuple):
+    """Admin-unit mentions of one level, in text order, with their start offsets."""
+
+    mentions: list[Mention]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> _Units:
+        return cls(mentions, [m.start for m in mentions])
+
+
+def _nearest_unit(mention: Mention, units: _Units, text_: str) -> Mention | None:
+    """The admin-unit mention (of ``units``) that governs ``mention``: in the same sentence
+    (either side), else the closest one before it, else any in the text."""
+    units, starts = units
     if not units:
         return None
     s_start, s_end = sentence_bounds(text_, mention.start)
-    starts = [m.start for m in units]
     lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
     if lo < hi:
         return min(units[lo:hi], key=lambda m: abs(m.start - mention.start))
