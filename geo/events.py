@@ -85,8 +85,14 @@ MAX_ATTRIBUTIONS = 12
 REPELLED_OBJECT_CHARS = 30
 #: "the town", "the village" may refer back this many paragraphs.
 ANAPHOR_MAX_PARAGRAPHS = 2
-#: Hypothetical and negation cues must stand within this many words before the trigger.
+#: Hypothetical and negation cues must stand within this many words before the trigger, and
+#: in its clause within this many characters.
 CUE_MAX_WORDS = 3
+CUE_MAX_CHARS = 60
+#: A clause starts at most this many characters before a position, and ends at most this many
+#: after it.
+CLAUSE_BACK_CHARS = 200
+CLAUSE_AHEAD_CHARS = 300
 
 K = EventKind
 
@@ -157,7 +163,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"conflict|negotiations)|service|politics))|"
      r"\benter(?:ing)?\s+(?:the\s+)?(?:town|city|village)\b|\bstorm(?:ed|ing|s)?\b|"
      r"\battack(?:ed|ing|s)?\b|\bassault(?:ed|ing|s)?\b|\bcounter-?attack\w*|"
-     r"\bcounter-?offensive\w*|\boffensive\b|(?<!in\s)\badvanc(?:e|ed|es|ing)\b|"
+     r"\bcounter-?offensive\w*|\boffensive\b|\b(?<!in\s)advanc(?:e|ed|es|ing)\b|"
      r"\b(?:mov|push|head|press)(?:e|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:toward|towards|into)\b|"
      r"\bon\s+the\s+approaches\s+to\b|\bfighting\b|\bfought\b|\bclash(?:es|ed)?\b|"
      r"\bbattles?\b|\bcombat\b|\binfiltrat\w+|\bencircl\w+|\bbreach(?:ed|es|ing)?\b|"
@@ -185,38 +191,52 @@ DENIABLE = frozenset({K.CAPTURE_CLAIM, K.ASSAULT, K.WITHDRAWAL})
 DROP_WHEN_NEGATED = frozenset({K.STRIKE, K.EVACUATION, K.CASUALTIES, K.CONTROL_AFFIRMED,
                                K.ENTRY_REPELLED})
 
+def _caseless(pattern: str) -> re.Pattern[str]:
+    """A lower-case pattern that ignores case by running over a report's folded copy
+    (:attr:`_Doc.folded`), where it matches exactly what it would match with re.I over the text;
+    case-sensitive, sre scans two to four times faster."""
+    return re.compile(pattern)
+
+
 # The lexicons are lower case and ASCII: they run case-sensitively over an ASCII-lowered copy
 # of the text (same length, same offsets), which sre scans about twice as fast as with re.I.
 _TRIGGER_RES = tuple((kind, re.compile(pattern)) for kind, pattern in TRIGGERS)
+#: Empty matches wherever some trigger pattern matches: one scan of the text instead of one
+#: per pattern (see :func:`_trigger_spans`).
+_ANY_TRIGGER = re.compile("(?=" + "|".join(f"(?:{pattern})" for _, pattern in TRIGGERS) + ")")
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
-_STATEMENT_RE = re.compile(STATEMENT_CUES, re.I)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: The characters outside ASCII that re.I matches to an ASCII letter ("İ" and "ı" to "i", long
+#: "ſ" to "s", the Kelvin sign to "k"): the folded copy has that letter in their place.
+_FOLD = {ord("İ"): "i", ord("ı"): "i", ord("ſ"): "s", ord("\u212a"): "k"}
+_STATEMENT_RE = _caseless(STATEMENT_CUES)
 
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = _caseless(
     r"\b(?:could|might|may|should|must|would|will|shall|if|unless|plans?\s+to|planning\s+to|"
     r"planned\s+to|intends?\s+to|intending\s+to|threat\w*|wants?\s+to|wanted\s+to|urg\w+|"
     r"call(?:s|ed|ing)?\s+(?:on|for)|ask\w*|expects?\s+to|expected\s+to|refus\w+\s+to|"
     r"ready\s+to|prepar\w+\s+to|until|prevent\w*|avoid\w*|avert\w*|possible|potential|"
     r"demand\w*|fears?|feared|verge\s+of|brink\s+of|about\s+to)\b"
-    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$", re.I)
+    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$")
 #: Weapons supplied, sold or pledged are not weapons used.
-_SUPPLY = re.compile(
+_SUPPLY = _caseless(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver\w*|send(?:s|ing)?|sent|provid\w*|pledg\w*|"
     r"giv(?:e|es|ing)|gave|transfer\w*|sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|produc\w*|"
     r"ship(?:s|ped|ping)?|approv\w*|request\w*|receiv\w*|acquir\w*|aid|stocks?\s+of)\b"
-    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*$", re.I)
+    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*$")
 #: "may have pulled out", "could have been killed": hedged past, not hypothetical.
-_HEDGED_PAST = re.compile(r"\b(?:could|might|may|must|would)\s+have\b", re.I)
-_NEGATION = re.compile(
+_HEDGED_PAST = _caseless(r"\b(?:could|might|may|must|would)\s+have\b")
+_NEGATION = _caseless(
     r"(?:\b(?:not(?!\s+only)|never|no(?!\s+(?:fewer|less|more|sooner|doubt))|without|nor|"
     r"neither|none|nobody|no\s+longer)\b|n['’]t\b)"
-    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$", re.I)
+    rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$")
 
-_DENIAL = re.compile(
+_DENIAL = _caseless(
     r"\b(?:(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:true|correct|accurate)|not\s+true|untrue|"
     r"false|fake|disinformation|no\s+truth|fabricat\w+|does\s+not\s+correspond\s+to\s+reality|"
     r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
     r"debunked)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
-    r"information|that|this|it|them))\b", re.I)
+    r"information|that|this|it|them))\b")
 _DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk)", re.I)
 _CLAIMS_OF = re.compile(
     r"(?:\b(?:claims?|reports?|assertions?|statements?)\s+(?:by|from|of)\s+"
@@ -224,45 +244,50 @@ _CLAIMS_OF = re.compile(
     r"|((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})(?:['’]s)?\s+"
     r"(?:claims?|reports?|assertions?))")
 
-_NEAR_BEFORE = re.compile(
+_NEAR_BEFORE = _caseless(
     r"\b(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|approaches\s+to|"
     r"toward|towards|direction\s+of|areas?\s+of|edge\s+of|flanks?\s+of)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$",
-    re.I)
-_NEAR_AFTER = re.compile(r"['’]?s?\s+(?:direction|axis|sector|front|outskirts|area)\b", re.I)
-_NEAR_CLAUSE = re.compile(
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
+_NEAR_AFTER = _caseless(r"['’]?s?\s+(?:direction|axis|sector|front|outskirts|area)\b")
+_NEAR_CLAUSE = _caseless(
     r"\b(?:in\s+the\s+vicinity|nearby|outskirts|on\s+the\s+approaches|in\s+the\s+area|"
-    r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b", re.I)
-_RELATION_BEFORE = re.compile(
+    r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b")
+_RELATION_BEFORE = _caseless(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
     r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of))\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$",
-    re.I)
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
 #: A place used for its government: "Moscow would welcome", "[Washington] pursues",
 #: 'Moscow "open" to talks', "containing Moscow".
-_METONYMY_AFTER = re.compile(
+_METONYMY_AFTER = _caseless(
     r"[\]\"”’']?\s+(?:\w+ly\s+)?(?:(?:would|will)(?!\s+be\b)|wants?|says|said|insists?|"
     r"insisted|claims?|claimed|accuse[sd]?|denies|denied|demands?|demanded|hopes?|hoped|"
     r"welcome[sd]?|pursues?|rejects?|rejected|warns?|warned|believes?|refuses?|refused|"
-    r"considers?|is\s+(?:ready|open|willing)|[\"“'‘])", re.I)
-_METONYMY_BEFORE = re.compile(
+    r"considers?|is\s+(?:ready|open|willing)|[\"“'‘])")
+_METONYMY_BEFORE = _caseless(
     r"\b(?:containing|contain|pressure\s+on|sanctions\s+(?:on|against)|relations\s+with|"
-    r"ties\s+with|talks\s+with|between|accused|urged)\s+\[?$", re.I)
+    r"ties\s+with|talks\s+with|between|accused|urged)\s+\[?$")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|visit(?:ed|ing|s)?|arrived\s+in|trip\s+to|summit\s+in|talks\s+in)\s+"
     r"(?:the\s+)?(?:(?:city|capital|town)\s+of\s+)?$", re.I)
-_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|across|at|on|into|over|throughout|against)\s+$", re.I)
+_COUNTRY_LOCATIVE = _caseless(r"\b(?:in|across|at|on|into|over|throughout|against)\s+$")
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+"
     r"of\s+)?$", re.I)
 #: A settlement name used for a unit around it ("the Krasnorichenske hromada").
 _UNIT_AFTER = re.compile(r"\s+(?:hromada|community|district|raion|rayon|region|oblast|"
                          r"direction|axis|sector|front)\b", re.I)
-_ANAPHOR = re.compile(
+_ANAPHOR = _caseless(
     r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:town|city|village|settlement|hamlet|community)"
-    r"(?:['’]s)?\b", re.I)
+    r"(?:['’]s)?\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although)\b", re.I)
+#: Where a match of :data:`_CLAUSE_BREAK` can start (or, for "-", the character after), in any
+#: part of the ASCII-lowered text. Found once per report, so that only these places are tried
+#: (see :meth:`_Doc.clause_start`). Every alternative starts with a literal, so sre skips to
+#: them quickly; "ı", "İ" and "ſ" are there because re.I matches them to "i" and "s".
+_CLAUSE_BREAK_START = re.compile(r",|;|:|\(|\)|\[|\]|—|–|-|but|wh[iıİ]le|wherea[sſ]|although")
+#: The one-character clause breaks (a match wherever they stand).
+_CLAUSE_PUNCTUATION = frozenset(",;:()[]—–")
 
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
@@ -276,6 +301,10 @@ _WHEN = re.compile(
     r"(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago\b|"
     r"earlier\s+this\s+(?:week|month|year)\b)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: What every match of :data:`_WHEN` contains, in the ASCII-lowered text: a month, a year,
+#: "last", "ago" or "earlier" (re.I matches "ſ" to "s"). A literal starts each alternative,
+#: so sre skips to them quickly.
+_WHEN_CUE = re.compile("|".join(_MONTHS) + r"|19|20|la[sſ]t|ago|earl")
 
 # --- noun phrases -----------------------------------------------------------------------------
 
@@ -358,7 +387,10 @@ has have had was were is are also repeatedly earlier later previously again then
 had would will separately publicly officially once
 """.split())
 _PRONOUNS = frozenset({"it", "he", "she", "they"})
+_ANY_PRONOUN = _PRONOUNS | {"him", "her", "them"}
 _CONNECTORS = frozenset({"of", "to", "for", "in", "at"})
+_LEAD_OR_CONNECTOR = _LEAD_STRIP | _CONNECTORS
+_POSSESSIVE = re.compile(r"['’]s$")
 
 _SAY_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|insisted|insists|reported|reports|"
@@ -367,12 +399,19 @@ _SAY_VERB = re.compile(
     r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
     r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
     r"dismisses|refuted|refutes)\b")
-_ACCORDING = re.compile(
-    r"(?<![\w-])(?:Source:\s*|according\s+to|citing|cited\s+by|quoted\s+by|"
-    r"(?:reported|stated|announced|claimed|said|confirmed|posted)\s+by)\s+", re.I)
+_ACCORDING = _caseless(
+    r"(?<![\w-])(?:source:\s*|according\s+to|citing|cited\s+by|quoted\s+by|"
+    r"(?:reported|stated|announced|claimed|said|confirmed|posted)\s+by)\s+")
 _BACK_REFERENCE = re.compile(
     r"\W*(?:this|that|it|these|the\s+(?:news|information))\s+(?:was|were|has\s+been|had\s+been|"
     r"is)\s+(?:reported|stated|announced|confirmed|said|claimed|posted)\s+by\b", re.I)
+#: What is left of a sentence that only names who said the sentences before it.
+_ONLY_SAYS = re.compile(r"[\s,)]*(?:\([^()]{1,20}\))?[\s,]*" + _SAY_VERB.pattern
+                        + r"(?:\s+(?:on|in|via)\s+[\w.' ]{1,30})?\W*")
+_PRONOUN_AFTER = re.compile(r"(?:him|her|them|it)\b", re.I)
+#: A headline's source after a dash ("... – Ukrainska Pravda"), and a sentence's closing mark.
+_HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([^–—\-.!?]{2,60})$")
+_CLOSED = re.compile(r"[.!?\"”]$")
 _TOKEN = re.compile(r"[\w'’-]+(?:\.[\w'’-]+)*|\S")
 _QUOTE_CHARS = "\"“”«»"
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,}?)[\"”»]")
@@ -398,6 +437,10 @@ _WRAPPED_LINE_END = re.compile(
     r"(?:\b(?:of|the|a|an|and|or|to|in|on|at|by|for|from|with|near|into|that|as|than)|[-(/])"
     r"[ \t]*$", re.I)
 _LEADING_JUNK = re.compile(r"[\s\-*•·–—>#]+")
+#: The longest word :data:`_WRAPPED_LINE_END` ends a line on ("from", "into", ...).
+_WRAP_WORD_CHARS = 4
+_VISIBLE = re.compile(r"\S")
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)[.]$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -411,9 +454,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if nxt < 0:
                 break
             blank = "\n" in text[match.end():nxt]
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if not blank and (text[nxt].islower()
-                              or _WRAPPED_LINE_END.search(text, line_start, match.start())):
+            if not blank and (text[nxt].islower() or _wrapped_line_end(text, match.start())):
                 continue  # a wrapped line, the sentence goes on
             _emit(text, start, match.start(), paragraph, out)
             start = match.end()
@@ -421,7 +462,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         if nxt >= 0 and text[nxt].islower():
             continue
-        word = re.search(r"([\w.]+)[.]$", text[max(0, match.start() - 12):match.start() + 1])
+        word = _WORD_BEFORE_DOT.search(text[max(0, match.start() - 12):match.start() + 1])
         if match.group().startswith(".") and word and (
                 word.group(1).lower() in _ABBREVIATIONS
                 or (len(word.group(1)) == 1 and word.group(1).isupper())):
@@ -433,8 +474,20 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _next_visible(text: str, position: int) -> int:
-    match = re.compile(r"\S").search(text, position)
+    match = _VISIBLE.search(text, position)
     return match.start() if match else -1
+
+
+def _wrapped_line_end(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` ends on a word that wraps it ("of", "the", "-").
+
+    Only the line's last word can match, so the search starts a few characters before it
+    instead of at the start of the line (a paragraph can be one long line)."""
+    line_start = text.rfind("\n", 0, end) + 1
+    last = end
+    while last > line_start and text[last - 1] in " \t":
+        last -= 1
+    return bool(_WRAPPED_LINE_END.search(text, max(line_start, last - _WRAP_WORD_CHARS), end))
 
 
 def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
@@ -473,25 +526,129 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[tup
     """(kind, start, end) of every event trigger in ``text[start:end]``, in text order, with
     hypothetical ones left out (negated ones included)."""
     end = len(text) if end is None else end
-    return [(t.kind, t.start, t.end) for t in _triggers(text, start, end)]
+    return [(t.kind, t.start, t.end) for t in _triggers(_Doc(text[:end]), start, end)]
 
 
-_TriggerSpans = tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]
+class _Doc:
+    """A report's text with what is found in it once per report: each trigger pattern's matches
+    (on an ASCII-lowered copy) and the places where a clause break can start. Sentences and
+    mentions look these up instead of rescanning the text.
+
+    ``folded`` is the lowered copy with the few other characters re.I matches to an ASCII letter
+    replaced by it (see :data:`_FOLD`); :func:`_caseless` patterns run over it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = lowered = _ascii_lower(text)
+        self.folded = lowered.translate(_FOLD) if any(c in lowered for c in "İıſ\u212a") \
+            else lowered
+        self.trigger_spans = _trigger_spans(lowered)
+        self.break_starts = _break_starts(text, lowered)
+        self._reference: dict[int, bool] = {}
+        self._aside: dict[tuple[int, int, MentionKind], bool] = {}
+
+    def is_reference(self, mention: Mention) -> bool:
+        """Whether a place is named only as a reference ("south of Pokrovsk"); worked out
+        once per mention, not once per trigger that weighs it."""
+        known = self._reference.get(mention.start)
+        if known is None:
+            known = self._reference[mention.start] = _is_reference(self.folded, mention)
+        return known
+
+    def is_aside(self, mention: Mention) -> bool:
+        """Whether a place is named only as a reference or for its government."""
+        key = (mention.start, mention.end, mention.kind)
+        known = self._aside.get(key)
+        if known is None:
+            known = self._aside[key] = self.is_reference(mention) \
+                or _is_metonymy(self.folded, mention)
+        return known
+
+    def clause_start(self, s: int, position: int) -> int:
+        """End of the last clause break before ``position`` (at most CLAUSE_BACK_CHARS back,
+        not before ``s``), else ``s``: what ``_CLAUSE_BREAK.finditer`` over that window gives,
+        tried only where a break can start."""
+        text, starts = self.text, self.break_starts
+        lo = max(s, position - CLAUSE_BACK_CHARS)
+        last, cursor = s, lo
+        for i in range(bisect.bisect_left(starts, lo), len(starts)):
+            at = starts[i]
+            if at >= position:
+                break
+            if at < cursor:
+                continue  # inside the break found before (finditer does not overlap)
+            if text[at] in _CLAUSE_PUNCTUATION:
+                cursor = at + 1
+            else:
+                match = _CLAUSE_BREAK.match(text, at, position)
+                if match is None:
+                    continue
+                cursor = match.end()
+            last = cursor
+        return last
+
+    def next_break(self, lo: int, hi: int) -> int:
+        """Start of the first clause break in ``text[lo:hi]`` (``_CLAUSE_BREAK.search``), or -1."""
+        text, starts = self.text, self.break_starts
+        for i in range(bisect.bisect_left(starts, lo), len(starts)):
+            at = starts[i]
+            if at >= hi:
+                break
+            if text[at] in _CLAUSE_PUNCTUATION or _CLAUSE_BREAK.match(text, at, hi):
+                return at
+        return -1
+
+    def clause_bounds(self, s: int, e: int, position: int) -> tuple[int, int]:
+        """The clause of the sentence ``text[s:e]`` that holds ``position``."""
+        following = self.next_break(position, min(e, position + CLAUSE_AHEAD_CHARS))
+        return self.clause_start(s, position), following if following >= 0 else e
 
 
-def _trigger_spans(text: str) -> _TriggerSpans:
-    """Every trigger pattern's matches over the whole text: each pattern scans the text once
-    per report instead of once per sentence."""
-    lowered = text.translate(_ASCII_LOWER)
-    return tuple((kind, tuple(m.span() for m in pattern.finditer(lowered)))
-                 for kind, pattern in _TRIGGER_RES)
+def _ascii_lower(text: str) -> str:
+    """``text`` with A-Z lowered and every other character kept (same length, same offsets).
+
+    ``str.lower`` does that, and much faster than ``str.translate``, when no character outside
+    ASCII has a case: the usual report, whose only such characters are quotes and dashes."""
+    if all(run == run.lower() for run in _NON_ASCII.findall(text)):
+        return text.lower()
+    return text.translate(_ASCII_LOWER)
 
 
-def _triggers(text: str, s: int, e: int, all_spans: _TriggerSpans | None = None
-              ) -> list[_Trigger]:
+def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
+    """Each trigger pattern's matches in the lowered text, as its ``finditer`` gives them.
+
+    One scan finds every place where some pattern matches; each pattern is then tried only at
+    those places, skipping the ones inside its previous match as ``finditer`` does."""
+    starts = [match.start() for match in _ANY_TRIGGER.finditer(lowered)]
+    found = []
+    for kind, pattern in _TRIGGER_RES:
+        spans = []
+        end = 0
+        for at in starts:
+            if at >= end and (match := pattern.match(lowered, at)):
+                spans.append(match.span())
+                end = match.end()
+        found.append((kind, tuple(spans)))
+    return tuple(found)
+
+
+def _break_starts(text: str, lowered: str) -> list[int]:
+    """Every place where a match of :data:`_CLAUSE_BREAK` can start (and a few where none
+    does), in text order."""
+    starts = []
+    for match in _CLAUSE_BREAK_START.finditer(lowered):
+        at = match.start()
+        if lowered[at] != "-":
+            starts.append(at)
+        elif at > 0 and text[at - 1].isspace():  # the space of " - "
+            starts.append(at - 1)
+    return starts
+
+
+def _triggers(doc: _Doc, s: int, e: int) -> list[_Trigger]:
     taken: list[tuple[int, int]] = []
     found: list[_Trigger] = []
-    for kind, spans in all_spans or _trigger_spans(text[:e]):
+    for kind, spans in doc.trigger_spans:
         lo = bisect.bisect_left(spans, (s, -1))
         for a, b in spans[lo:]:
             if a >= e:
@@ -501,8 +658,7 @@ def _triggers(text: str, s: int, e: int, all_spans: _TriggerSpans | None = None
             if any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))
-            clause_start = _clause_start(text, s, a)
-            before = text[max(clause_start, a - 60):a]
+            before = doc.folded[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
             if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
                     and not _HEDGED_PAST.search(before):
                 continue
@@ -511,18 +667,6 @@ def _triggers(text: str, s: int, e: int, all_spans: _TriggerSpans | None = None
             found.append(_Trigger(kind, a, b, negated=bool(_NEGATION.search(before))))
     found.sort(key=lambda t: t.start)
     return found
-
-
-def _clause_start(text: str, s: int, position: int) -> int:
-    last = s
-    for match in _CLAUSE_BREAK.finditer(text, max(s, position - 200), position):
-        last = match.end()
-    return last
-
-
-def _clause_bounds(text: str, s: int, e: int, position: int) -> tuple[int, int]:
-    following = _CLAUSE_BREAK.search(text, position, min(e, position + 300))
-    return _clause_start(text, s, position), following.start() if following else e
 
 
 # --- speakers ---------------------------------------------------------------------------------
@@ -607,7 +751,7 @@ def _tokens(text: str, s: int, e: int) -> list[re.Match]:
 
 def _np_word(token: str) -> bool:
     low = token.lower()
-    base = re.sub(r"['’]s$", "", low)
+    base = _POSSESSIVE.sub("", low)
     return (token[:1].isupper() or base in ROLE_WORDS or low in {"the", "a", "an"}
             or ("-" in token and token.replace("-", "").isalpha()))
 
@@ -653,8 +797,7 @@ def _subject_before(text: str, s: int, verb_start: int) -> tuple[int, int] | Non
         i -= 1
     if first is None:
         return None
-    while first <= end_index and toks[first].group().lower() in _LEAD_STRIP \
-            | _CONNECTORS:
+    while first <= end_index and toks[first].group().lower() in _LEAD_OR_CONNECTOR:
         first += 1
     if first > end_index:
         return None
@@ -706,7 +849,7 @@ def _with_appositive(text: str, span: tuple[int, int], e: int) -> tuple[int, int
 def _is_speaker(text: str, span: tuple[int, int]) -> bool:
     phrase = text[span[0]:span[1]]
     words = [w.strip(",.()'’") for w in phrase.split()]
-    lows = [re.sub(r"['’]s$", "", w.lower()) for w in words]
+    lows = [_POSSESSIVE.sub("", w.lower()) for w in words]
     if not words or all(w in {"the", "a", "an"} for w in lows):
         return False
     if any(w in ROLE_WORDS for w in lows):
@@ -718,14 +861,15 @@ def _is_speaker(text: str, span: tuple[int, int]) -> bool:
     return not (len(caps) == 1 and caps[0].lower() in _LEAD_STRIP)
 
 
-def _attributions(text: str, s: int, e: int, speakers: _Speakers) -> list[_Attribution]:
+def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attribution]:
+    text = doc.text
     found: list[_Attribution] = []
 
     def add(span: tuple[int, int] | None, anchor: int, appositive: bool) -> None:
         if span is None:
             return
         phrase = text[span[0]:span[1]]
-        if phrase.lower() in _PRONOUNS | {"him", "her", "them"}:
+        if phrase.lower() in _ANY_PRONOUN:
             who = speakers.resolve(phrase)
             if who:
                 found.append(_Attribution(who, anchor, span))
@@ -738,8 +882,8 @@ def _attributions(text: str, s: int, e: int, speakers: _Speakers) -> list[_Attri
         found.append(_Attribution(who, anchor, span))
         speakers.add(who)
 
-    for match in _ACCORDING.finditer(text, s, e):
-        pronoun = re.match(r"(?:him|her|them|it)\b", text[match.end():e], re.I)
+    for match in _ACCORDING.finditer(doc.folded, s, e):
+        pronoun = _PRONOUN_AFTER.match(text[match.end():e])
         if pronoun:
             add((match.end(), match.end() + pronoun.end()), match.start(), False)
         else:
@@ -755,8 +899,8 @@ def _attributions(text: str, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(_phrase_after(text, match.end(), e), match.start(), True)
         else:
             add(span, match.start(), False)
-    headline = re.search(r"\s[–—-]\s+([^–—\-.!?]{2,60})$", text[s:e])
-    if headline and not re.search(r"[.!?\"”]$", text[s:e]):
+    headline = _HEADLINE_SOURCE.search(text[s:e])
+    if headline and not _CLOSED.search(text[s:e]):
         start = s + headline.start(1)
         tail = _phrase_after(text, start, e)
         if tail is not None and tail[1] == e:  # the whole tail names the source
@@ -776,8 +920,7 @@ def _only_attribution(text: str, s: int, e: int, attributions: Sequence[_Attribu
     if text[s:first[0]].strip():
         return False  # something is said before the speaker
     rest = text[last[1]:e]
-    return bool(re.fullmatch(r"[\s,)]*(?:\([^()]{1,20}\))?[\s,]*" + _SAY_VERB.pattern
-                             + r"(?:\s+(?:on|in|via)\s+[\w.' ]{1,30})?\W*", rest))
+    return bool(_ONLY_SAYS.fullmatch(rest))
 
 
 def _subject_with_appositive(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
@@ -805,25 +948,26 @@ def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
 _EVENT_PLACE_KINDS = (MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION)
 
 
-def _is_reference(text: str, mention: Mention) -> bool:
-    return bool(_RELATION_BEFORE.search(text, max(0, mention.start - 70), mention.start))
+def _is_reference(folded: str, mention: Mention) -> bool:
+    return bool(_RELATION_BEFORE.search(folded, max(0, mention.start - 70), mention.start))
 
 
-def _is_metonymy(text: str, mention: Mention) -> bool:
+def _is_metonymy(folded: str, mention: Mention) -> bool:
     if mention.kind is not MentionKind.SETTLEMENT:
         return False
-    return bool(_METONYMY_AFTER.match(text, mention.end, mention.end + 40)
-                or _METONYMY_BEFORE.search(text, max(0, mention.start - 40), mention.start))
+    return bool(_METONYMY_AFTER.match(folded, mention.end, mention.end + 40)
+                or _METONYMY_BEFORE.search(folded, max(0, mention.start - 40), mention.start))
 
 
-def _precision(text: str, mention: Mention, clause: tuple[int, int] | None) -> Precision:
+def _precision(doc: _Doc, mention: Mention, clause: tuple[int, int] | None) -> Precision:
+    folded = doc.folded
     if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
         return Precision.REGION
-    if _is_reference(text, mention) \
-            or _NEAR_BEFORE.search(text, max(0, mention.start - 50), mention.start) \
-            or _NEAR_AFTER.match(text, mention.end, mention.end + 25):
+    if doc.is_reference(mention) \
+            or _NEAR_BEFORE.search(folded, max(0, mention.start - 50), mention.start) \
+            or _NEAR_AFTER.match(folded, mention.end, mention.end + 25):
         return Precision.NEAR
-    if clause and _NEAR_CLAUSE.search(text, *clause):
+    if clause and _NEAR_CLAUSE.search(folded, *clause):
         return Precision.NEAR
     return Precision.PLACE
 
@@ -832,7 +976,7 @@ def _in_spans(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= mention.start and mention.end <= b for a, b in spans)
 
 
-def _place_cost(text: str, mention: Mention, trigger: _Trigger,
+def _place_cost(doc: _Doc, mention: Mention, trigger: _Trigger,
                 speaker_spans: Sequence[tuple[int, int]] = ()) -> float:
     if mention.start >= trigger.end:
         cost = float(mention.start - trigger.end)
@@ -842,14 +986,14 @@ def _place_cost(text: str, mention: Mention, trigger: _Trigger,
         cost = 0.0
     if mention.kind is not MentionKind.SETTLEMENT:
         cost += REGION_COST
-    if _is_reference(text, mention) or _is_metonymy(text, mention):
+    if doc.is_aside(mention):
         cost += REFERENCE_COST
     if _in_spans(mention, speaker_spans):
         cost += SPEAKER_COST
     return cost
 
 
-def _places_for(text: str, trigger: _Trigger, places: Sequence[Mention],
+def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
                 speaker_spans: Sequence[tuple[int, int]] = (),
                 carried: Mention | None = None) -> list[Mention]:
     """The place of a trigger and the places listed together with it; a place carried over
@@ -858,7 +1002,7 @@ def _places_for(text: str, trigger: _Trigger, places: Sequence[Mention],
         return []
     if carried is not None:
         return [carried]
-    best = min(places, key=lambda m: (_place_cost(text, m, trigger, speaker_spans), m.start))
+    best = min(places, key=lambda m: (_place_cost(doc, m, trigger, speaker_spans), m.start))
     chosen = [best]
     ordered = sorted(places, key=lambda m: m.start)
     i = ordered.index(best)
@@ -868,8 +1012,8 @@ def _places_for(text: str, trigger: _Trigger, places: Sequence[Mention],
             new = ordered[j + step]
             left, right = (ordered[j], new) if step == 1 else (new, ordered[j])
             if new.kind is not best.kind or _in_spans(new, speaker_spans) \
-                    or _is_reference(text, new) or _is_metonymy(text, new) \
-                    or not _COORDINATION.match(text[left.end:right.start]):
+                    or doc.is_aside(new) \
+                    or not _COORDINATION.match(doc.text[left.end:right.start]):
                 break
             chosen.append(new)
             j += step
@@ -886,7 +1030,6 @@ class _State:
     last_place: Mention | None = None            # last settlement named for itself
     last_place_paragraph: int = -10
     previous_claimant: str = ""
-    trigger_spans: _TriggerSpans = ()                # every trigger match of the text
 
 
 def extract_events(text: str, mentions: Sequence[Mention], date: dt.date | None
@@ -909,7 +1052,8 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
                      and 0 <= m.start < m.end <= len(text)), key=lambda m: m.start)
     starts = [m.start for m in usable]
     speakers = _Speakers()
-    state = _State(trigger_spans=_trigger_spans(text))
+    doc = _Doc(text)
+    state = _State()
     events: list[Event] = []
     for sentence in split_sentences(text):
         s, e = sentence.start, sentence.end
@@ -917,17 +1061,17 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
             state.paragraph, state.paragraph_place = sentence.paragraph, None
             state.paragraph_first_event = len(events)
         in_sentence = usable[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-        attributions = _attributions(text, s, e, speakers)
+        attributions = _attributions(doc, s, e, speakers)
         if not attributions and text[s] in _QUOTE_CHARS and state.previous_claimant:
             attributions = [_Attribution(state.previous_claimant, s)]
         if _only_attribution(text, s, e, attributions):
             _attribute_back(events, state.paragraph_first_event, attributions[0].who)
             state.previous_claimant = attributions[0].who
             continue
-        new, places = _sentence_events(text, sentence, in_sentence, attributions, state, date)
+        new, places = _sentence_events(doc, sentence, in_sentence, attributions, state, date)
         events.extend(new)
         state.previous_claimant = attributions[-1].who if attributions else ""
-        _remember_places(text, sentence, places, new, attributions, state)
+        _remember_places(doc, sentence, places, new, attributions, state)
     return events
 
 
@@ -937,18 +1081,18 @@ def _attribute_back(events: list[Event], first: int, who: str) -> None:
             events[i] = replace(events[i], claimed_by=who)
 
 
-def _own_places(text: str, places: Sequence[Mention],
+def _own_places(doc: _Doc, places: Sequence[Mention],
                 attributions: Sequence[_Attribution]) -> list[Mention]:
     """Places a sentence names for themselves: not references, governments or titles."""
     spans = [a.span for a in attributions]
-    return [m for m in places if not _is_reference(text, m) and not _is_metonymy(text, m)
-            and not _in_spans(m, spans)]
+    return [m for m in places if not doc.is_aside(m) and not _in_spans(m, spans)]
 
 
-def _remember_places(text: str, sentence: Sentence, places: Sequence[Mention],
+def _remember_places(doc: _Doc, sentence: Sentence, places: Sequence[Mention],
                      new: Sequence[Event], attributions: Sequence[_Attribution],
                      state: _State) -> None:
-    own = _own_places(text, places, attributions)
+    text = doc.text
+    own = _own_places(doc, places, attributions)
     settlements = [m for m in own if m.kind is MentionKind.SETTLEMENT
                    and not _UNIT_AFTER.match(text, m.end, m.end + 20)]
     if settlements:
@@ -965,68 +1109,73 @@ def _remember_places(text: str, sentence: Sentence, places: Sequence[Mention],
         state.last_place_paragraph = sentence.paragraph
 
 
-def _carried_place(text: str, sentence: Sentence, in_sentence: Sequence[Mention],
+def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mention],
                    state: _State) -> Mention | None:
     """The place a sentence naming none speaks of (see the module docstring), or None."""
     s, e = sentence.start, sentence.end
     if any(m.kind is MentionKind.COUNTRY
-           and _COUNTRY_LOCATIVE.search(text, max(0, m.start - 15), m.start)
+           and _COUNTRY_LOCATIVE.search(folded, max(0, m.start - 15), m.start)
            for m in in_sentence):
         return None  # the sentence places itself in a whole country
-    if state.last_place is not None and _ANAPHOR.search(text, s, e) \
+    if state.last_place is not None and _ANAPHOR.search(folded, s, e) \
             and sentence.paragraph - state.last_place_paragraph <= ANAPHOR_MAX_PARAGRAPHS:
         return state.last_place
     return state.paragraph_place
 
 
-def _sentence_events(text: str, sentence: Sentence, in_sentence: Sequence[Mention],
+def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention],
                      attributions: Sequence[_Attribution], state: _State,
                      date: dt.date | None) -> tuple[list[Event], list[Mention]]:
+    text = doc.text
     s, e = sentence.start, sentence.end
     places = [m for m in in_sentence if m.kind in _EVENT_PLACE_KINDS]
     spans = [a.span for a in attributions]
     carried = None
-    if not _own_places(text, places, attributions):
-        carried = _carried_place(text, sentence, in_sentence, state)
+    if not _own_places(doc, places, attributions):
+        carried = _carried_place(doc.folded, sentence, in_sentence, state)
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
         return [], places
-    triggers = _triggers(text, s, e, state.trigger_spans)
-    denial = _denial(text, s, e, triggers)
+    triggers = _triggers(doc, s, e)
+    denial = _denial(doc, s, e, triggers)
     evidence = text[s:e]
     out: list[Event] = []
     seen: set[tuple] = set()
+    times: list[tuple[int, int, str]] | None = None  # read at the sentence's first event
 
-    def precision(mention: Mention, position: int) -> Precision:
-        clause = _clause_bounds(text, s, e, position)
+    def precision(mention: Mention, clause: tuple[int, int]) -> Precision:
         if mention is carried:
-            return _carried_precision(text, mention, clause)
-        return _precision(text, mention, clause)
+            return _carried_precision(doc.folded, mention, clause)
+        return _precision(doc, mention, clause)
 
     def emit(kind: EventKind, mention: Mention, position: int, **fields) -> None:
+        nonlocal times
         key = (kind, mention.start, mention.end, fields.get("claimed_by", ""),
                fields.get("denied_by", ""))
         if key in seen:
             return
         seen.add(key)
+        if times is None:
+            times = _times(doc, s, e, date)
+        clause = doc.clause_bounds(s, e, position)
         out.append(Event(kind=kind, mention=mention, evidence=evidence, start=s, end=e,
-                         date=date, precision=precision(mention, position),
-                         when=_when(text, s, e, position, date), **fields))
+                         date=date, precision=precision(mention, clause),
+                         when=_when(times, position, clause), **fields))
 
     for trigger in triggers:
         if trigger.negated or (denial is not None and denial.covers(trigger)):
             continue  # dropped, or the denial event below speaks for it
         # "Ukrainian troops repelled 12 attacks": the attackers are not the troops named
         # before "repelled"; look for them only after it ("12 Russian attacks").
-        repel = _repelling(text, trigger, triggers)
-        actor = _actor(text, repel.end if repel else s, e, trigger)
-        for mention in _places_for(text, trigger, candidates, spans, carried):
+        repel = _repelling(doc, trigger, triggers)
+        actor = _actor(doc, repel.end if repel else s, e, trigger)
+        for mention in _places_for(doc, trigger, candidates, spans, carried):
             emit(trigger.kind, mention, trigger.start, actor=actor,
                  claimed_by=_claimant_for(trigger.start, attributions))
     if denial is not None:
         denier = _claimant_for(denial.position, attributions)
         probe = _Trigger(K.CONTROL_AFFIRMED, denial.position, denial.position)
-        for mention in _places_for(text, probe, candidates, spans, carried):
+        for mention in _places_for(doc, probe, candidates, spans, carried):
             emit(K.CONTROL_AFFIRMED, mention, denial.position,
                  actor=denier if _ACTOR_RE.search(denier) else "",
                  claimed_by=denier, denied_by=denier, denial=denial.text)
@@ -1034,12 +1183,12 @@ def _sentence_events(text: str, sentence: Sentence, in_sentence: Sequence[Mentio
         if claimed is not None:
             claimant = (claimed.group(1) or claimed.group(2)).strip()
             for trigger in denial.denied:
-                for mention in _places_for(text, trigger, candidates, spans, carried):
+                for mention in _places_for(doc, trigger, candidates, spans, carried):
                     emit(trigger.kind, mention, trigger.start,
-                         actor=_actor(text, s, e, trigger), claimed_by=claimant,
+                         actor=_actor(doc, s, e, trigger), claimed_by=claimant,
                          denied_by=denier, denial=denial.text)
     if not out:
-        statement = _statement(text, s, e, _own_places(text, places, attributions),
+        statement = _statement(doc, s, e, _own_places(doc, places, attributions),
                                attributions)
         if statement is not None:
             mention, position = statement
@@ -1048,16 +1197,17 @@ def _sentence_events(text: str, sentence: Sentence, in_sentence: Sequence[Mentio
     return out, places
 
 
-def _carried_precision(text: str, mention: Mention, clause: tuple[int, int]) -> Precision:
+def _carried_precision(folded: str, mention: Mention, clause: tuple[int, int]) -> Precision:
     if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
         return Precision.REGION
-    return Precision.NEAR if _NEAR_CLAUSE.search(text, *clause) else Precision.PLACE
+    return Precision.NEAR if _NEAR_CLAUSE.search(folded, *clause) else Precision.PLACE
 
 
-def _statement(text: str, s: int, e: int, usable: Sequence[Mention],
+def _statement(doc: _Doc, s: int, e: int, usable: Sequence[Mention],
                attributions: Sequence[_Attribution]) -> tuple[Mention, int] | None:
     """Where a political statement was made (``usable``: the sentence's own places)."""
-    cue = _STATEMENT_RE.search(text, s, e)
+    text = doc.text
+    cue = _STATEMENT_RE.search(doc.folded, s, e)
     if cue is None and not attributions:
         return None
     position = cue.start() if cue else attributions[0].anchor
@@ -1074,7 +1224,7 @@ def _statement(text: str, s: int, e: int, usable: Sequence[Mention],
     return best, position
 
 
-def _repelling(text: str, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
+def _repelling(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
     """The "repelled"/"thwarted" whose object an attack trigger is ("repelled 12 attacks"):
     an ENTRY_REPELLED trigger ending at most REPELLED_OBJECT_CHARS before it, in its clause."""
     if trigger.kind is not K.ASSAULT:
@@ -1082,12 +1232,13 @@ def _repelling(text: str, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _T
     for other in triggers:
         if other.kind is K.ENTRY_REPELLED and other.end <= trigger.start \
                 and trigger.start - other.end <= REPELLED_OBJECT_CHARS \
-                and not _CLAUSE_BREAK.search(text, other.end, trigger.start):
+                and doc.next_break(other.end, trigger.start) < 0:
             return other
     return None
 
 
-def _actor(text: str, s: int, e: int, trigger: _Trigger) -> str:
+def _actor(doc: _Doc, s: int, e: int, trigger: _Trigger) -> str:
+    text = doc.text
     agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40))
     if agent:
         named = _ACTOR_RE.match(text, agent.end(), e) or _COUNTRY.match(text, agent.end(), e)
@@ -1097,7 +1248,7 @@ def _actor(text: str, s: int, e: int, trigger: _Trigger) -> str:
     if side:
         return side.group(1)
     if trigger.kind in CLAUSE_ACTOR_KINDS:
-        s, e = _clause_bounds(text, s, e, trigger.start)
+        s, e = doc.clause_bounds(s, e, trigger.start)
     best, best_cost = "", float("inf")
     for match in _ACTOR_RE.finditer(text, max(s, trigger.start - ACTOR_MAX_CHARS),
                                     min(e, trigger.end + ACTOR_MAX_CHARS)):
@@ -1128,10 +1279,11 @@ class _Denial:
         return self.span[0] <= trigger.start and trigger.end <= self.span[1]
 
 
-def _denial(text: str, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial | None:
+def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial | None:
     """The sentence's denial: a denial phrase, or a negated capture, entry or withdrawal."""
+    text = doc.text
     triggers = list(triggers)
-    marker = _DENIAL.search(text, s, e)
+    marker = _DENIAL.search(doc.folded, s, e)
     if marker is not None:
         quote = next((q for q in _QUOTED.finditer(text, s, e)
                       if q.start(1) <= marker.start() < q.end(1)), None)
@@ -1147,7 +1299,7 @@ def _denial(text: str, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         if not negated:
             return None
         first = negated[0]
-        clause = _clause_bounds(text, s, e, first.start)
+        clause = doc.clause_bounds(s, e, first.start)
         span = (clause[0], max(clause[1], first.end))
         position = first.start
     a, b = span
@@ -1159,17 +1311,23 @@ def _denial(text: str, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     return _Denial(text[a:b], position, (a, b), denied)
 
 
-def _when(text: str, s: int, e: int, position: int, date: dt.date | None) -> str:
-    """The time the sentence gives for the trigger at ``position``, if not the report's."""
+def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each time the sentence ``text[s:e]`` gives that is not the
+    report's date. Most sentences give none: a cheap scan for the words every time phrase
+    needs comes first."""
+    if not _WHEN_CUE.search(doc.lowered, s, e):
+        return []
+    return [(match.start(), match.end(), match.group())
+            for match in _WHEN.finditer(doc.text, s, e) if _differs_from(match.group(), date)]
+
+
+def _when(times: Sequence[tuple[int, int, str]], position: int, clause: tuple[int, int]) -> str:
+    """The time (of the sentence's ``times``) for the trigger at ``position`` in ``clause``."""
     best, best_cost = "", float("inf")
-    clause = _clause_bounds(text, s, e, position)
-    for match in _WHEN.finditer(text, s, e):
-        phrase = match.group()
-        if not _differs_from(phrase, date):
-            continue
-        cost = match.start() - position if match.start() >= position \
-            else (position - match.end()) * BEFORE_COST_FACTOR
-        if not clause[0] <= match.start() < clause[1]:
+    for start, end, phrase in times:
+        cost = start - position if start >= position \
+            else (position - end) * BEFORE_COST_FACTOR
+        if not clause[0] <= start < clause[1]:
             cost += 60
         if cost < best_cost and cost <= 120:
             best, best_cost = phrase, cost
