@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -58,40 +58,80 @@ _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _WORD = rf"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
+_NON_SPACE = re.compile(r"\S+")
+_LOWERCASE_WORD = re.compile(r"\b[a-zа-яіїєґ][\w'’]*")
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")
 _OBLAST_AFTER = re.compile(
     r"^[\s,]*(?:oblast|oblast's|oblast’s|oblasts|region|regional|province|oblast['’]?)\b",
     re.I)
-_OBLAST_BEFORE = re.compile(r"\b(?:oblast|region|province)\s+(?:of\s+)?$", re.I)
 _CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област[ьиіею]|обл\.)", re.I)
 _CYRILLIC_RAION_AFTER = re.compile(r"^\s*(?:район[ауеі]?|р-н[ау]?|районов)\b", re.I)
 # "Харьковщина", "Донеччини": the oblast by its colloquial name.
 _CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щині|чин[аиуі])$", re.I)
 _RAION_AFTER = re.compile(r"^[\s,]*(?:raion|rayon|district)\b", re.I)
 _RIVER_AFTER = re.compile(r"^[\s,]*river\b", re.I)
-_RIVER_BEFORE = re.compile(r"\b(?:river|the)\s+$", re.I)
-_RIVER_WORD_BEFORE = re.compile(
-    r"(?:\b(?:river|rivière|fluss|flusses|río|rio)|(?<![^\W\d_])(?:река|реки|реке|рекой|"
-    r"річка|річки|річці|ріки|ріка))\s+(?:de\s+la\s+|du\s+|des\s+|del\s+)?$", re.I)
+# Every *_AFTER pattern here starts (after spaces or commas) with one of these words: when
+# this fails, none of them can match, and _match skips them all.
+_ANY_CUE_AFTER = re.compile(
+    r"[\s,]*(?:oblast|region|province|raion|rayon|district|river|sea|reservoir|lake|bay|gulf|"
+    r"estuary|lagoon|spit|canal|meer|see|stausee|море|моря|водохранилище|водосховище|лиман|"
+    r"обл|район|р-н)", re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
-_WATER_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|reservoir)\s+of\s+(?:the\s+)?$", re.I)
 _WATER_AFTER = re.compile(
     r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|meer|see|stausee|"
     r"море|моря|водохранилище|водосховище|лиман)\b", re.I)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$")
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|of|from|to|toward|towards|into|outside|around|on|by|via|between|and|"
-    r"or|village|town|city|settlement|hamlet|suburb|direction|liberation|capture|captured|"
-    r"seized|took|entered|shelled|struck|hit|attacked|recaptured|liberated|"
-    r"east|west|north|south|northeast|northwest|southeast|southwest|"
-    r"north-east|north-west|south-east|south-west|richtung|bei|nach|von|vom|im|près|"
-    r"в|у|под|возле|біля|около|поблизу)\W*(?:the\s+)?"
-    r"(?:(?:besieged|occupied|embattled|frontline|front-line|key|small|eastern|western|"
-    r"northern|southern|northeastern|southeastern|northwestern|southwestern|nearby|"
-    r"neighbouring|neighboring|strategic|industrial|border|ukrainian|russian)\s+)*$)",
+
+
+def _backwards(words: str) -> str:
+    """An alternation of the space-separated ``words``, each spelt backwards."""
+    return "|".join(word[::-1] for word in words.split())
+
+
+# Cues in the text before a name are read backwards, from the name on: each pattern below is
+# matched (``.match``) at the start of the reversed text before the name, and holds exactly
+# when the forward pattern in its comment is found right before the name (``search(...$)``).
+# A failing test then stops at the first character instead of trying every position.
+# Forward: \b(?:oblast|region|province)\s+(?:of\s+)?$
+_OBLAST_BEFORE = re.compile(
+    rf"(?:\s+{_backwards('of')})?\s+(?:{_backwards('oblast region province')})\b", re.I)
+# Forward: \b(?:river|the)\s+$
+_RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
+# Forward: (?:\b(?:river|...|rio)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
+_RIVER_WORD_BEFORE = re.compile(
+    rf"(?:\s+(?:{_backwards('la')}\s+{_backwards('de')}|{_backwards('du des del')}))?\s+"
+    rf"(?:(?:{_backwards('river rivière fluss flusses río rio')})\b|"
+    rf"(?:{_backwards('река реки реке рекой річка річки річці ріки ріка')})(?![^\W\d_]))",
     re.I)
+# Forward: \b(?:sea|gulf|bay|lake|reservoir)\s+of\s+(?:the\s+)?$
+_WATER_BEFORE = re.compile(
+    rf"(?:\s+{_backwards('the')})?\s+{_backwards('of')}\s+"
+    rf"(?:{_backwards('sea gulf bay lake reservoir')})\b", re.I)
+# Each of the four patterns above ends, read forwards, with one of these words then spaces:
+# when this fails, none of them can match, and _match skips them all.
+_ANY_CUE_BEFORE = re.compile(
+    rf"\s+(?:{_backwards('of the la du des del oblast region province')}|"
+    rf"{_backwards('river rivière fluss flusses río rio')}|"
+    rf"{_backwards('река реки реке рекой річка річки річці ріки ріка')})", re.I)
+# Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
+_SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
+_CUE_WORDS = (
+    "in near at of from to toward towards into outside around on by via between and or "
+    "village town city settlement hamlet suburb direction liberation capture captured seized "
+    "took entered shelled struck hit attacked recaptured liberated east west north south "
+    "northeast northwest southeast southwest north-east north-west south-east south-west "
+    "richtung bei nach von vom im près в у под возле біля около поблизу")
+_CUE_ADJECTIVES = (
+    "besieged occupied embattled frontline front-line key small eastern western northern "
+    "southern northeastern southeastern northwestern southwestern nearby neighbouring "
+    "neighboring strategic industrial border ukrainian russian")
+# Forward: \b(?:CUE_WORDS)\W*(?:the\s+)?(?:(?:CUE_ADJECTIVES)\s+)*$
+_CUE_BEFORE = re.compile(
+    rf"(?:\s+(?:{_backwards(_CUE_ADJECTIVES)}))*(?:\s+{_backwards('the')})?\W*"
+    rf"(?:{_backwards(_CUE_WORDS)})\b", re.I)
+# Forward: ([^\W\d_]+)[ \u00a0]*$ (the word right before a name; $ may precede a final \n).
+_LAST_WORD = re.compile(r"\n?[ \u00a0]*([^\W\d_]+)")
 
 #: Capitalised words that are never place names in news prose, however a gazetteer spells
 #: some village. Written for this project: English function words, titles, calendar words,
@@ -144,20 +184,23 @@ _SPEECH_AFTER = re.compile(
     r"^['’]?s?\s+(?:said|says|stated|states|told|added|adds|noted|wrote|writes|claimed|claims|"
     r"reported|reports|announced|insisted|explained|warned|confirmed|denied|sagte|erklärte|"
     r"fügte|fügt|a déclaré|dijo|заявил|сказал|заявив|сказав)\b", re.I)
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|added|adds|told|wrote|fügt|fügte|sagte|erklärte|заявил|сказал)\s+$", re.I)
+# Forward: \b(?:said|says|...|сказал)\s+$
+_SPEECH_WORDS = "said says added adds told wrote fügt fügte sagte erklärte заявил сказал"
+_SPEECH_BEFORE = re.compile(rf"\s+(?:{_backwards(_SPEECH_WORDS)})\b", re.I)
 # "Marine Corps", "Azov Brigade": a military unit's name. A small place's name before one of
 # these words is read as part of the unit's name ("in the Marine Corps", too).
 _UNIT_NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:Corps|Brigade|Regiment|Battalion|Division|Fleet|Infantry|Guards?|Squadron|"
     r"Detachment|Legion)\b")
+_NEXT_CAPITALISED = re.compile(r"[ \u00a0]+([A-ZА-ЯІЇЄҐ][^\W\d_]+)")
 _TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
 deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
 envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
+    """A place mention as the scan finds it (a named tuple: cheaper to build than a dataclass)."""
+
     text: str
     start: int
     end: int
@@ -165,6 +208,15 @@ class _Found:
     candidates: tuple[Candidate, ...] = ()
     unit: AdminUnit | None = None
     cued: bool = False
+
+
+class _Name(NamedTuple):
+    """A span of capitalised words read by itself, before its context is looked at."""
+
+    text: str  # the span without a possessive ending or trailing hyphens and apostrophes
+    indexed: bool  # Gazetteer.might_name: some place, unit or country has a key like it
+    cyrillic: bool
+    region_suffix: bool  # "Харьковщина": an oblast by its colloquial name
 
 
 def sentence_bounds(text_: str, position: int) -> tuple[int, int]:
@@ -176,8 +228,21 @@ def sentence_bounds(text_: str, position: int) -> tuple[int, int]:
     return start, following.start() + 1 if following else len(text_)
 
 
-def _lowercase_vocabulary(text_: str) -> set[str]:
-    return {w for w in re.findall(r"\b[a-zа-яіїєґ][\w'’]*", text_)}
+class _Vocabulary:
+    """The words a text writes in lower case, gathered on the first question that needs them:
+    a word that is not even a substring of the text is not one of them, and most names
+    (Kupiansk) never appear in lower case."""
+
+    def __init__(self, text_: str):
+        self._text = text_
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self._text:
+            return False
+        if self._words is None:
+            self._words = set(_LOWERCASE_WORD.findall(self._text))
+        return word in self._words
 
 
 def _strip_possessive(name: str) -> str:
@@ -191,42 +256,53 @@ class ToponymFinder:
         self.gazetteer = gazetteer
         # Names repeat across a corpus: look each one up once (bounded memory).
         self._settlements = lru_cache(maxsize=cache_size)(self._settlements_uncached)
+        self._ranked_settlements = lru_cache(maxsize=cache_size)(
+            self._ranked_settlements_uncached)
+        self._likeliest_settlement = lru_cache(maxsize=cache_size)(
+            self._likeliest_settlement_uncached)
+        self._read_name = lru_cache(maxsize=cache_size)(self._read_name_uncached)
+        self._admin_units = lru_cache(maxsize=cache_size)(self._admin_units_uncached)
 
     def find(self, text_: str) -> list[Mention]:
         """Every place mention of ``text_``, in order, unresolved (candidates only)."""
-        vocabulary = _lowercase_vocabulary(text_)
+        vocabulary = _Vocabulary(text_)
         found: list[_Found] = []
         for run in _RUN.finditer(text_):
             found.extend(self._scan_run(text_, run.start(), run.group(), vocabulary))
         return [Mention(text=f.text, start=f.start, end=f.end, kind=f.kind,
-                        candidates=tuple(c.place for c in rank_candidates(f.candidates)),
+                        candidates=self._ranked_places(f),
                         admin_code=f.unit.code if f.unit else "",
                         reason="cue" if f.cued else "")
                 for f in found]
 
-    def _scan_run(self, text_: str, offset: int, run: str, vocabulary: set[str]
+    def _ranked_places(self, found: _Found) -> tuple[Place, ...]:
+        """The places ``found`` may mean, best first (a settlement's are cached by name)."""
+        if found.kind is MentionKind.SETTLEMENT:
+            return self._ranked_settlements(found.text)
+        return tuple(c.place for c in rank_candidates(found.candidates)) if found.candidates \
+            else ()
+
+    def _scan_run(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
                   ) -> list[_Found]:
-        words = list(re.finditer(r"\S+", run))
+        if " " not in run and "\u00a0" not in run:  # one word, the usual case
+            hit = self._match(text_, offset, offset + len(run), vocabulary)
+            return [hit] if hit else self._hyphen_parts(text_, offset, run, vocabulary)
+        words = list(_NON_SPACE.finditer(run))
+        starts = [offset + word.start() for word in words]
+        ends = [offset + word.end() for word in words]
         found = []
-        unmatched = 0
         i = 0
         while i < len(words):
             hit = None
             for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                start = offset + words[i].start()
-                end = offset + words[j - 1].end()
-                hit = self._match(text_, start, end, vocabulary)
+                hit = self._match(text_, starts[i], ends[j - 1], vocabulary)
                 if hit:
                     break
             if hit:
                 found.append(hit)
                 i = j
                 continue
-            parts = self._hyphen_parts(text_, offset + words[i].start(), words[i].group(),
-                                       vocabulary)
-            found.extend(parts)
-            if not parts and words[i].group().lower().strip(".,;:") not in STOPWORDS:
-                unmatched += 1
+            found.extend(self._hyphen_parts(text_, starts[i], words[i].group(), vocabulary))
             i += 1
         if len(words) > 1:
             found = self._drop_embedded(words, offset, found)
@@ -267,7 +343,7 @@ class ToponymFinder:
                 keep.append(f)
         return keep
 
-    def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: set[str]
+    def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: _Vocabulary
                       ) -> list[_Found]:
         """"Lysivka-Pishchane" (a line between two villages): each part, if all are places."""
         if "-" not in word.strip("-"):
@@ -282,62 +358,85 @@ class ToponymFinder:
         return parts if len(parts) >= 1 and all(p.kind is not MentionKind.COUNTRY
                                                   for p in parts) else []
 
-    def _match(self, text_: str, start: int, end: int, vocabulary: set[str]
+    def _match(self, text_: str, start: int, end: int, vocabulary: _Vocabulary
                ) -> _Found | None:
-        surface = text_[start:end]
-        name = _strip_possessive(surface)
-        end = start + len(name)
-        name = name.rstrip("-'’")
-        end = start + len(name)
-        if not name or name.lower() in STOPWORDS or len(name) < 3:
+        read = self._read_name(text_[start:end])
+        if read is None:
             return None
+        name = read.text
+        end = start + len(name)
         after = text_[end:end + 30]
-        if not self.gazetteer.might_name(name) and not _RIVER_AFTER.match(after) and not (
-                text.has_cyrillic(name) and (_CYRILLIC_REGION_SUFFIX.search(name)
-                                             or _CYRILLIC_OBLAST_AFTER.match(after)
-                                             or _CYRILLIC_RAION_AFTER.match(after))):
+        if not read.indexed and not _RIVER_AFTER.match(after) and not (
+                read.cyrillic and (read.region_suffix or _CYRILLIC_OBLAST_AFTER.match(after)
+                                   or _CYRILLIC_RAION_AFTER.match(after))):
             return None  # fast path: no place, unit or river has a key like this
-        before = text_[max(0, start - 60):start]
-        if _OBLAST_AFTER.match(after) or _OBLAST_BEFORE.search(before):
-            units = self.gazetteer.admin_units(name, level=1)
-            if units:
-                return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
-        if _CYRILLIC_REGION_SUFFIX.search(name):
-            units = self.gazetteer.admin_units_by_stem(_CYRILLIC_REGION_SUFFIX.sub("", name), 1)
-            if units:
-                return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
-        if _CYRILLIC_OBLAST_AFTER.match(after):
-            units = self.gazetteer.admin_units_by_stem(name, 1)
-            if units:
-                return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
-        if _CYRILLIC_RAION_AFTER.match(after):
-            units = self.gazetteer.admin_units_by_stem(name, 2)
-            if units:
-                return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
-        if _RAION_AFTER.match(after):
-            units = self.gazetteer.admin_units(name, level=2)
-            if units:
-                return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
-            return None  # a city district ("Novyi district"), not a settlement
-        if _WATER_BEFORE.search(before) or _WATER_AFTER.match(after):
-            return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
-        river_named = _RIVER_AFTER.match(after) or _RIVER_WORD_BEFORE.search(before) or (
-            _RIVER_BEFORE.search(before) and _BARE_NAME_END.match(after))
-        if river_named:
-            rivers = self.gazetteer.candidates(name, feature_class="H")
-            if rivers or _RIVER_AFTER.match(after) or _RIVER_WORD_BEFORE.search(before):
-                return _Found(name, start, end, MentionKind.RIVER, tuple(rivers), cued=True)
-        countries = self.gazetteer.admin_units(name, level=0)
+        back = text_[max(0, start - 60):start][::-1]  # the text before the name, reversed
+        # Unit, water and river cues: most names have none, and two tests rule them all out.
+        if read.region_suffix or _ANY_CUE_AFTER.match(after) or _ANY_CUE_BEFORE.match(back):
+            if _OBLAST_AFTER.match(after) or _OBLAST_BEFORE.match(back):
+                units = self._admin_units(name, 1)
+                if units:
+                    return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
+            if read.region_suffix:
+                units = self.gazetteer.admin_units_by_stem(
+                    _CYRILLIC_REGION_SUFFIX.sub("", name), 1)
+                if units:
+                    return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
+            if _CYRILLIC_OBLAST_AFTER.match(after):
+                units = self.gazetteer.admin_units_by_stem(name, 1)
+                if units:
+                    return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
+            if _CYRILLIC_RAION_AFTER.match(after):
+                units = self.gazetteer.admin_units_by_stem(name, 2)
+                if units:
+                    return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
+            if _RAION_AFTER.match(after):
+                units = self._admin_units(name, 2)
+                if units:
+                    return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
+                return None  # a city district ("Novyi district"), not a settlement
+            if _WATER_BEFORE.match(back) or _WATER_AFTER.match(after):
+                return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
+            river_after = _RIVER_AFTER.match(after) is not None
+            river_word_before = _RIVER_WORD_BEFORE.match(back) is not None
+            if river_after or river_word_before or (
+                    _RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after)):
+                rivers = self.gazetteer.candidates(name, feature_class="H")
+                if rivers or river_after or river_word_before:
+                    return _Found(name, start, end, MentionKind.RIVER, tuple(rivers), cued=True)
+        countries = self._admin_units(name, 0)
         if countries and " " not in name or (countries and name.istitle()):
             return _Found(name, start, end, MentionKind.COUNTRY, unit=countries[0], cued=True)
         cands = self._settlements(name)
         if not cands:
             return None
-        cued = bool(_CUE_BEFORE.search(before))
-        first = bool(_SENTENCE_START.search(before))
-        if not self._plausible(text_, start, end, name, cands, cued, vocabulary, first):
+        cued = _CUE_BEFORE.match(back) is not None
+        first = _SENTENCE_START.match(back) is not None
+        if not self._plausible(text_, end, back, name, self._likeliest_settlement(name), cued,
+                               vocabulary, first):
             return None
         return _Found(name, start, end, MentionKind.SETTLEMENT, tuple(cands), cued=cued)
+
+    def _read_name_uncached(self, surface: str) -> _Name | None:
+        """What a span may name by itself, or None for a stopword or a too short name. Pure,
+        so it is cached per span: the same spans recur window after window."""
+        name = _strip_possessive(surface).rstrip("-'’")
+        if not name or name.lower() in STOPWORDS or len(name) < 3:
+            return None
+        return _Name(name, self.gazetteer.might_name(name), text.has_cyrillic(name),
+                     _CYRILLIC_REGION_SUFFIX.search(name) is not None)
+
+    def _admin_units_uncached(self, name: str, level: int) -> tuple[AdminUnit, ...]:
+        """Gazetteer.admin_units of one level, as a tuple (pure, so cached per name)."""
+        return tuple(self.gazetteer.admin_units(name, level=level))
+
+    def _ranked_settlements_uncached(self, name: str) -> tuple[Place, ...]:
+        """The places of _settlements(name), best first (pure, so cached per name)."""
+        return tuple(c.place for c in rank_candidates(self._settlements(name)))
+
+    def _likeliest_settlement_uncached(self, name: str) -> Place:
+        """The place of _settlements(name) of highest rank_score (pure, so cached per name)."""
+        return max(self._settlements(name), key=rank_score).place
 
     def _settlements_uncached(self, name: str) -> tuple[Candidate, ...]:
         """Populated places a name may mean: exact keys (a foreign place only by its own name,
@@ -371,24 +470,24 @@ class ToponymFinder:
         return cands
 
     @staticmethod
-    def _plausible(text_: str, start: int, end: int, name: str, cands: list[Candidate],
-                   cued: bool, vocabulary: set[str], first: bool) -> bool:
-        """Keep a match unless it looks like an ordinary word or a person's name."""
+    def _plausible(text_: str, end: int, back: str, name: str, best: Place, cued: bool,
+                   vocabulary: _Vocabulary, first: bool) -> bool:
+        """Keep a match unless it looks like an ordinary word or a person's name. ``back`` is
+        the text before the name, reversed (see _match); ``best`` its likeliest place."""
         words = name.split()
         if len(words) == 1 and name.lower() in vocabulary and not cued:
             return False  # the text also uses it as an ordinary word ("Bar", "Mir")
-        before_word = re.search(r"([^\W\d_]+)[ \u00a0]*$", text_[max(0, start - 40):start])
-        before = before_word.group(1).lower() if before_word else ""
+        before_word = _LAST_WORD.match(back[:40])
+        before = before_word.group(1)[::-1].lower() if before_word else ""
         if before in _TITLES or _is_given_name(before):
             return False  # "Ambassador Gatilov", "Roman Padun": a surname
         if _is_given_name(words[0].lower()) and len(words) == 1:
-            after_word = re.match(r"[ \u00a0]+([A-ZА-ЯІЇЄҐ][^\W\d_]+)", text_[end:end + 40])
+            after_word = _NEXT_CAPITALISED.match(text_[end:end + 40])
             if after_word:
                 return False  # "Serhii Haidai": a first name and a surname
         if (_SPEECH_AFTER.match(text_[end:end + 30])
-                or _SPEECH_BEFORE.search(text_[max(0, start - 30):start])) and not cued:
+                or _SPEECH_BEFORE.match(back[:30])) and not cued:
             return False  # "Voloshyn said": a person speaks
-        best = max(cands, key=rank_score).place
         if best.population < WEAK_PLACE_POPULATION \
                 and _UNIT_NOUN_AFTER.match(text_, end, end + 20):
             return False  # "Marine Corps": a unit, not the hamlet of Marine
@@ -428,10 +527,8 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
             resolved.append(_resolve_unit(mention, gazetteer))
     units = {kind: _Units.of([m for m in resolved if m.kind is kind and m.admin_code])
              for kind in (MentionKind.RAION, MentionKind.OBLAST)}
-    anchors = _Anchors([(m.start, m.candidates[0]) for m in resolved
-                        if m.kind is MentionKind.SETTLEMENT and len(m.candidates) == 1
-                        and m.candidates[0].country_code == HOME_COUNTRY])
-    first = [_resolve_settlement(m, units, anchors, text_)
+    # First pass: what the text settles by itself (no coherence, see _resolve_settlement).
+    first = [_resolve_settlement(m, units, None, text_)
              if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
     # Second pass: places settled with high confidence anchor the rest (coherence).
     anchors = _Anchors([(m.start, m.place) for m in first
@@ -487,7 +584,10 @@ def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
 
 
 def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
-                        anchors: _Anchors, text_: str) -> Mention:
+                        anchors: _Anchors | None, text_: str) -> Mention:
+    """The mention resolved. Without ``anchors`` (the first pass, which only gathers anchors)
+    a mention that coherence or prominence would settle is returned as it is: neither gives
+    the confidence an anchor needs, so the geodesy is left to the second pass."""
     cands = list(mention.candidates)
     if len(cands) == 1:
         only = cands[0]
@@ -508,9 +608,13 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         if len(inside) == 1:
             return mention.choose(inside[0], 0.9, f"in {unit.text} {label} as the text says")
         if inside:
+            if anchors is None:
+                return mention
             chosen, why = _by_coherence(inside, anchors, mention)
             return mention.choose(chosen, 0.75, f"in {unit.text} {label} as the text says; "
                                                 f"{why}")
+    if anchors is None:
+        return mention
     major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
     if home and anchors and major is None:
         chosen, why = _by_coherence(home, anchors, mention)
