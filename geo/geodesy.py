@@ -56,6 +56,9 @@ COMPASS_32 = (
 _COMPASS_STEP = 360.0 / len(COMPASS_32)
 _BEARING_OF = {name: i * _COMPASS_STEP for i, name in enumerate(COMPASS_32)}
 _MIN_SEGMENT_DEG = 0.01  # nearest_point densifies edges to at most this, about 1 km
+#: nearest_point clips the linework to a box around the query that reaches this much beyond
+#: 1.5 times the search radius (about 11 km of slack: the radius is already an upper bound).
+_CLIP_MARGIN_DEG = 0.1
 _BISECT_TOLERANCE_KM = 0.01  # distance_along_bearing_km refines the hit to 10 m
 
 
@@ -269,10 +272,10 @@ def _linework(parts: list[BaseGeometry]) -> BaseGeometry:
 def _clip_near(lat: float, lon: float, linework: BaseGeometry, radius_km: float) -> BaseGeometry:
     """Clip linework (lon/lat) to a box that holds every point within radius_km of (lat, lon).
 
-    The box is generous (1.5 times the radius, 1 degree of margin). Returns the linework unclipped
+    The box is generous (1.5 times the radius, plus _CLIP_MARGIN_DEG). Returns the linework unclipped
     when the box would reach a pole or the antimeridian, where a lon/lat box is not a disc.
     """
-    dlat = 1.5 * radius_km / 110.5 + 1.0
+    dlat = 1.5 * radius_km / 110.5 + _CLIP_MARGIN_DEG
     if abs(lat) + dlat >= 89.0:
         return linework
     dlon = dlat / math.cos(math.radians(abs(lat) + dlat))
