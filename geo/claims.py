@@ -23,7 +23,7 @@ import bisect
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -436,7 +436,12 @@ _NAME_STOP = {
 _NAME_STOP_SUFFIX = re.compile(
     r"(?:zentrum|zentrums|hauptstadt|stadt|dorf|gebiet|siedlung|grenze|ufer|fluss|flusses|"
     r"rajon|rajons|oblast|-occupied|-controlled|-held|ian|ish)$", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’»)\]]*\s+|[。！？]|\n+")
+# A sentence break: ".", "!" or "?" (one or more) and closing quotes before white space, a CJK
+# full stop, or line breaks; written to open with a character class, which lets the regex engine
+# skip quickly from one candidate character to the next.
+_SENTENCE_BREAK = re.compile(
+    r"[.!?。！？\n](?:(?<=[.!?])[.!?]*[\"'”’»)\]]*\s+|(?<=[。！？])|(?<=\n)\n*)")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
     "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "approx", "ca",
@@ -461,7 +466,125 @@ _DIR_TOKENS = (
     ("zuid", "south"), ("oost", "east"), ("sever", "north"), ("jih", "south"), ("již", "south"),
     ("východ", "east"), ("západ", "west"),
 )
+_DIR_CARD = dict(_DIR_TOKENS)
+# The tokens as one regex, tried in the same order as the tuple at every position.
+_DIR_TOKEN_RE = re.compile("|".join(re.escape(token) for token, _ in _DIR_TOKENS))
+_BY_RE = re.compile(r"\s+by\s+")
 _CJK_DIR = {"北": "north", "南": "south", "東": "east", "东": "east", "西": "west"}
+
+
+# --------------------------------------------------------------------------------------------
+# Fast scanning
+#
+# CPython's regex engine tries a pattern at every position of a text unless the pattern opens
+# with a literal or a case-free character class, and a big case-insensitive alternation costs
+# about a microsecond at every word. The big patterns above are therefore tried (with .match)
+# only where a cheap scan says one of their matches can start, mostly a scan of a lowercased
+# copy of the text; the matches found are exactly those of the pattern's finditer.
+
+_FOLD_ODD_RE = re.compile("[ıſ\u1c80-\u1c88]")
+"""Characters that IGNORECASE matches to a letter other than their lowercase ("ſ" matches "s"):
+the lowercased copy cannot stand in for a text holding one."""
+
+# The words a bare direction (_BARE_DIRECTION_RE) can open with, lowercase: the adverbs, the
+# prepositions before a direction word and the stems of the direction words themselves. An
+# abbreviation ("NE") is case-sensitive and looked for in the text itself.
+_DIRECTION_OPENERS = (
+    r"immediately|just|directly|slightly|far|further|a\s+[lnseo]|ao\s|to\s+the\s|due\s|almost\s"
+    r"|roughly\s|north|south|east|west|nord|nörd|süd|sued|ost|öst|oest|sud|vest|syd|väst|norr"
+    r"|söder|au\s*[nseo]|à\s|al\s|к\s|на\s|į\s|na\s|ten\s|sever|jiho|východně|západně|jižně"
+    r"|север|юго|юж|восточ|запад|півн|півд|східн|західн")
+_DIRECTION_START_RE = re.compile(rf"[^\w\-](?={_DIRECTION_OPENERS})")
+_ABBR_START_RE = re.compile(r"[NSEW](?<![\w\-].)(?=[NSEWb]{0,3}\b)")
+
+# The same for a river phrase (_RIVER_PHRASE_RE, case-sensitive): the words its leads open with.
+_RIVER_OPENERS = (r"on\s|along\s|astride\s|straddling\s|in\s+the\s+[ulm]|am\s|an\s+de|sur\s"
+                  r"|au\s+bord|a\s+orillas|en\s+(?:la|el)\s|junto\s|на\s")
+_RIVER_START_RE = re.compile(rf"\W(?={_RIVER_OPENERS})")
+
+_BETWEEN_WORDS = ("between", "zwischen", "entre", "между", "між")
+"""The words a _BETWEEN_RE match opens with, lowercase."""
+
+# A distance anchor (_ANCHOR_RE) ends in a unit: units are found in the lowercased copy, and the
+# figure is looked for in the stretch before each one. In an anchor the unit follows white space,
+# a hyphen, a digit or the "n", "f" or "y" of "nan", "inf", "infinity", never another letter.
+_UNIT_START_RE = re.compile(rf"[kmкм公千英](?<![^\W\d_nfy].)(?<=(?={_UNIT}).)")
+_ANCHOR_MAX_SPACES = 12
+"""Runs of white space an anchor can hold before its unit: 4 in a figure ("a hundred and
+twenty five"), 6 in a range ("to" and a second figure), 2 around a hyphen."""
+_BACK_OVER_SPACES_RE = re.compile(rf"\S*(?:\s+\S+){{0,{_ANCHOR_MAX_SPACES}}}")  # reversed text
+_NUM_START_RE = re.compile(  # where an anchor's figure can start, in the lowercased copy
+    rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|{_alternation(_NUMBER_WORDS)})")
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` given ``starts``, ascending positions among which are
+    all those where ``pattern`` (which never matches the empty string) can match."""
+    out: list[re.Match] = []
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Every position where ``word`` occurs in ``text``."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+class _Scan:
+    """The text and its lowercased copy, with the positions where the big patterns can match."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.low = text.lower()
+        # the copy stands in for the text only when its characters correspond one to one
+        self.fast = len(self.low) == len(text) and not _FOLD_ODD_RE.search(text)
+
+    def directions(self) -> list[re.Match]:
+        """The matches of _BARE_DIRECTION_RE."""
+        text = self.text
+        if not self.fast:
+            return list(_BARE_DIRECTION_RE.finditer(text))
+        starts = {0}
+        starts.update(m.start() + 1 for m in _DIRECTION_START_RE.finditer(self.low))
+        starts.update(m.start() for m in _ABBR_START_RE.finditer(text))
+        return _matches_at(_BARE_DIRECTION_RE, text, sorted(starts))
+
+    def rivers(self) -> list[re.Match]:
+        """The matches of _RIVER_PHRASE_RE."""
+        starts = [0]
+        starts.extend(m.start() + 1 for m in _RIVER_START_RE.finditer(self.text))
+        return _matches_at(_RIVER_PHRASE_RE, self.text, starts)
+
+    def betweens(self) -> list[re.Match]:
+        """The matches of _BETWEEN_RE."""
+        if not self.fast:
+            return list(_BETWEEN_RE.finditer(self.text))
+        starts = sorted(i for word in _BETWEEN_WORDS for i in _find_all(self.low, word))
+        return _matches_at(_BETWEEN_RE, self.text, starts)
+
+    def anchors(self) -> list[re.Match]:
+        """The matches of _ANCHOR_RE."""
+        text = self.text
+        if not self.fast:
+            return list(_ANCHOR_RE.finditer(text))
+        starts: list[int] = []
+        rev = ""
+        n = len(text)
+        done = 0  # the stretches before the units met so far are searched up to here
+        for unit in _UNIT_START_RE.finditer(self.low):
+            u = unit.start()
+            rev = rev or text[::-1]
+            lo = max(done, n - _BACK_OVER_SPACES_RE.match(rev, n - u).end())
+            starts.extend(m.start() for m in _NUM_START_RE.finditer(self.low, lo, u))
+            done = max(done, u)
+        return _matches_at(_ANCHOR_RE, text, starts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -541,30 +664,22 @@ def direction_of(words: str) -> tuple[str, float] | None:
         tokens = cards
     else:
         tokens = []
-        for part_no, part in enumerate(re.split(r"\s+by\s+", s.lower())):
+        for part_no, part in enumerate(_BY_RE.split(s.lower())):
             if part_no:
                 tokens.append("by")
-            i = 0
-            while i < len(part):
-                for token, card in _DIR_TOKENS:
-                    if part.startswith(token, i):
-                        tokens.append(card)
-                        i += len(token)
-                        break
-                else:
-                    i += 1
+            tokens.extend(_DIR_CARD[m.group()] for m in _DIR_TOKEN_RE.finditer(part))
     if not tokens:
         return None
     bearing = geodesy.parse_compass(" ".join(tokens))
     return None if bearing is None else (geodesy.compass_point(bearing, 32), bearing)
 
 
-def _distance_matches(text: str) -> list[re.Match]:
-    """Every match of the distance regex, found from cheap figure-and-unit anchors (the full
-    regex tried at every position of a long text is slow)."""
+def _distance_matches(text: str, anchors: list[re.Match]) -> list[re.Match]:
+    """Every match of the distance regex, found from cheap figure-and-unit anchors (the matches
+    of _ANCHOR_RE: the full regex tried at every position of a long text is slow)."""
     out: list[re.Match] = []
     last_end = -1
-    for anchor in _ANCHOR_RE.finditer(text):
+    for anchor in anchors:
         start = anchor.start()
         if start < last_end:
             continue
@@ -703,9 +818,12 @@ class _Parser:
         self.sentences, self.paragraph_of = self._split_sentences()
         self.sentence_starts = [s for s, _ in self.sentences]
         self.facts: list[_Fact] = []
+        self.settlement_mentions: list[Mention] | None = None  # see _settlement_mentions
+        self.aliases: dict[int, bool] = {}  # see _is_alias
+        self.scan = _Scan(text)
         # Phrases whose places are no subject: river and region phrases (even if dropped), and
         # "midway between Kharkiv and Sloviansk".
-        self.area_spans: list[tuple[int, int]] = [m.span() for m in _BETWEEN_RE.finditer(text)]
+        self.area_spans: list[tuple[int, int]] = [m.span() for m in self.scan.betweens()]
 
     # ---- text structure
 
@@ -739,7 +857,7 @@ class _Parser:
         if following and not (following.isupper() or following.isdigit()
                               or following in "\"'“«‘(["):
             return False
-        before = re.search(r"([\w.]+)$", text[max(0, m.start() - _LOOKBEHIND):m.start()])
+        before = _WORD_BEFORE_RE.search(text[max(0, m.start() - _LOOKBEHIND):m.start()])
         if before and m.group()[0] == ".":
             word = before.group(1)
             if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
@@ -763,15 +881,16 @@ class _Parser:
     # ---- passes
 
     def run(self) -> list[Claim]:
-        self.distance_matches = [m for m in _distance_matches(self.text)
+        self.distance_matches = [m for m in _distance_matches(self.text, self.scan.anchors())
                                  if m.group("prep") or m.group("d_cmp")
                                  or _DISTANCE_TO_RE.search(
                                      self.text, max(0, m.start() - DISTANCE_TO_WINDOW),
                                      m.start())
                                  or (m.group("away")
                                      and _CLAUSE_END_RE.match(self.text, m.end()))]
+        self.direction_matches = self.scan.directions()
         self.triggers = sorted({m.start() for m in self.distance_matches}
-                               | {m.start() for m in _BARE_DIRECTION_RE.finditer(self.text)})
+                               | {m.start() for m in self.direction_matches})
         self._distance_pass()
         self._cjk_pass()
         self._direction_pass()
@@ -1025,7 +1144,7 @@ class _Parser:
 
     def _direction_pass(self) -> None:
         text = self.text
-        for m in _BARE_DIRECTION_RE.finditer(text):
+        for m in self.direction_matches:
             if self._overlaps(m.start(), m.end()):
                 continue
             if not m.group("prep") and not m.group("d_cmp"):
@@ -1046,8 +1165,7 @@ class _Parser:
             self.facts.append(fact)
 
     def _river_pass(self) -> None:
-        text = self.text
-        for m in _RIVER_PHRASE_RE.finditer(text):
+        for m in self.scan.rivers():
             name = m.group("name")
             end = m.end()
             # "the Oskil River in the east": the name is the capitalised words only
@@ -1131,20 +1249,34 @@ class _Parser:
             reach.append(furthest)
         subjects_fixed = {id(f.subject) for f in self.facts if f.subject_fixed}
         out = []
-        for m in self.mentions:
-            if m.kind != MentionKind.SETTLEMENT or id(m) in references:
-                continue
-            if id(m) in subjects_fixed:
+        for m in self._settlement_mentions():
+            if id(m) in references or id(m) in subjects_fixed:
                 continue
             i = bisect.bisect_right(span_starts, m.start) - 1
-            if i >= 0 and reach[i] >= m.end and any(
-                    spans[j][1] >= m.end for j in range(i, -1, -1)):
-                continue
-            if _ADMIN_BEFORE.search(self.text, max(0, m.start - _LOOKBEHIND), m.start) or (
-                    _UNIT_AFTER.match(self.text, m.end)):
+            if i >= 0 and reach[i] >= m.end:
                 continue
             out.append(m)
         return out
+
+    def _settlement_mentions(self) -> list[Mention]:
+        """The settlement mentions that do not name an administrative unit ("im Rajon Bachmut",
+        "Pokrovsk Raion"); worked out on the first call of this parse (the passes ask often)."""
+        if self.settlement_mentions is None:
+            text = self.text
+            self.settlement_mentions = [
+                m for m in self.mentions if m.kind == MentionKind.SETTLEMENT
+                and not _ADMIN_BEFORE.search(text, max(0, m.start - _LOOKBEHIND), m.start)
+                and not _UNIT_AFTER.match(text, m.end)]
+        return self.settlement_mentions
+
+    def _is_alias(self, m: Mention) -> bool:
+        """Whether ``m`` follows "formerly", "or", ... (another name of the place before it);
+        worked out once per mention in this parse."""
+        alias = self.aliases.get(id(m))
+        if alias is None:
+            alias = self.aliases[id(m)] = bool(
+                _ALIAS_BEFORE.search(self.text, max(0, m.start - _LOOKBEHIND), m.start))
+        return alias
 
     def _subject_pass(self) -> None:
         """Give every fact its subject; facts without one that need one are dropped, which can
@@ -1223,7 +1355,7 @@ class _Parser:
             # alternative names ("Vovche (Russian: Волчье)", "formerly Oktiabr") give way to
             # the name they follow
             plain = [c for c in preceding if not self._in_parentheses(s_start, c.start)
-                     and not _ALIAS_BEFORE.search(text, max(0, c.start - _LOOKBEHIND), c.start)]
+                     and not self._is_alias(c)]
             subject = (plain or preceding)[-1]
             if fact.kind == ClaimKind.REGION and not self._attached(subject.end, fact.start):
                 return None, "drop"

@@ -272,8 +272,9 @@ def _linework(parts: list[BaseGeometry]) -> BaseGeometry:
 def _clip_near(lat: float, lon: float, linework: BaseGeometry, radius_km: float) -> BaseGeometry:
     """Clip linework (lon/lat) to a box that holds every point within radius_km of (lat, lon).
 
-    The box is generous (1.5 times the radius, plus _CLIP_MARGIN_DEG). Returns the linework unclipped
-    when the box would reach a pole or the antimeridian, where a lon/lat box is not a disc.
+    The box is generous (1.5 times the radius, plus _CLIP_MARGIN_DEG). Returns the linework
+    unclipped when the box would reach a pole or the antimeridian, where a lon/lat box is not
+    a disc.
     """
     dlat = 1.5 * radius_km / 110.5 + _CLIP_MARGIN_DEG
     if abs(lat) + dlat >= 89.0:
