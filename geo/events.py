@@ -53,13 +53,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Event, EventKind, Mention, MentionKind, Precision
+from geo.prescan import Starts, finditer_at, odd_word_starts, prefixes
 
 log = logging.getLogger(__name__)
 
@@ -201,9 +203,33 @@ def _caseless(pattern: str) -> re.Pattern[str]:
 # The lexicons are lower case and ASCII: they run case-sensitively over an ASCII-lowered copy
 # of the text (same length, same offsets), which sre scans about twice as fast as with re.I.
 _TRIGGER_RES = tuple((kind, re.compile(pattern)) for kind, pattern in TRIGGERS)
-#: Empty matches wherever some trigger pattern matches: one scan of the text instead of one
-#: per pattern (see :func:`_trigger_spans`).
-_ANY_TRIGGER = re.compile("(?=" + "|".join(f"(?:{pattern})" for _, pattern in TRIGGERS) + ")")
+_TRIGGER_PREFIXES = tuple(prefixes(pattern) for _, pattern in _TRIGGER_RES)
+#: Where some trigger pattern can match: one scan of the text instead of one per pattern (see
+#: :func:`_trigger_spans`).
+_TRIGGER_STARTS = Starts(None if None in _TRIGGER_PREFIXES
+                         else frozenset().union(*_TRIGGER_PREFIXES))
+
+
+def _triggers_by_prefix() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The trigger patterns (indices in :data:`_TRIGGER_RES`) that can match where the text
+    starts with a given prefix (the plain characters a pattern's prefix starts with), and those
+    with a prefix that does not start with one (tried wherever some trigger can match)."""
+    table: dict[str, set[int]] = {}
+    anywhere = []
+    for i, starts in enumerate(_TRIGGER_PREFIXES):
+        plain = [] if starts is None else ["".join(itertools.takewhile(
+            lambda atom: len(atom) == 1, atoms)) for atoms in starts]
+        if not plain or not all(plain):
+            anywhere.append(i)
+            continue
+        for prefix in plain:
+            if not any(prefix[:n] in plain for n in range(1, len(prefix))):
+                table.setdefault(prefix, set()).add(i)
+    return {prefix: tuple(sorted(ids)) for prefix, ids in table.items()}, tuple(anywhere)
+
+
+_TRIGGERS_BY_PREFIX, _TRIGGERS_ANYWHERE = _triggers_by_prefix()
+_TRIGGER_PREFIX_LENGTHS = sorted({len(prefix) for prefix in _TRIGGERS_BY_PREFIX})
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: The characters outside ASCII that re.I matches to an ASCII letter ("İ" and "ı" to "i", long
@@ -390,7 +416,7 @@ _PRONOUNS = frozenset({"it", "he", "she", "they"})
 _ANY_PRONOUN = _PRONOUNS | {"him", "her", "them"}
 _CONNECTORS = frozenset({"of", "to", "for", "in", "at"})
 _LEAD_OR_CONNECTOR = _LEAD_STRIP | _CONNECTORS
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 _SAY_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|insisted|insists|reported|reports|"
@@ -399,8 +425,10 @@ _SAY_VERB = re.compile(
     r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
     r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
     r"dismisses|refuted|refutes)\b")
+#: A source named before what it says ("according to X"). The "\b" adds nothing to the
+#: lookbehind, but lets :class:`Starts` find where the pattern can match.
 _ACCORDING = _caseless(
-    r"(?<![\w-])(?:source:\s*|according\s+to|citing|cited\s+by|quoted\s+by|"
+    r"\b(?<![\w-])(?:source:\s*|according\s+to|citing|cited\s+by|quoted\s+by|"
     r"(?:reported|stated|announced|claimed|said|confirmed|posted)\s+by)\s+")
 _BACK_REFERENCE = re.compile(
     r"\W*(?:this|that|it|these|the\s+(?:news|information))\s+(?:was|were|has\s+been|had\s+been|"
@@ -408,6 +436,10 @@ _BACK_REFERENCE = re.compile(
 #: What is left of a sentence that only names who said the sentences before it.
 _ONLY_SAYS = re.compile(r"[\s,)]*(?:\([^()]{1,20}\))?[\s,]*" + _SAY_VERB.pattern
                         + r"(?:\s+(?:on|in|via)\s+[\w.' ]{1,30})?\W*")
+_ACTOR_STARTS = Starts.of(_ACTOR_RE)
+_SAY_VERB_STARTS = Starts.of(_SAY_VERB)
+_DENIAL_STARTS = Starts.of(_DENIAL)
+_ACCORDING_STARTS = Starts.of(_ACCORDING)
 _PRONOUN_AFTER = re.compile(r"(?:him|her|them|it)\b", re.I)
 #: A headline's source after a dash ("... – Ukrainska Pravda"), and a sentence's closing mark.
 _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([^–—\-.!?]{2,60})$")
@@ -542,9 +574,11 @@ class _Doc:
         self.lowered = lowered = _ascii_lower(text)
         self.folded = lowered.translate(_FOLD) if any(c in lowered for c in "İıſ\u212a") \
             else lowered
-        self.trigger_spans = _trigger_spans(lowered)
+        self.word_starts = odd_word_starts(text)
+        self.trigger_spans = _trigger_spans(lowered, self.word_starts)
         self.break_starts = _break_starts(text, lowered)
         self._reference: dict[int, bool] = {}
+        self._starts: dict[Starts, list[int]] = {}
         self._aside: dict[tuple[int, int, MentionKind], bool] = {}
 
     def is_reference(self, mention: Mention) -> bool:
@@ -563,6 +597,19 @@ class _Doc:
             known = self._aside[key] = self.is_reference(mention) \
                 or _is_metonymy(self.folded, mention)
         return known
+
+    def finditer(self, starts: Starts, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """``starts.pattern.finditer(text, lo, hi)`` for ``text`` this report's text or one of
+        its copies (always the same for one pattern), tried only where it can match (found in
+        the whole text at the first call)."""
+        found = self._starts.get(starts)
+        if found is None:
+            found = self._starts[starts] = starts.find(text, self.word_starts)
+        return finditer_at(starts.pattern, text, found, lo, hi)
+
+    def search(self, starts: Starts, text: str, lo: int, hi: int) -> re.Match[str] | None:
+        """``starts.pattern.search(text, lo, hi)`` (see :meth:`finditer`)."""
+        return next(self.finditer(starts, text, lo, hi), None)
 
     def clause_start(self, s: int, position: int) -> int:
         """End of the last clause break before ``position`` (at most CLAUSE_BACK_CHARS back,
@@ -614,22 +661,22 @@ def _ascii_lower(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
-def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
+def _trigger_spans(lowered: str, word_starts: Iterable[int]
+                   ) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
     """Each trigger pattern's matches in the lowered text, as its ``finditer`` gives them.
 
-    One scan finds every place where some pattern matches; each pattern is then tried only at
-    those places, skipping the ones inside its previous match as ``finditer`` does."""
-    starts = [match.start() for match in _ANY_TRIGGER.finditer(lowered)]
-    found = []
-    for kind, pattern in _TRIGGER_RES:
-        spans = []
-        end = 0
-        for at in starts:
-            if at >= end and (match := pattern.match(lowered, at)):
-                spans.append(match.span())
-                end = match.end()
-        found.append((kind, tuple(spans)))
-    return tuple(found)
+    One scan finds the word starts where some pattern can match; each pattern is then tried
+    only at those where its own prefixes stand."""
+    tries: list[list[int]] = [[] for _ in _TRIGGER_RES]
+    for at in _TRIGGER_STARTS.find(lowered, word_starts):
+        for n in _TRIGGER_PREFIX_LENGTHS:
+            for i in _TRIGGERS_BY_PREFIX.get(lowered[at:at + n], ()):
+                tries[i].append(at)
+        for i in _TRIGGERS_ANYWHERE:
+            tries[i].append(at)
+    end = len(lowered)
+    return tuple((kind, tuple(match.span() for match in finditer_at(pattern, lowered, ats, 0, end)))
+                 for (kind, pattern), ats in zip(_TRIGGER_RES, tries, strict=True))
 
 
 def _break_starts(text: str, lowered: str) -> list[int]:
@@ -749,9 +796,14 @@ def _tokens(text: str, s: int, e: int) -> list[re.Match]:
     return list(_TOKEN.finditer(text, s, e))
 
 
+def _without_possessive(word: str) -> str:
+    """``word`` without a final "'s" (a word, so no line break for "$" to stop before)."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
 def _np_word(token: str) -> bool:
     low = token.lower()
-    base = _POSSESSIVE.sub("", low)
+    base = _without_possessive(low)
     return (token[:1].isupper() or base in ROLE_WORDS or low in {"the", "a", "an"}
             or ("-" in token and token.replace("-", "").isalpha()))
 
@@ -849,7 +901,7 @@ def _with_appositive(text: str, span: tuple[int, int], e: int) -> tuple[int, int
 def _is_speaker(text: str, span: tuple[int, int]) -> bool:
     phrase = text[span[0]:span[1]]
     words = [w.strip(",.()'’") for w in phrase.split()]
-    lows = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    lows = [_without_possessive(w.lower()) for w in words]
     if not words or all(w in {"the", "a", "an"} for w in lows):
         return False
     if any(w in ROLE_WORDS for w in lows):
@@ -882,13 +934,13 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
         found.append(_Attribution(who, anchor, span))
         speakers.add(who)
 
-    for match in _ACCORDING.finditer(doc.folded, s, e):
+    for match in doc.finditer(_ACCORDING_STARTS, doc.folded, s, e):
         pronoun = _PRONOUN_AFTER.match(text[match.end():e])
         if pronoun:
             add((match.end(), match.end() + pronoun.end()), match.start(), False)
         else:
             add(_phrase_after(text, match.end(), e), match.start(), True)
-    for n, match in enumerate(_SAY_VERB.finditer(text, s, e)):
+    for n, match in enumerate(doc.finditer(_SAY_VERB_STARTS, text, s, e)):
         if n >= MAX_ATTRIBUTIONS:
             break
         before = text[max(s, match.start() - 3):match.start()]
@@ -899,8 +951,8 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(_phrase_after(text, match.end(), e), match.start(), True)
         else:
             add(span, match.start(), False)
-    headline = _HEADLINE_SOURCE.search(text[s:e])
-    if headline and not _CLOSED.search(text[s:e]):
+    headline = None if _CLOSED.search(text[s:e]) else _HEADLINE_SOURCE.search(text[s:e])
+    if headline:
         start = s + headline.start(1)
         tail = _phrase_after(text, start, e)
         if tail is not None and tail[1] == e:  # the whole tail names the source
@@ -1211,7 +1263,7 @@ def _statement(doc: _Doc, s: int, e: int, usable: Sequence[Mention],
     if cue is None and not attributions:
         return None
     position = cue.start() if cue else attributions[0].anchor
-    if not usable or _ACTOR_RE.search(text, s, e):
+    if not usable or doc.search(_ACTOR_STARTS, text, s, e):
         return None  # troops are named: military news of a kind the lexicons do not know
     located = [m for m in usable
                if _LOCATIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
@@ -1250,8 +1302,8 @@ def _actor(doc: _Doc, s: int, e: int, trigger: _Trigger) -> str:
     if trigger.kind in CLAUSE_ACTOR_KINDS:
         s, e = doc.clause_bounds(s, e, trigger.start)
     best, best_cost = "", float("inf")
-    for match in _ACTOR_RE.finditer(text, max(s, trigger.start - ACTOR_MAX_CHARS),
-                                    min(e, trigger.end + ACTOR_MAX_CHARS)):
+    for match in doc.finditer(_ACTOR_STARTS, text, max(s, trigger.start - ACTOR_MAX_CHARS),
+                              min(e, trigger.end + ACTOR_MAX_CHARS)):
         if match.end() <= trigger.start:
             cost = trigger.start - match.end()
         elif match.start() >= trigger.end:
@@ -1283,7 +1335,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     """The sentence's denial: a denial phrase, or a negated capture, entry or withdrawal."""
     text = doc.text
     triggers = list(triggers)
-    marker = _DENIAL.search(doc.folded, s, e)
+    marker = doc.search(_DENIAL_STARTS, doc.folded, s, e)
     if marker is not None:
         quote = next((q for q in _QUOTED.finditer(text, s, e)
                       if q.start(1) <= marker.start() < q.end(1)), None)
