@@ -61,7 +61,7 @@ from dataclasses import dataclass, replace
 
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Event, EventKind, Mention, MentionKind, Precision
-from geo.prescan import Starts, finditer_at, odd_word_starts, prefixes
+from geo.prescan import Starts, finditer_at, prefixes
 
 log = logging.getLogger(__name__)
 
@@ -574,8 +574,7 @@ class _Doc:
         self.lowered = lowered = _ascii_lower(text)
         self.folded = lowered.translate(_FOLD) if any(c in lowered for c in "İıſ\u212a") \
             else lowered
-        self.word_starts = odd_word_starts(text)
-        self.trigger_spans = _trigger_spans(lowered, self.word_starts)
+        self.trigger_spans = _trigger_spans(lowered)
         self.break_starts = _break_starts(text, lowered)
         self._reference: dict[int, bool] = {}
         self._starts: dict[Starts, list[int]] = {}
@@ -604,7 +603,7 @@ class _Doc:
         the whole text at the first call)."""
         found = self._starts.get(starts)
         if found is None:
-            found = self._starts[starts] = starts.find(text, self.word_starts)
+            found = self._starts[starts] = starts.find(text)
         return finditer_at(starts.pattern, text, found, lo, hi)
 
     def search(self, starts: Starts, text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -661,14 +660,13 @@ def _ascii_lower(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
-def _trigger_spans(lowered: str, word_starts: Iterable[int]
-                   ) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
+def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
     """Each trigger pattern's matches in the lowered text, as its ``finditer`` gives them.
 
     One scan finds the word starts where some pattern can match; each pattern is then tried
     only at those where its own prefixes stand."""
     tries: list[list[int]] = [[] for _ in _TRIGGER_RES]
-    for at in _TRIGGER_STARTS.find(lowered, word_starts):
+    for at in _TRIGGER_STARTS.find(lowered):
         for n in _TRIGGER_PREFIX_LENGTHS:
             for i in _TRIGGERS_BY_PREFIX.get(lowered[at:at + n], ()):
                 tries[i].append(at)

@@ -140,33 +140,31 @@ def _trie_regex(node: dict) -> str:
 
 
 class Starts:
-    """Where matches of patterns starting with "\\b" and a word (see :func:`prefixes`) can
-    start; a pattern of another form can start anywhere. ``pattern`` is the one pattern they
-    are the starts of, if one.
-
-    Most words follow a space: a scan for a space before a prefix, which sre runs fast (it
-    skips to the next space), finds them; the few other word starts of the text
-    (:func:`odd_word_starts`) are tried one by one."""
+    """Where matches of ``pattern`` (see :func:`prefixes`) can start in a text: the start of
+    the text and every word start that holds one of its prefixes, found by one scan for a
+    non-word character before a prefix, which sre runs fast (it opens with a character class).
+    A pattern without prefixes can start anywhere."""
 
     def __init__(self, prefixes: frozenset[tuple[str, ...]] | None,
                  pattern: re.Pattern[str] | None = None) -> None:
         self.pattern = pattern
         alternation = None if prefixes is None else _alternation(prefixes)
-        self._after_space = None if alternation is None else re.compile(f" (?={alternation})")
         self._prefix = None if alternation is None else re.compile(alternation)
+        self._after_non_word = None if alternation is None \
+            else re.compile(rf"\W(?={alternation})")
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> Starts:
         return cls(prefixes(pattern), pattern)
 
-    def find(self, text: str, word_starts: Iterable[int]) -> list[int]:
-        """Positions of ``text`` where a match can start, in order (and a few where none does),
-        given the word starts of ``text`` that do not follow a space."""
-        if self._after_space is None or self._prefix is None:
+    def find(self, text: str) -> list[int]:
+        """Positions of ``text`` where a match can start, in order (and a few where none does:
+        a prefix is only the first characters of a match)."""
+        if self._prefix is None or self._after_non_word is None:
             return list(range(len(text)))
-        found = [match.end() for match in self._after_space.finditer(text)]
-        found += [at for at in word_starts if self._prefix.match(text, at)]
-        found.sort()
+        found = [match.end() for match in self._after_non_word.finditer(text)]
+        if self._prefix.match(text):
+            found.insert(0, 0)
         return found
 
 
@@ -184,12 +182,3 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Sequence[int], lo: 
             yield match
             cursor = match.end()
 
-
-#: Before a word that does not follow a space (its start is the end of the match).
-_ODD_WORD_START = re.compile(r"[^ \w](?=\w)")
-
-
-def odd_word_starts(text: str) -> list[int]:
-    """The start of ``text`` and of every word in it that does not follow a space (after a line
-    break, a quote, a bracket or a hyphen): what :meth:`Starts.find` checks one by one."""
-    return [0, *(match.end() for match in _ODD_WORD_START.finditer(text))]

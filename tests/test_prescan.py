@@ -10,7 +10,7 @@ import re
 import pytest
 
 from geo import events
-from geo.prescan import Starts, finditer_at, odd_word_starts, prefixes
+from geo.prescan import Starts, finditer_at, prefixes
 
 
 def test_prefixes_of_a_word_alternation_are_its_words_first_letters():
@@ -28,14 +28,14 @@ def test_prefixes_stop_at_an_optional_part_and_a_character_class():
 def test_a_pattern_that_may_start_anywhere_has_no_prefixes():
     assert prefixes(re.compile(r"(?<!\w)said")) is None  # no "\b" before the word
     assert prefixes(re.compile(r"\b(?:said|,)")) is None  # "," is no word character
-    assert Starts.of(re.compile(r"x+")).find("abc", [0]) == [0, 1, 2]
+    assert Starts.of(re.compile(r"x+")).find("abc") == [0, 1, 2]
 
 
 def test_case_insensitive_prefixes_match_either_case():
     pattern = re.compile(r"\bkyiv\b", re.I)
     starts = Starts.of(pattern)
     text = "From KYIV to Kyiv, not kyivan: (kyiv)"
-    found = starts.find(text, odd_word_starts(text))
+    found = starts.find(text)
     assert [m.start() for m in finditer_at(pattern, text, found, 0, len(text))] == [
         m.start() for m in pattern.finditer(text)] == [5, 13, 32]
 
@@ -69,7 +69,7 @@ def test_finditer_at_the_found_starts_is_the_patterns_finditer(name):
     matched = 0
     for text in _texts(3000, seed=len(name)):
         for subject in (text, text.lower()):
-            found = starts.find(subject, odd_word_starts(subject))
+            found = starts.find(subject)
             lo = rng.randint(0, len(subject))
             hi = rng.randint(lo, len(subject))
             for a, b in ((0, len(subject)), (lo, hi)):
