@@ -15,6 +15,9 @@ Measured, in one run, one thread:
   over the already loaded gazetteer (its per-name caches start empty), side by side with
   spaCy NER alone over the same texts. The seed loop above lets per-name caches warm up; this
   one shows what a corpus of unseen reports costs.
+- Stage costs on the seed: median ms per call of each stage of ``Reader.analyse`` (find,
+  resolve, claims, checks, events), each looped on its own over the same inputs: where the
+  time goes.
 - Quality on the dev set (``reports.jsonl``: "text" and the gold "toponyms" as written, in
   order). Both sides are scored as multisets of surface strings with a possessive "'s"
   stripped. Ours: mentions of kind settlement, oblast or raion. spaCy: GPE, LOC and FAC
@@ -162,6 +165,37 @@ def speed(analyse, label: str, spacy_models, reports: list[Report]) -> dict:
     return out
 
 
+def stage_costs(reader: Reader, report: Report) -> dict[str, float]:
+    """Median ms per call of each stage on ``report``, each looped on its own (REPEATS repeats
+    of about MIN_REPEAT_SECONDS)."""
+    from geo.checks import check_claims
+    from geo.claims import parse_claims
+    from geo.events import extract_events
+
+    text = report.text
+    found = reader.finder.find(text)
+    mentions = resolve_mentions(found, text, reader.gazetteer)
+    claims = parse_claims(text, mentions, resolve_reference=reader._reference)
+    stages = {
+        "find": lambda: reader.finder.find(text),
+        "resolve": lambda: resolve_mentions(found, text, reader.gazetteer),
+        "claims": lambda: parse_claims(text, mentions, resolve_reference=reader._reference),
+        "checks": lambda: check_claims(claims, report.date),
+        "events": lambda: extract_events(text, mentions, report.date),
+    }
+    out = {}
+    for name, run in stages.items():
+        loops = _loops(run)
+        times = []
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            for _ in range(loops):
+                run()
+            times.append((time.perf_counter() - start) / loops * 1e3)
+        out[name] = statistics.median(times)
+    return out
+
+
 def first_sight(reader: Reader, spacy_models) -> dict:
     """Reports/s over different synthetic reports, a fresh Reader (empty per-name caches) for
     every pass, against spaCy NER alone over the same texts."""
@@ -259,6 +293,10 @@ def main() -> dict:
                   f"{sp['cpu_ratio_vs_ner_only']:.1f}x per CPU-second), "
                   f"{sp['ratio_vs_full']:.1f}x vs the full pipeline "
                   f"({sp['cpu_ratio_vs_full']:.1f}x per CPU-second)")
+        if label.startswith("Reader.analyse"):
+            costs = results["stage_ms"] = stage_costs(reader, reports[0])
+            print("stage costs on the seed (ms per call, each looped alone): "
+                  + ", ".join(f"{name} {ms:.2f}" for name, ms in costs.items()))
         fs = results["first_sight"] = first_sight(reader, spacy_models)
         print(f"first sight: {fs['reports']} different synthetic reports ({fs['chars']:,} "
               f"characters), a fresh Reader per pass: ours {fs['ours']['per_s']:,.1f} reports/s"
