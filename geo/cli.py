@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from typing import Annotated
@@ -32,6 +33,11 @@ NOMINATIM_URL_ENV = "FRONTLINE_NOMINATIM_URL"
 def _geocoder(online: bool) -> OfflineGeocoder:
     if not online:
         return OfflineGeocoder()
+    # The CLI prints the geocoder's warnings itself: without a handler of its own, its logged
+    # copy would reach stderr too (Python's last-resort handler), and the user read it twice.
+    logger = logging.getLogger("geo.geocoder")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
     url = os.environ.get(NOMINATIM_URL_ENV, "").strip()
     if not url:
         return OfflineGeocoder(fallback=nominatim_fallback())

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -241,6 +244,19 @@ def test_cli_online_rate_limited_is_a_message_not_a_traceback(run_cli, server):
     assert "rate limited (HTTP 429)" in output
     assert "Traceback" not in output
     assert_asked_for(server, QUERY)
+
+
+def test_cli_online_failure_is_told_once(server, tmp_path):
+    """As a user runs it (a real process, real stderr): the warning appears once, not also as a
+    log line."""
+    server.mode = "429"
+    env = {**os.environ, cli.NOMINATIM_URL_ENV: server.url, "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "geo.cli", "geocode", QUERY, "--online"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1, result.stderr
+    said = " ".join((result.stdout + result.stderr).split())
+    assert said.count("the online geocoder failed") == 1, said
+    assert "rate limited (HTTP 429)" in said
 
 
 def test_cli_online_uses_the_configured_server(run_cli, server, tmp_path):
