@@ -268,6 +268,13 @@ def test_cli_online_uses_the_configured_server(run_cli, server, tmp_path):
     assert list((tmp_path / ".cache/frontline-map").glob("nominatim-127.0.0.1*.json"))
 
 
+def test_cli_online_table_says_where_the_answer_came_from(run_cli, server):
+    result = run_cli("geocode", QUERY, "--online")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "why: online fallback:" in said and "48.12346" in said
+
+
 def test_cli_rejects_a_url_that_is_no_base_url(run_cli, monkeypatch, server):
     monkeypatch.setenv(cli.NOMINATIM_URL_ENV, "ftp://127.0.0.1/")
     result = run_cli("geocode", QUERY, "--online")
