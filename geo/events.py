@@ -230,8 +230,6 @@ def _triggers_by_prefix() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
 
 _TRIGGERS_BY_PREFIX, _TRIGGERS_ANYWHERE = _triggers_by_prefix()
 _TRIGGER_PREFIX_LENGTHS = sorted({len(prefix) for prefix in _TRIGGERS_BY_PREFIX})
-_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: The characters outside ASCII that re.I matches to an ASCII letter ("İ" and "ı" to "i", long
 #: "ſ" to "s", the Kelvin sign to "k"): the folded copy has that letter in their place.
 _FOLD = {ord("İ"): "i", ord("ı"): "i", ord("ſ"): "s", ord("\u212a"): "k"}
@@ -327,10 +325,12 @@ _WHEN = re.compile(
     r"(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago\b|"
     r"earlier\s+this\s+(?:week|month|year)\b)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-#: What every match of :data:`_WHEN` contains, in the ASCII-lowered text: a month, a year,
-#: "last", "ago" or "earlier" (re.I matches "ſ" to "s"). A literal starts each alternative,
-#: so sre skips to them quickly.
-_WHEN_CUE = re.compile("|".join(_MONTHS) + r"|19|20|la[sſ]t|ago|earl")
+#: What every match of :data:`_WHEN` contains: a month's name as written (:data:`_MONTH` is
+#: case-sensitive, so "mayor" is no cue), else, in the ASCII-lowered text, a year, "last" and a
+#: space ("oblast," is no cue), "ago" or "earlier" (re.I matches "ſ" to "s"). A literal starts
+#: each alternative, so sre skips to them quickly.
+_MONTH_CUE = re.compile(_MONTH)
+_WHEN_CUE = re.compile(r"19\d\d|20\d\d|la[sſ]t\s|ago|earl")
 
 # --- noun phrases -----------------------------------------------------------------------------
 
@@ -437,9 +437,14 @@ _BACK_REFERENCE = re.compile(
 _ONLY_SAYS = re.compile(r"[\s,)]*(?:\([^()]{1,20}\))?[\s,]*" + _SAY_VERB.pattern
                         + r"(?:\s+(?:on|in|via)\s+[\w.' ]{1,30})?\W*")
 _ACTOR_STARTS = Starts.of(_ACTOR_RE)
-_SAY_VERB_STARTS = Starts.of(_SAY_VERB)
-_DENIAL_STARTS = Starts.of(_DENIAL)
-_ACCORDING_STARTS = Starts.of(_ACCORDING)
+#: Where a say-verb, "according to" or a denial can start in the folded copy: one scan finds the
+#: places of all three (each is then also tried where only another can match, which costs less
+#: than a scan each; see :meth:`_Doc.speech_cues`). The say-verbs are lower case and run over
+#: the text: where one matches, the folded copy has the same letters after the same non-word
+#: character.
+_SPEECH_PREFIXES = (prefixes(_SAY_VERB), prefixes(_ACCORDING), prefixes(_DENIAL))
+_SPEECH_STARTS = Starts(None if None in _SPEECH_PREFIXES
+                        else frozenset().union(*_SPEECH_PREFIXES))
 _PRONOUN_AFTER = re.compile(r"(?:him|her|them|it)\b", re.I)
 #: A headline's source after a dash ("... – Ukrainska Pravda"), and a sentence's closing mark.
 _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([^–—\-.!?]{2,60})$")
@@ -460,7 +465,10 @@ class Sentence:
     paragraph: int
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+#: Sentence punctuation (with closing quotes or brackets) before a space, or a line break. It
+#: opens with a character class so that sre skips quickly to where it can match; the same as
+#: ``[.!?…]+[\"'”’»)\]]*(?=\s)|\n``.
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=\n))")
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen lt col maj sgt capt cpt st prof sen rep gov adm cmdr jr sr vs etc no nos fig
 approx est dept corp inc ltd co u.s u.k e.g i.e
@@ -473,6 +481,8 @@ _LEADING_JUNK = re.compile(r"[\s\-*•·–—>#]+")
 _WRAP_WORD_CHARS = 4
 _VISIBLE = re.compile(r"\S")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)[.]$")
+#: A character for which ``str.isalnum`` is true (a word character other than "_").
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -481,26 +491,28 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     start = 0
     for match in _BOUNDARY.finditer(text):
-        nxt = _next_visible(text, match.end())
-        if match.group() == "\n":
+        at, end = match.span()
+        mark = text[at]  # "\n" is a match of its own, the others start with punctuation
+        nxt = _next_visible(text, end)
+        if mark == "\n":
             if nxt < 0:
                 break
-            blank = "\n" in text[match.end():nxt]
-            if not blank and (text[nxt].islower() or _wrapped_line_end(text, match.start())):
+            blank = "\n" in text[end:nxt]
+            if not blank and (text[nxt].islower() or _wrapped_line_end(text, at)):
                 continue  # a wrapped line, the sentence goes on
-            _emit(text, start, match.start(), paragraph, out)
-            start = match.end()
+            _emit(text, start, at, paragraph, out)
+            start = end
             paragraph += 1
             continue
         if nxt >= 0 and text[nxt].islower():
             continue
-        word = _WORD_BEFORE_DOT.search(text[max(0, match.start() - 12):match.start() + 1])
-        if match.group().startswith(".") and word and (
-                word.group(1).lower() in _ABBREVIATIONS
-                or (len(word.group(1)) == 1 and word.group(1).isupper())):
-            continue
-        _emit(text, start, match.end(), paragraph, out)
-        start = match.end()
+        if mark == ".":
+            word = _WORD_BEFORE_DOT.search(text[max(0, at - 12):at + 1])
+            if word and (word.group(1).lower() in _ABBREVIATIONS
+                         or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                continue
+        _emit(text, start, end, paragraph, out)
+        start = end
     _emit(text, start, len(text), paragraph, out)
     return out
 
@@ -535,7 +547,7 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
         if end - start > MAX_SENTENCE_CHARS:
             space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
             cut = space if space > start else start + MAX_SENTENCE_CHARS
-        if any(ch.isalnum() for ch in text[start:cut]):
+        if _ALNUM.search(text, start, cut):
             piece_end = cut
             while piece_end > start and text[piece_end - 1].isspace():
                 piece_end -= 1
@@ -577,7 +589,7 @@ class _Doc:
         self.trigger_spans = _trigger_spans(lowered)
         self.break_starts = _break_starts(text, lowered)
         self._reference: dict[int, bool] = {}
-        self._starts: dict[Starts, list[int]] = {}
+        self._speech: list[int] | None = None
         self._aside: dict[tuple[int, int, MentionKind], bool] = {}
 
     def is_reference(self, mention: Mention) -> bool:
@@ -597,18 +609,14 @@ class _Doc:
                 or _is_metonymy(self.folded, mention)
         return known
 
-    def finditer(self, starts: Starts, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        """``starts.pattern.finditer(text, lo, hi)`` for ``text`` this report's text or one of
-        its copies (always the same for one pattern), tried only where it can match (found in
-        the whole text at the first call)."""
-        found = self._starts.get(starts)
-        if found is None:
-            found = self._starts[starts] = starts.find(text)
-        return finditer_at(starts.pattern, text, found, lo, hi)
-
-    def search(self, starts: Starts, text: str, lo: int, hi: int) -> re.Match[str] | None:
-        """``starts.pattern.search(text, lo, hi)`` (see :meth:`finditer`)."""
-        return next(self.finditer(starts, text, lo, hi), None)
+    def speech_cues(self, pattern: re.Pattern[str], text: str, lo: int, hi: int
+                    ) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, lo, hi)`` for :data:`_SAY_VERB` over the text, or
+        :data:`_ACCORDING` or :data:`_DENIAL` over the folded copy, tried only where one of the
+        three can start (:data:`_SPEECH_STARTS`, found in the folded copy at the first call)."""
+        if self._speech is None:
+            self._speech = _SPEECH_STARTS.find(self.folded)
+        return finditer_at(pattern, text, self._speech, lo, hi)
 
     def clause_start(self, s: int, position: int) -> int:
         """End of the last clause break before ``position`` (at most CLAUSE_BACK_CHARS back,
@@ -653,11 +661,11 @@ class _Doc:
 def _ascii_lower(text: str) -> str:
     """``text`` with A-Z lowered and every other character kept (same length, same offsets).
 
-    ``str.lower`` does that, and much faster than ``str.translate``, when no character outside
-    ASCII has a case: the usual report, whose only such characters are quotes and dashes."""
-    if all(run == run.lower() for run in _NON_ASCII.findall(text)):
-        return text.lower()
-    return text.translate(_ASCII_LOWER)
+    ``bytes.lower`` lowers only A-Z, and in UTF-8 every other character is made of bytes
+    above 0x7f, so lowering the encoded text does it (much faster than ``str.translate``, and
+    than ``str.lower`` once a dash or a quote makes the text non-ASCII). "surrogatepass" lets
+    lone surrogates (which can come from a JSON input) through unchanged."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
@@ -729,6 +737,7 @@ class _Speakers:
     def __init__(self) -> None:
         self.named: list[str] = []
         self.last = {"any": "", "person": "", "org": "", "group": ""}
+        self._kinds: dict[str, str] = {}  # _speaker_kind of each claimant named in this report
 
     def resolve(self, who: str) -> str:
         low = who.lower().strip()
@@ -767,7 +776,10 @@ class _Speakers:
         self.named.append(who)
         del self.named[:-MAX_SPEAKERS]
         self.last["any"] = who
-        self.last[_speaker_kind(who)] = who
+        kind = self._kinds.get(who)
+        if kind is None:
+            kind = self._kinds[who] = _speaker_kind(who)
+        self.last[kind] = who
 
 
 def _speaker_kind(who: str) -> str:
@@ -932,13 +944,13 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
         found.append(_Attribution(who, anchor, span))
         speakers.add(who)
 
-    for match in doc.finditer(_ACCORDING_STARTS, doc.folded, s, e):
+    for match in doc.speech_cues(_ACCORDING, doc.folded, s, e):
         pronoun = _PRONOUN_AFTER.match(text[match.end():e])
         if pronoun:
             add((match.end(), match.end() + pronoun.end()), match.start(), False)
         else:
             add(_phrase_after(text, match.end(), e), match.start(), True)
-    for n, match in enumerate(doc.finditer(_SAY_VERB_STARTS, text, s, e)):
+    for n, match in enumerate(doc.speech_cues(_SAY_VERB, text, s, e)):
         if n >= MAX_ATTRIBUTIONS:
             break
         before = text[max(s, match.start() - 3):match.start()]
@@ -949,9 +961,11 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(_phrase_after(text, match.end(), e), match.start(), True)
         else:
             add(span, match.start(), False)
-    headline = None if _CLOSED.search(text[s:e]) else _HEADLINE_SOURCE.search(text[s:e])
+    # a match of _CLOSED is one character at the end, or before a final line break
+    headline = None if _CLOSED.search(text, max(s, e - 2), e) \
+        else _HEADLINE_SOURCE.search(text, s, e)
     if headline:
-        start = s + headline.start(1)
+        start = headline.start(1)
         tail = _phrase_after(text, start, e)
         if tail is not None and tail[1] == e:  # the whole tail names the source
             add(tail, start, False)
@@ -1118,10 +1132,10 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
             _attribute_back(events, state.paragraph_first_event, attributions[0].who)
             state.previous_claimant = attributions[0].who
             continue
-        new, places = _sentence_events(doc, sentence, in_sentence, attributions, state, date)
+        new, own = _sentence_events(doc, sentence, in_sentence, attributions, state, date)
         events.extend(new)
         state.previous_claimant = attributions[-1].who if attributions else ""
-        _remember_places(doc, sentence, places, new, attributions, state)
+        _remember_places(doc, sentence, own, new, state)
     return events
 
 
@@ -1138,11 +1152,10 @@ def _own_places(doc: _Doc, places: Sequence[Mention],
     return [m for m in places if not doc.is_aside(m) and not _in_spans(m, spans)]
 
 
-def _remember_places(doc: _Doc, sentence: Sentence, places: Sequence[Mention],
-                     new: Sequence[Event], attributions: Sequence[_Attribution],
-                     state: _State) -> None:
+def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
+                     new: Sequence[Event], state: _State) -> None:
+    """Remember a sentence's places (``own``: those it names for themselves) for the next."""
     text = doc.text
-    own = _own_places(doc, places, attributions)
     settlements = [m for m in own if m.kind is MentionKind.SETTLEMENT
                    and not _UNIT_AFTER.match(text, m.end, m.end + 20)]
     if settlements:
@@ -1176,18 +1189,21 @@ def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mentio
 def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention],
                      attributions: Sequence[_Attribution], state: _State,
                      date: dt.date | None) -> tuple[list[Event], list[Mention]]:
+    """The sentence's events, and the places it names for themselves."""
     text = doc.text
     s, e = sentence.start, sentence.end
     places = [m for m in in_sentence if m.kind in _EVENT_PLACE_KINDS]
     spans = [a.span for a in attributions]
+    own = _own_places(doc, places, attributions)
     carried = None
-    if not _own_places(doc, places, attributions):
+    if not own:
         carried = _carried_place(doc.folded, sentence, in_sentence, state)
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
-        return [], places
+        return [], own
     triggers = _triggers(doc, s, e)
     denial = _denial(doc, s, e, triggers)
+    actors = _Actors(text, s, e)
     evidence = text[s:e]
     out: list[Event] = []
     seen: set[tuple] = set()
@@ -1218,7 +1234,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
         # "Ukrainian troops repelled 12 attacks": the attackers are not the troops named
         # before "repelled"; look for them only after it ("12 Russian attacks").
         repel = _repelling(doc, trigger, triggers)
-        actor = _actor(doc, repel.end if repel else s, e, trigger)
+        actor = _actor(doc, actors, repel.end if repel else s, e, trigger)
         for mention in _places_for(doc, trigger, candidates, spans, carried):
             emit(trigger.kind, mention, trigger.start, actor=actor,
                  claimed_by=_claimant_for(trigger.start, attributions))
@@ -1235,16 +1251,15 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
             for trigger in denial.denied:
                 for mention in _places_for(doc, trigger, candidates, spans, carried):
                     emit(trigger.kind, mention, trigger.start,
-                         actor=_actor(doc, s, e, trigger), claimed_by=claimant,
+                         actor=_actor(doc, actors, s, e, trigger), claimed_by=claimant,
                          denied_by=denier, denial=denial.text)
     if not out:
-        statement = _statement(doc, s, e, _own_places(doc, places, attributions),
-                               attributions)
+        statement = _statement(doc, actors, s, e, own, attributions)
         if statement is not None:
             mention, position = statement
             emit(K.STATEMENT, mention, position,
                  claimed_by=_claimant_for(position, attributions))
-    return out, places
+    return out, own
 
 
 def _carried_precision(folded: str, mention: Mention, clause: tuple[int, int]) -> Precision:
@@ -1253,7 +1268,7 @@ def _carried_precision(folded: str, mention: Mention, clause: tuple[int, int]) -
     return Precision.NEAR if _NEAR_CLAUSE.search(folded, *clause) else Precision.PLACE
 
 
-def _statement(doc: _Doc, s: int, e: int, usable: Sequence[Mention],
+def _statement(doc: _Doc, actors: _Actors, s: int, e: int, usable: Sequence[Mention],
                attributions: Sequence[_Attribution]) -> tuple[Mention, int] | None:
     """Where a political statement was made (``usable``: the sentence's own places)."""
     text = doc.text
@@ -1261,7 +1276,7 @@ def _statement(doc: _Doc, s: int, e: int, usable: Sequence[Mention],
     if cue is None and not attributions:
         return None
     position = cue.start() if cue else attributions[0].anchor
-    if not usable or doc.search(_ACTOR_STARTS, text, s, e):
+    if not usable or next(actors.finditer(s, e), None):
         return None  # troops are named: military news of a kind the lexicons do not know
     located = [m for m in usable
                if _LOCATIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
@@ -1272,6 +1287,25 @@ def _statement(doc: _Doc, s: int, e: int, usable: Sequence[Mention],
     best = min(pool, key=lambda m: (m.kind is not MentionKind.SETTLEMENT,
                                     abs(m.start - position)))
     return best, position
+
+
+class _Actors:
+    """The matches of :data:`_ACTOR_RE` (military noun phrases) in one sentence ``text[s:e]``.
+
+    Where they can start is found in the sentence itself, at the first look: actors are looked
+    for around triggers, in well under half of a report, so scanning each sentence that needs
+    it costs less than scanning the whole report."""
+
+    def __init__(self, text: str, s: int, e: int) -> None:
+        self.text, self.s, self.e = text, s, e
+        self._starts: list[int] | None = None
+
+    def finditer(self, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """``_ACTOR_RE.finditer(text, lo, hi)``, for ``s <= lo <= hi <= e``."""
+        if self._starts is None:
+            s = self.s
+            self._starts = [s + at for at in _ACTOR_STARTS.find(self.text[s:self.e])]
+        return finditer_at(_ACTOR_RE, self.text, self._starts, lo, hi)
 
 
 def _repelling(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
@@ -1287,7 +1321,7 @@ def _repelling(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _T
     return None
 
 
-def _actor(doc: _Doc, s: int, e: int, trigger: _Trigger) -> str:
+def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger) -> str:
     text = doc.text
     agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40))
     if agent:
@@ -1300,8 +1334,8 @@ def _actor(doc: _Doc, s: int, e: int, trigger: _Trigger) -> str:
     if trigger.kind in CLAUSE_ACTOR_KINDS:
         s, e = doc.clause_bounds(s, e, trigger.start)
     best, best_cost = "", float("inf")
-    for match in doc.finditer(_ACTOR_STARTS, text, max(s, trigger.start - ACTOR_MAX_CHARS),
-                              min(e, trigger.end + ACTOR_MAX_CHARS)):
+    for match in actors.finditer(max(s, trigger.start - ACTOR_MAX_CHARS),
+                                 min(e, trigger.end + ACTOR_MAX_CHARS)):
         if match.end() <= trigger.start:
             cost = trigger.start - match.end()
         elif match.start() >= trigger.end:
@@ -1333,7 +1367,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     """The sentence's denial: a denial phrase, or a negated capture, entry or withdrawal."""
     text = doc.text
     triggers = list(triggers)
-    marker = doc.search(_DENIAL_STARTS, doc.folded, s, e)
+    marker = next(doc.speech_cues(_DENIAL, doc.folded, s, e), None)
     if marker is not None:
         quote = next((q for q in _QUOTED.finditer(text, s, e)
                       if q.start(1) <= marker.start() < q.end(1)), None)
@@ -1365,7 +1399,7 @@ def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, i
     """(start, end, phrase) of each time the sentence ``text[s:e]`` gives that is not the
     report's date. Most sentences give none: a cheap scan for the words every time phrase
     needs comes first."""
-    if not _WHEN_CUE.search(doc.lowered, s, e):
+    if not (_MONTH_CUE.search(doc.text, s, e) or _WHEN_CUE.search(doc.lowered, s, e)):
         return []
     return [(match.start(), match.end(), match.group())
             for match in _WHEN.finditer(doc.text, s, e) if _differs_from(match.group(), date)]
