@@ -23,12 +23,13 @@ import bisect
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from geo import features, geodesy
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
+from geo.prescan import Starts, finditer_at
 
 log = logging.getLogger(__name__)
 
@@ -497,10 +498,9 @@ _DIRECTION_OPENERS = (
 _DIRECTION_START_RE = re.compile(rf"[^\w\-](?={_DIRECTION_OPENERS})")
 _ABBR_START_RE = re.compile(r"[NSEW](?<![\w\-].)(?=[NSEWb]{0,3}\b)")
 
-# The same for a river phrase (_RIVER_PHRASE_RE, case-sensitive): the words its leads open with.
-_RIVER_OPENERS = (r"on\s|along\s|astride\s|straddling\s|in\s+the\s+[ulm]|am\s|an\s+de|sur\s"
-                  r"|au\s+bord|a\s+orillas|en\s+(?:la|el)\s|junto\s|на\s")
-_RIVER_START_RE = re.compile(rf"\W(?={_RIVER_OPENERS})")
+# A river phrase (_RIVER_PHRASE_RE, case-sensitive) opens with "\b" and a word: geo.prescan
+# reads where it can start from the pattern itself.
+_RIVER_STARTS = Starts.of(_RIVER_PHRASE_RE)
 
 _BETWEEN_WORDS = ("between", "zwischen", "entre", "между", "між")
 """The words a _BETWEEN_RE match opens with, lowercase."""
@@ -517,24 +517,18 @@ _NUM_START_RE = re.compile(  # where an anchor's figure can start, in the lowerc
     rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|{_alternation(_NUMBER_WORDS)})")
 
 
-def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` given ``starts``, ascending positions among which are
-    all those where ``pattern`` (which never matches the empty string) can match."""
-    out: list[re.Match] = []
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := pattern.match(text, start)) is not None:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
 def _find_all(text: str, word: str) -> Iterator[int]:
     """Every position where ``word`` occurs in ``text``."""
     i = text.find(word)
     while i >= 0:
         yield i
         i = text.find(word, i + 1)
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` given ``starts``, ascending positions among which are
+    all those where ``pattern`` can match (see :func:`geo.prescan.finditer_at`)."""
+    return list(finditer_at(pattern, text, starts, 0, len(text)))
 
 
 class _Scan:
@@ -558,9 +552,7 @@ class _Scan:
 
     def rivers(self) -> list[re.Match]:
         """The matches of _RIVER_PHRASE_RE."""
-        starts = [0]
-        starts.extend(m.start() + 1 for m in _RIVER_START_RE.finditer(self.text))
-        return _matches_at(_RIVER_PHRASE_RE, self.text, starts)
+        return _matches_at(_RIVER_PHRASE_RE, self.text, _RIVER_STARTS.find(self.text))
 
     def betweens(self) -> list[re.Match]:
         """The matches of _BETWEEN_RE."""

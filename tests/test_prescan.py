@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from geo import events
+from geo import claims, events
 from geo.prescan import Starts, finditer_at, prefixes
 
 
@@ -46,7 +46,7 @@ PIECES = ["said", "says", "Said", "according to", "According  to", "citing", "So
           "\u212aharkiv", "the", "of", "Kupiansk", "-", "—", "(", ")", "\"", "“", "\n", "\n\n",
           ",", ".", " ", "  ", "\t", "\u00a0", "x", "9", "_", "'s", "Ministry", "army", "killed",
           "wounded", "evacuated", "repelled", "remains under", "Ukrainian control", "failed to",
-          "enter"]
+          "enter", "on the", "along the", "Oskil", "River", "am", "на річці", "sur la rivière"]
 
 
 def _texts(count: int, seed: int):
@@ -56,14 +56,15 @@ def _texts(count: int, seed: int):
         yield "".join(p + rng.choice(["", " ", " ", "\n", "-"]) for p in parts)
 
 
-EVENT_PATTERNS = {"actor": events._ACTOR_RE, "say verb": events._SAY_VERB,
-                  "according": events._ACCORDING, "denial": events._DENIAL,
-                  **{f"trigger {kind.value}": pattern for kind, pattern in events._TRIGGER_RES}}
+PATTERNS = {"river phrase": claims._RIVER_PHRASE_RE, "actor": events._ACTOR_RE,
+            "say verb": events._SAY_VERB, "according": events._ACCORDING,
+            "denial": events._DENIAL,
+            **{f"trigger {kind.value}": pattern for kind, pattern in events._TRIGGER_RES}}
 
 
-@pytest.mark.parametrize("name", sorted(EVENT_PATTERNS))
+@pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_finditer_at_the_found_starts_is_the_patterns_finditer(name):
-    pattern = EVENT_PATTERNS[name]
+    pattern = PATTERNS[name]
     starts = Starts.of(pattern)
     rng = random.Random(name)
     matched = 0
