@@ -97,10 +97,7 @@ def geocode(
                       raw.get("country_code", ""), f"{loc.latitude:.5f}",
                       f"{loc.longitude:.5f}", f"{raw.get('population', 0):,}")
     out.print(table)
-    raw = found[0].raw
-    why = raw.get("reason") or (f"{raw['source']}: {found[0].address}" if raw.get("source")
-                                else "")
-    out.print(f"why: {why}", highlight=False)
+    out.print(f"why: {found[0].raw.get('reason', '')}", highlight=False)
     if len(found) > 1 and not all_:
         out.print(f"[yellow]ambiguous:[/] {len(found) - 1} other candidate(s); "
                   "add context (\"NAME, OBLAST oblast\") or use --all")

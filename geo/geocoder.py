@@ -275,6 +275,7 @@ class OfflineGeocoder(Geocoder):
         for location in answers:
             if isinstance(location, Location) and isinstance(location.raw, dict):
                 location.raw.setdefault("source", "online fallback")
+                location.raw.setdefault("reason", f"online fallback: {location.address}")
         return answers[0] if exactly_one else answers
 
     def reverse(self, query, *, exactly_one: bool = True, timeout=None, max_km: float = 50.0):
