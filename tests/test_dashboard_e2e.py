@@ -297,6 +297,13 @@ def test_two_sessions_do_not_see_each_others_uploads(server_url, tmp_path):
     report_b.write_text("date 2024-11-16 Morning briefing\n"
                         "Russian drones struck Kramatorsk and Vovchansk overnight, regional "
                         "officials said.\n", encoding="utf-8")
+    def grown(session, names):
+        """The session's Places table once it lists ``names``, else None (for eventually)."""
+        def check():
+            places = table(session.page, "Places")
+            return places if names <= set(places["place"]) else None
+        return check
+
     with chromium_pages(2, viewport=(1400, 1600)) as (a, b):
         for one in (a, b):  # both load at the same time
             open_dashboard(one, server_url)
@@ -309,11 +316,8 @@ def test_two_sessions_do_not_see_each_others_uploads(server_url, tmp_path):
         # A uploads a report: A has its places ...
         upload(a.page, report_a)
 
-        def a_grown():
-            places = table(a.page, "Places")
-            return places if a_places <= set(places["place"]) else None
-
-        places = eventually(a_grown, message="A never showed its uploaded report's places")
+        places = eventually(grown(a, a_places),
+                            message="A never showed its uploaded report's places")
         assert sorted(places[places["report"] == "2024-11-15 Overnight update"]["place"]) == [
             "Izyum", "Lyman"]
         assert len(places) == len(seeds) + 2
@@ -329,11 +333,8 @@ def test_two_sessions_do_not_see_each_others_uploads(server_url, tmp_path):
         # B uploads another report: B has its places but none of A's.
         upload(b.page, report_b)
 
-        def b_grown():
-            places = table(b.page, "Places")
-            return places if b_places <= set(places["place"]) else None
-
-        places = eventually(b_grown, message="B never showed its uploaded report's places")
+        places = eventually(grown(b, b_places),
+                            message="B never showed its uploaded report's places")
         assert sorted(places[places["report"] == "2024-11-16 Morning briefing"]["place"]) == [
             "Kramatorsk", "Vovchansk"]
         assert not a_places & set(places["place"])
