@@ -388,6 +388,19 @@ def _along_to_border(lat: float, lon: float, bearing: float, iso: str) -> float 
                                              max_km=BORDER_SEARCH_MAX_KM)
 
 
+@lru_cache(maxsize=4096)
+def _nearest_on_river(lat: float, lon: float, name: str
+                      ) -> tuple[str, geodesy.NearestPoint] | None:
+    """(Natural Earth name, nearest point) of the river ``name`` means, seen from (lat, lon);
+    None when the data has no such river (cached like the border distances: the same places
+    recur on the same rivers across a corpus)."""
+    found = features.find_river(name)
+    if found is None:
+        return None
+    data_name, geometry = found
+    return data_name, geodesy.nearest_point(lat, lon, geometry)
+
+
 def _check_border(claim: Claim) -> Verdict:
     lat, lon = _point_of(claim.subject, "subject", claim)
     iso, how = _border_iso(claim, lat, lon)
@@ -534,13 +547,12 @@ def _check_river(claim: Claim) -> Verdict:
     name = claim.reference_feature or (claim.reference.text if claim.reference else "")
     if not name:
         raise _Unverifiable("no river named")
-    found = features.find_river(name)
+    found = _nearest_on_river(lat, lon, name)
     if found is None and claim.reference is not None:
-        found = features.find_river(claim.reference.text)
+        found = _nearest_on_river(lat, lon, claim.reference.text)
     if found is None:
         raise _Unverifiable(f"no geometry for river {name}")
-    data_name, geometry = found
-    near = geodesy.nearest_point(lat, lon, geometry)
+    data_name, near = found
     measured = near.distance_km
     place = _name(claim.subject)
     head = f"{place}→{data_name} (Natural Earth) {_fmt(measured)} km"
