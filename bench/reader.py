@@ -12,7 +12,8 @@ Measured, in one run, one thread:
   Targets: >= 1,000 reports/s, >= 10x spaCy NER alone.
 - Speed at first sight: :data:`FIRST_SIGHT_REPORTS` different synthetic reports
   (``bench.make_corpus``, seed :data:`FIRST_SIGHT_SEED`), each pass by a fresh ``Reader``
-  over the already loaded gazetteer (its per-name caches start empty), side by side with
+  over the already loaded gazetteer (its per-name caches start empty, and so do the
+  per-place border and river measurements of ``geo.checks``), side by side with
   spaCy NER alone over the same texts. The seed loop above lets per-name caches warm up; this
   one shows what a corpus of unseen reports costs.
 - Stage costs on the seed: median ms per call of each stage of ``Reader.analyse`` (find,
@@ -197,15 +198,17 @@ def stage_costs(reader: Reader, report: Report) -> dict[str, float]:
 
 
 def first_sight(reader: Reader, spacy_models) -> dict:
-    """Reports/s over different synthetic reports, a fresh Reader (empty per-name caches) for
-    every pass, against spaCy NER alone over the same texts."""
+    """Reports/s over different synthetic reports, a fresh Reader (empty per-name caches) and
+    empty per-place measurement caches for every pass, against spaCy NER alone over them."""
     from bench.make_corpus import make_corpus
+    from geo.checks import clear_place_caches
 
     reports = [parse_report(r["text"]) for r in make_corpus(FIRST_SIGHT_REPORTS,
                                                             FIRST_SIGHT_SEED)]
     texts = [r.text for r in reports]
 
     def ours_once():
+        clear_place_caches()
         fresh = Reader(reader.gazetteer)
         for report in reports:
             fresh.analyse(report)

@@ -401,6 +401,13 @@ def _nearest_on_river(lat: float, lon: float, name: str
     return data_name, geodesy.nearest_point(lat, lon, geometry)
 
 
+def clear_place_caches() -> None:
+    """Forget the cached per-place measurements (border and river distances), as at start-up:
+    for benchmarks that must see every place for the first time."""
+    for cached in (_nearest_on_border, _along_to_border, _nearest_on_river):
+        cached.cache_clear()
+
+
 def _check_border(claim: Claim) -> Verdict:
     lat, lon = _point_of(claim.subject, "subject", claim)
     iso, how = _border_iso(claim, lat, lon)
