@@ -7,7 +7,7 @@ clockwise from true north. Character offsets index the report's text: ``text[sta
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from geo.gazetteer import Place
@@ -46,9 +46,13 @@ class Mention:
     def ambiguous(self) -> bool:
         return len(self.candidates) > 1
 
-    def choose(self, place: Place, confidence: float, reason: str) -> Mention:
-        """A copy of this mention resolved to ``place`` (one of its candidates)."""
-        return replace(self, place=place, confidence=confidence, reason=reason)
+    def choose(self, place: Place | None, confidence: float, reason: str) -> Mention:
+        """A copy of this mention resolved to ``place`` (one of its candidates).
+
+        Built with the constructor's positional arguments, which costs about half of
+        ``dataclasses.replace`` (the reader calls this for every mention)."""
+        return Mention(self.text, self.start, self.end, self.kind, self.candidates, place,
+                       confidence, reason, self.admin_code)
 
 
 class ClaimKind(StrEnum):

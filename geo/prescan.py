@@ -6,7 +6,8 @@ word alternation costs about a microsecond at every character. Most of the event
 that way. For such a pattern, :func:`prefixes` reads from its syntax tree, once, the first few
 characters every match must start with; per text, :class:`Starts` finds the word starts where
 one of them stands (one scan that sre runs fast), and :func:`finditer_at` tries the pattern only
-there, giving exactly what ``pattern.finditer(text, lo, hi)`` gives.
+there, giving exactly what ``pattern.finditer(text, lo, hi)`` gives. :func:`word_alternation`
+writes a word list as a trie, for patterns that test whether one of many words stands somewhere.
 
 The syntax tree comes from the standard library's regex parser (``re._parser``, as Hypothesis's
 ``from_regex`` reads it too). Where that parser is missing or a pattern's form is not understood,
@@ -139,6 +140,35 @@ def _trie_regex(node: dict) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex for any one of ``words``, factored by common prefixes (a trie) behind a
+    lookahead on their first characters.
+
+    sre tries the branches of a plain alternation (``a|b|...``) one by one, and a
+    case-insensitive literal has no fast reject, so a long word list is slow to fail; a trie
+    fails at the first character that no word continues with. Whether some word matches is
+    the same as with the plain alternation, not which one (the trie prefers longer words).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branches(node: dict) -> str:
+        alternatives = [re.escape(char) + branches(child)
+                        for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        if len(alternatives) == 1 and "" not in node:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if "" in node else "")
+
+    first_characters = "".join(re.escape(char) for char in sorted(trie))
+    return f"(?=[{first_characters}])" + branches(trie)
+
+
 class Starts:
     """Where matches of ``pattern`` (see :func:`prefixes`) can start in a text: the start of
     the text and every word start that holds one of its prefixes, found by one scan for a
@@ -181,4 +211,3 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Sequence[int], lo: 
         if at >= cursor and (match := pattern.match(text, at, hi)):
             yield match
             cursor = match.end()
-

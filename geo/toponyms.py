@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,6 +26,7 @@ from geo import geodesy, text
 from geo.gazetteer import AdminUnit, Candidate, Gazetteer, MatchRule, Place
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
+from geo.prescan import word_alternation
 
 #: Longest run of words tried as one name ("Novoselivka Druha", "Kupiansk-Vuzlovyi" is one).
 MAX_NAME_WORDS = 4
@@ -58,9 +58,19 @@ _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _WORD = rf"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
-_NON_SPACE = re.compile(r"\S+")
 _LOWERCASE_WORD = re.compile(r"\b[a-zа-яіїєґ][\w'’]*")
+
+
+def _backwards(words: str) -> str:
+    """An alternation (see :func:`geo.prescan.word_alternation`) of the space-separated
+    ``words``, each spelt backwards."""
+    return word_alternation(word[::-1] for word in words.split())
+
+
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")
+# What a _SENTENCE_END match may start with, and every character it may hold but spaces.
+_SENTENCE_END_FIRST = ".!?…\n"
+_SENTENCE_END_CHARS = ".!?…\n-"
 _OBLAST_AFTER = re.compile(
     r"^[\s,]*(?:oblast|oblast's|oblast’s|oblasts|region|regional|province|oblast['’]?)\b",
     re.I)
@@ -69,24 +79,19 @@ _CYRILLIC_RAION_AFTER = re.compile(r"^\s*(?:район[ауеі]?|р-н[ау]?|�
 # "Харьковщина", "Донеччини": the oblast by its colloquial name.
 _CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щині|чин[аиуі])$", re.I)
 _RAION_AFTER = re.compile(r"^[\s,]*(?:raion|rayon|district)\b", re.I)
-_RIVER_AFTER = re.compile(r"^[\s,]*river\b", re.I)
+_RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 # Every *_AFTER pattern here starts (after spaces or commas) with one of these words: when
 # this fails, none of them can match, and _match skips them all.
-_ANY_CUE_AFTER = re.compile(
-    r"[\s,]*(?:oblast|region|province|raion|rayon|district|river|sea|reservoir|lake|bay|gulf|"
-    r"estuary|lagoon|spit|canal|meer|see|stausee|море|моря|водохранилище|водосховище|лиман|"
-    r"обл|район|р-н)", re.I)
+_ANY_CUE_AFTER = re.compile(r"[\s,]*+" + word_alternation(
+    "oblast region province raion rayon district river sea reservoir lake bay gulf estuary "
+    "lagoon spit canal meer see stausee море моря водохранилище водосховище лиман обл район "
+    "р-н".split()), re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
 _WATER_AFTER = re.compile(
     r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|meer|see|stausee|"
     r"море|моря|водохранилище|водосховище|лиман)\b", re.I)
-
-
-def _backwards(words: str) -> str:
-    """An alternation of the space-separated ``words``, each spelt backwards."""
-    return "|".join(word[::-1] for word in words.split())
 
 
 # Cues in the text before a name are read backwards, from the name on: each pattern below is
@@ -100,7 +105,7 @@ _OBLAST_BEFORE = re.compile(
 _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
 # Forward: (?:\b(?:river|...|rio)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
 _RIVER_WORD_BEFORE = re.compile(
-    rf"(?:\s+(?:{_backwards('la')}\s+{_backwards('de')}|{_backwards('du des del')}))?\s+"
+    rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del')}))?\s++"
     rf"(?:(?:{_backwards('river rivière fluss flusses río rio')})\b|"
     rf"(?:{_backwards('река реки реке рекой річка річки річці ріки ріка')})(?![^\W\d_]))",
     re.I)
@@ -111,9 +116,9 @@ _WATER_BEFORE = re.compile(
 # Each of the four patterns above ends, read forwards, with one of these words then spaces:
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
-    rf"\s+(?:{_backwards('of the la du des del oblast region province')}|"
-    rf"{_backwards('river rivière fluss flusses río rio')}|"
-    rf"{_backwards('река реки реке рекой річка річки річці ріки ріка')})", re.I)
+    r"\s++" + _backwards("of the la du des del oblast region province river rivière fluss "
+                         "flusses río rio река реки реке рекой річка річки річці ріки ріка"),
+    re.I)
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
 _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
 _CUE_WORDS = (
@@ -128,8 +133,8 @@ _CUE_ADJECTIVES = (
     "neighboring strategic industrial border ukrainian russian")
 # Forward: \b(?:CUE_WORDS)\W*(?:the\s+)?(?:(?:CUE_ADJECTIVES)\s+)*$
 _CUE_BEFORE = re.compile(
-    rf"(?:\s+(?:{_backwards(_CUE_ADJECTIVES)}))*(?:\s+{_backwards('the')})?\W*"
-    rf"(?:{_backwards(_CUE_WORDS)})\b", re.I)
+    rf"(?:\s++{_backwards(_CUE_ADJECTIVES)})*(?:\s++{_backwards('the')})?\W*+"
+    rf"{_backwards(_CUE_WORDS)}\b", re.I)
 # Forward: ([^\W\d_]+)[ \u00a0]*$ (the word right before a name; $ may precede a final \n).
 _LAST_WORD = re.compile(r"\n?[ \u00a0]*([^\W\d_]+)")
 
@@ -180,13 +185,13 @@ lyudmila daria darya halyna galina larysa larisa ludmila valentyna valentina vik
 viktoriya victoria inna alla nadiia nadezhda vira vera lesia ramzan dmitriy donald joe kamala
 emmanuel olaf keir recep antonio jens mark marco rishi ursula josep kaja
 """.split())
-_SPEECH_AFTER = re.compile(
-    r"^['’]?s?\s+(?:said|says|stated|states|told|added|adds|noted|wrote|writes|claimed|claims|"
-    r"reported|reports|announced|insisted|explained|warned|confirmed|denied|sagte|erklärte|"
-    r"fügte|fügt|a déclaré|dijo|заявил|сказал|заявив|сказав)\b", re.I)
+_SPEECH_AFTER = re.compile(r"^['’]?s?\s++" + word_alternation([
+    *"said says stated states told added adds noted wrote writes claimed claims reported "
+     "reports announced insisted explained warned confirmed denied sagte erklärte fügte fügt "
+     "dijo заявил сказал заявив сказав".split(), "a déclaré"]) + r"\b", re.I)
 # Forward: \b(?:said|says|...|сказал)\s+$
 _SPEECH_WORDS = "said says added adds told wrote fügt fügte sagte erklärte заявил сказал"
-_SPEECH_BEFORE = re.compile(rf"\s+(?:{_backwards(_SPEECH_WORDS)})\b", re.I)
+_SPEECH_BEFORE = re.compile(rf"\s++{_backwards(_SPEECH_WORDS)}\b", re.I)
 # "Marine Corps", "Azov Brigade": a military unit's name. A small place's name before one of
 # these words is read as part of the unit's name ("in the Marine Corps", too).
 _UNIT_NOUN_AFTER = re.compile(
@@ -198,18 +203,6 @@ deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms
 envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
 
 
-class _Found(NamedTuple):
-    """A place mention as the scan finds it (a named tuple: cheaper to build than a dataclass)."""
-
-    text: str
-    start: int
-    end: int
-    kind: MentionKind
-    candidates: tuple[Candidate, ...] = ()
-    unit: AdminUnit | None = None
-    cued: bool = False
-
-
 class _Name(NamedTuple):
     """A span of capitalised words read by itself, before its context is looked at."""
 
@@ -217,15 +210,55 @@ class _Name(NamedTuple):
     indexed: bool  # Gazetteer.might_name: some place, unit or country has a key like it
     cyrillic: bool
     region_suffix: bool  # "Харьковщина": an oblast by its colloquial name
+    contextual: bool  # indexed or Cyrillic: else only a river cue after it makes it a place
+    country: AdminUnit | None  # the country it names, unless a cue makes it something else
+    oblasts: tuple[AdminUnit, ...]  # the oblasts it names when a cue says it is one
+
+
+class _Unit(NamedTuple):
+    """An oblast or raion a name is cued as."""
+
+    kind: MentionKind
+    code: str
+
+
+class _Settlements(NamedTuple):
+    """The populated places a name may mean, as the scan weighs them."""
+
+    places: tuple[Place, ...]  # best first
+    likeliest: Place  # of highest rank_score
+    one_word: bool
+    lower: str
+    given_name: bool  # one word that is a common given name ("Roman")
 
 
 def sentence_bounds(text_: str, position: int) -> tuple[int, int]:
     """(start, end) of the sentence holding character ``position``."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text_, 0, position):
-        start = match.end()
     following = _SENTENCE_END.search(text_, position)
-    return start, following.start() + 1 if following else len(text_)
+    return _sentence_start(text_, position), following.start() + 1 if following else len(text_)
+
+
+def _sentence_start(text_: str, position: int) -> int:
+    """The end of the last match of a left-to-right _SENTENCE_END scan of text_[:position].
+
+    Instead of scanning from 0, go back to the last character a match may start with, then
+    past the characters a match may hold: a scan is in step there (no match spans it), so
+    scanning on from there finds the last matches. If it finds none, look further back."""
+    end = position
+    while True:
+        candidate = max(text_.rfind(mark, 0, end) for mark in _SENTENCE_END_FIRST)
+        if candidate < 0:
+            return 0
+        in_step = candidate
+        while in_step > 0 and (text_[in_step - 1] in _SENTENCE_END_CHARS
+                               or text_[in_step - 1].isspace()):
+            in_step -= 1
+        last = None
+        for match in _SENTENCE_END.finditer(text_, in_step, end):
+            last = match.end()
+        if last is not None:
+            return last
+        end = in_step
 
 
 class _Vocabulary:
@@ -256,113 +289,86 @@ class ToponymFinder:
         self.gazetteer = gazetteer
         # Names repeat across a corpus: look each one up once (bounded memory).
         self._settlements = lru_cache(maxsize=cache_size)(self._settlements_uncached)
-        self._ranked_settlements = lru_cache(maxsize=cache_size)(
-            self._ranked_settlements_uncached)
-        self._likeliest_settlement = lru_cache(maxsize=cache_size)(
-            self._likeliest_settlement_uncached)
         self._read_name = lru_cache(maxsize=cache_size)(self._read_name_uncached)
         self._admin_units = lru_cache(maxsize=cache_size)(self._admin_units_uncached)
+        self._rivers = lru_cache(maxsize=cache_size)(self._rivers_uncached)
 
     def find(self, text_: str) -> list[Mention]:
         """Every place mention of ``text_``, in order, unresolved (candidates only)."""
         vocabulary = _Vocabulary(text_)
-        found: list[_Found] = []
+        read_name = self._read_name
+        found: list[Mention] = []
         for run in _RUN.finditer(text_):
-            found.extend(self._scan_run(text_, run.start(), run.group(), vocabulary))
-        return [Mention(text=f.text, start=f.start, end=f.end, kind=f.kind,
-                        candidates=self._ranked_places(f),
-                        admin_code=f.unit.code if f.unit else "",
-                        reason="cue" if f.cued else "")
-                for f in found]
+            surface = run.group()
+            if " " in surface or "\u00a0" in surface:
+                found.extend(self._scan_words(text_, run.start(), surface, vocabulary))
+                continue
+            # One word, the usual case: most are no place at all, rejected here without a call.
+            read = read_name(surface)
+            if read is not None:
+                start = run.start()
+                if read.contextual or _RIVER_AFTER.match(text_, start + len(read.text),
+                                                         start + len(read.text) + 30):
+                    hit = self._match(text_, start, read, vocabulary)
+                    if hit:
+                        found.append(hit)
+                        continue
+            if "-" in surface:
+                found.extend(self._hyphen_parts(text_, run.start(), surface, vocabulary))
+        return found
 
-    def _ranked_places(self, found: _Found) -> tuple[Place, ...]:
-        """The places ``found`` may mean, best first (a settlement's are cached by name)."""
-        if found.kind is MentionKind.SETTLEMENT:
-            return self._ranked_settlements(found.text)
-        return tuple(c.place for c in rank_candidates(found.candidates)) if found.candidates \
-            else ()
-
-    def _scan_run(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
-                  ) -> list[_Found]:
-        if " " not in run and "\u00a0" not in run:  # one word, the usual case
-            hit = self._match(text_, offset, offset + len(run), vocabulary)
-            return [hit] if hit else self._hyphen_parts(text_, offset, run, vocabulary)
-        words = list(_NON_SPACE.finditer(run))
-        starts = [offset + word.start() for word in words]
-        ends = [offset + word.end() for word in words]
+    def _scan_words(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
+                    ) -> list[Mention]:
+        """The mentions of a run of several words: longest name first, left to right."""
+        words = run.split()  # the words of _RUN, which never hold a space
+        starts, ends = [], []
+        position = offset
+        for word in words:
+            position = text_.find(word, position)
+            starts.append(position)
+            position += len(word)
+            ends.append(position)
+        read_name = self._read_name
         found = []
+        count = len(words)
         i = 0
-        while i < len(words):
+        while i < count:
+            start = starts[i]
             hit = None
-            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                hit = self._match(text_, starts[i], ends[j - 1], vocabulary)
-                if hit:
-                    break
+            for j in range(min(count, i + MAX_NAME_WORDS), i, -1):
+                read = read_name(text_[start:ends[j - 1]])
+                if read is not None and (read.contextual or _RIVER_AFTER.match(
+                        text_, start + len(read.text), start + len(read.text) + 30)):
+                    hit = self._match(text_, start, read, vocabulary)
+                    if hit:
+                        break
             if hit:
                 found.append(hit)
                 i = j
                 continue
-            found.extend(self._hyphen_parts(text_, starts[i], words[i].group(), vocabulary))
+            if "-" in words[i]:
+                found.extend(self._hyphen_parts(text_, start, words[i], vocabulary))
             i += 1
-        if len(words) > 1:
-            found = self._drop_embedded(words, offset, found)
-        return found
-
-    @staticmethod
-    def _drop_embedded(words: list[re.Match], offset: int, found: list[_Found]) -> list[_Found]:
-        """Drop a small, uncued village name that sits inside a longer proper name: next to an
-        unmatched capitalised word ("Marine Corps") or to another such name ("Ukrainska
-        Pravda"). Generic words (City, Military, Oblast) do not count as neighbours."""
-        def weak(f: _Found) -> bool:
-            return (not f.cued and f.kind is MentionKind.SETTLEMENT
-                    and max(c.place.population for c in f.candidates) < WEAK_PLACE_POPULATION)
-
-        spans = [(offset + w.start(), offset + w.end(), w.group()) for w in words]
-        owner = {}
-        for f in found:
-            for k, (w_start, w_end, _) in enumerate(spans):
-                if f.start < w_end and w_start < f.end:
-                    owner[k] = f
-        keep = []
-        for f in found:
-            if not weak(f):
-                keep.append(f)
-                continue
-            mine = [k for k, v in owner.items() if v is f]
-            neighbours = {min(mine) - 1, max(mine) + 1} if mine else set()
-            suspicious = False
-            for k in neighbours:
-                if not 0 <= k < len(spans):
-                    continue
-                other = owner.get(k)
-                word = spans[k][2].lower().strip(".,;:'’")
-                if (other is None and word not in STOPWORDS) or (
-                        other is not None and other is not f and weak(other)):
-                    suspicious = True
-            if not suspicious:
-                keep.append(f)
-        return keep
+        return _drop_embedded(starts, ends, words, found) if found else found
 
     def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: _Vocabulary
-                      ) -> list[_Found]:
+                      ) -> list[Mention]:
         """"Lysivka-Pishchane" (a line between two villages): each part, if all are places."""
         if "-" not in word.strip("-"):
             return []
         parts, position = [], start
         for piece in word.split("-"):
-            hit = self._match(text_, position, position + len(piece), vocabulary) if piece \
-                else None
+            read = self._read_name(piece) if piece else None
+            hit = self._match(text_, position, read, vocabulary) if read else None
             position += len(piece) + 1
             if hit is not None:
                 parts.append(hit)
         return parts if len(parts) >= 1 and all(p.kind is not MentionKind.COUNTRY
                                                   for p in parts) else []
 
-    def _match(self, text_: str, start: int, end: int, vocabulary: _Vocabulary
-               ) -> _Found | None:
-        read = self._read_name(text_[start:end])
-        if read is None:
-            return None
+    def _match(self, text_: str, start: int, read: _Name, vocabulary: _Vocabulary
+               ) -> Mention | None:
+        """The mention the span ``read`` (at ``start``) makes in its context, if any."""
         name = read.text
         end = start + len(name)
         after = text_[end:end + 30]
@@ -370,52 +376,70 @@ class ToponymFinder:
                 read.cyrillic and (read.region_suffix or _CYRILLIC_OBLAST_AFTER.match(after)
                                    or _CYRILLIC_RAION_AFTER.match(after))):
             return None  # fast path: no place, unit or river has a key like this
-        back = text_[max(0, start - 60):start][::-1]  # the text before the name, reversed
-        # Unit, water and river cues: most names have none, and two tests rule them all out.
-        if read.region_suffix or _ANY_CUE_AFTER.match(after) or _ANY_CUE_BEFORE.match(back):
-            if _OBLAST_AFTER.match(after) or _OBLAST_BEFORE.match(back):
-                units = self._admin_units(name, 1)
-                if units:
-                    return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
-            if read.region_suffix:
-                units = self.gazetteer.admin_units_by_stem(
-                    _CYRILLIC_REGION_SUFFIX.sub("", name), 1)
-                if units:
-                    return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
-            if _CYRILLIC_OBLAST_AFTER.match(after):
-                units = self.gazetteer.admin_units_by_stem(name, 1)
-                if units:
-                    return _Found(name, start, end, MentionKind.OBLAST, unit=units[0], cued=True)
-            if _CYRILLIC_RAION_AFTER.match(after):
-                units = self.gazetteer.admin_units_by_stem(name, 2)
-                if units:
-                    return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
-            if _RAION_AFTER.match(after):
-                units = self._admin_units(name, 2)
-                if units:
-                    return _Found(name, start, end, MentionKind.RAION, unit=units[0], cued=True)
+        # The text before the name, reversed.
+        back = text_[start - 60 if start > 60 else 0:start][::-1]
+        # Unit, water and river cues: most names have none. Every cue after the name fails
+        # unless _ANY_CUE_AFTER holds, every cue before it unless _ANY_CUE_BEFORE does.
+        cue_after = read.region_suffix or _ANY_CUE_AFTER.match(after) is not None
+        cue_before = read.region_suffix or _ANY_CUE_BEFORE.match(back) is not None
+        if cue_after or cue_before:
+            unit = self._cued_unit(name, read, after, back, cue_after, cue_before)
+            if unit is not None:
+                return Mention(name, start, end, unit.kind, reason="cue", admin_code=unit.code)
+            if cue_after and _RAION_AFTER.match(after):
+                raions = self._admin_units(name, 2)
+                if raions:
+                    return Mention(name, start, end, MentionKind.RAION, reason="cue",
+                                   admin_code=raions[0].code)
                 return None  # a city district ("Novyi district"), not a settlement
-            if _WATER_BEFORE.match(back) or _WATER_AFTER.match(after):
+            if (cue_before and _WATER_BEFORE.match(back)) or (
+                    cue_after and _WATER_AFTER.match(after)):
                 return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
-            river_after = _RIVER_AFTER.match(after) is not None
-            river_word_before = _RIVER_WORD_BEFORE.match(back) is not None
-            if river_after or river_word_before or (
-                    _RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after)):
-                rivers = self.gazetteer.candidates(name, feature_class="H")
-                if rivers or river_after or river_word_before:
-                    return _Found(name, start, end, MentionKind.RIVER, tuple(rivers), cued=True)
-        countries = self._admin_units(name, 0)
-        if countries and " " not in name or (countries and name.istitle()):
-            return _Found(name, start, end, MentionKind.COUNTRY, unit=countries[0], cued=True)
-        cands = self._settlements(name)
-        if not cands:
+            if (cue_after and _RIVER_AFTER.match(after)) or (
+                    cue_before and _RIVER_WORD_BEFORE.match(back)):
+                return Mention(name, start, end, MentionKind.RIVER, self._rivers(name),
+                               reason="cue")
+            # "the Oskil": a river only if one is called so, and the name ends a phrase.
+            if cue_before and self._rivers(name) and _RIVER_BEFORE.match(back) \
+                    and _BARE_NAME_END.match(after):
+                return Mention(name, start, end, MentionKind.RIVER, self._rivers(name),
+                               reason="cue")
+        if read.country is not None:
+            return Mention(name, start, end, MentionKind.COUNTRY, reason="cue",
+                           admin_code=read.country.code)
+        settlements = self._settlements(name)
+        if settlements is None:
             return None
-        cued = _CUE_BEFORE.match(back) is not None
-        first = _SENTENCE_START.match(back) is not None
-        if not self._plausible(text_, end, back, name, self._likeliest_settlement(name), cued,
-                               vocabulary, first):
+        reason = _settlement_reason(text_, end, after, back, settlements, vocabulary)
+        if reason is None:
             return None
-        return _Found(name, start, end, MentionKind.SETTLEMENT, tuple(cands), cued=cued)
+        return Mention(name, start, end, MentionKind.SETTLEMENT, settlements.places,
+                       reason=reason)
+
+    def _cued_unit(self, name: str, read: _Name, after: str, back: str, cue_after: bool,
+                   cue_before: bool) -> _Unit | None:
+        """The oblast or raion a cue around the name makes it ("Donetsk oblast", "oblast of
+        Donetsk", "Харьковщина", "Купянский район"), if any, but for "raion" or "district"
+        after it (see _match). ``cue_after`` and ``cue_before`` tell whether any cue after or
+        before the name may hold."""
+        if read.oblasts and ((cue_after and _OBLAST_AFTER.match(after))
+                             or (cue_before and _OBLAST_BEFORE.match(back))):
+            return _Unit(MentionKind.OBLAST, read.oblasts[0].code)
+        if read.region_suffix:
+            units = self.gazetteer.admin_units_by_stem(_CYRILLIC_REGION_SUFFIX.sub("", name), 1)
+            if units:
+                return _Unit(MentionKind.OBLAST, units[0].code)
+        if not cue_after:
+            return None
+        if _CYRILLIC_OBLAST_AFTER.match(after):
+            units = self.gazetteer.admin_units_by_stem(name, 1)
+            if units:
+                return _Unit(MentionKind.OBLAST, units[0].code)
+        if _CYRILLIC_RAION_AFTER.match(after):
+            units = self.gazetteer.admin_units_by_stem(name, 2)
+            if units:
+                return _Unit(MentionKind.RAION, units[0].code)
+        return None
 
     def _read_name_uncached(self, surface: str) -> _Name | None:
         """What a span may name by itself, or None for a stopword or a too short name. Pure,
@@ -423,28 +447,40 @@ class ToponymFinder:
         name = _strip_possessive(surface).rstrip("-'’")
         if not name or name.lower() in STOPWORDS or len(name) < 3:
             return None
-        return _Name(name, self.gazetteer.might_name(name), text.has_cyrillic(name),
-                     _CYRILLIC_REGION_SUFFIX.search(name) is not None)
+        indexed = self.gazetteer.might_name(name)
+        cyrillic = text.has_cyrillic(name)
+        countries = self._admin_units(name, 0)
+        return _Name(name, indexed, cyrillic,
+                     _CYRILLIC_REGION_SUFFIX.search(name) is not None,
+                     indexed or cyrillic,
+                     countries[0] if countries and (" " not in name or name.istitle())
+                     else None,
+                     self._admin_units(name, 1))
 
     def _admin_units_uncached(self, name: str, level: int) -> tuple[AdminUnit, ...]:
         """Gazetteer.admin_units of one level, as a tuple (pure, so cached per name)."""
         return tuple(self.gazetteer.admin_units(name, level=level))
 
-    def _ranked_settlements_uncached(self, name: str) -> tuple[Place, ...]:
-        """The places of _settlements(name), best first (pure, so cached per name)."""
-        return tuple(c.place for c in rank_candidates(self._settlements(name)))
+    def _rivers_uncached(self, name: str) -> tuple[Place, ...]:
+        """Rivers of that name, best first (pure, so cached per name)."""
+        return tuple(c.place for c in rank_candidates(
+            self.gazetteer.candidates(name, feature_class="H")))
 
-    def _likeliest_settlement_uncached(self, name: str) -> Place:
-        """The place of _settlements(name) of highest rank_score (pure, so cached per name)."""
-        return max(self._settlements(name), key=rank_score).place
-
-    def _settlements_uncached(self, name: str) -> tuple[Candidate, ...]:
-        """Populated places a name may mean: exact keys (a foreign place only by its own name,
-        never by an alias), else inflected forms. Pure, so it is cached per name."""
+    def _settlements_uncached(self, name: str) -> _Settlements | None:
+        """Populated places a name may mean, or None: exact keys (a foreign place only by its
+        own name, never by an alias), else inflected forms. Pure, so it is cached per name."""
         cands = tuple(c for c in self.gazetteer.candidates(name, phonetic=False)
                       if c.place.is_populated
                       and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
-        return cands or tuple(self._inflected(name))
+        cands = cands or tuple(self._inflected(name))
+        if not cands:
+            return None
+        words = name.split()
+        return _Settlements(
+            places=tuple(c.place for c in rank_candidates(cands)),
+            likeliest=max(cands, key=rank_score).place,
+            one_word=len(words) == 1, lower=name.lower(),
+            given_name=len(words) == 1 and _is_given_name(words[0].lower()))
 
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
@@ -469,32 +505,71 @@ class ToponymFinder:
                 cands.append(Candidate(place, MatchRule.SKELETON, best))
         return cands
 
-    @staticmethod
-    def _plausible(text_: str, end: int, back: str, name: str, best: Place, cued: bool,
-                   vocabulary: _Vocabulary, first: bool) -> bool:
-        """Keep a match unless it looks like an ordinary word or a person's name. ``back`` is
-        the text before the name, reversed (see _match); ``best`` its likeliest place."""
-        words = name.split()
-        if len(words) == 1 and name.lower() in vocabulary and not cued:
-            return False  # the text also uses it as an ordinary word ("Bar", "Mir")
-        before_word = _LAST_WORD.match(back[:40])
-        before = before_word.group(1)[::-1].lower() if before_word else ""
-        if before in _TITLES or _is_given_name(before):
-            return False  # "Ambassador Gatilov", "Roman Padun": a surname
-        if _is_given_name(words[0].lower()) and len(words) == 1:
-            after_word = _NEXT_CAPITALISED.match(text_[end:end + 40])
-            if after_word:
-                return False  # "Serhii Haidai": a first name and a surname
-        if (_SPEECH_AFTER.match(text_[end:end + 30])
-                or _SPEECH_BEFORE.match(back[:30])) and not cued:
-            return False  # "Voloshyn said": a person speaks
-        if best.population < WEAK_PLACE_POPULATION \
-                and _UNIT_NOUN_AFTER.match(text_, end, end + 20):
-            return False  # "Marine Corps": a unit, not the hamlet of Marine
-        return not (first and not cued and best.population < WEAK_PLACE_POPULATION
-                    and best.country_code != HOME_COUNTRY)
+
+def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
+                   found: list[Mention]) -> list[Mention]:
+    """Drop a small, uncued village name that sits inside a longer proper name: next to an
+    unmatched capitalised word ("Marine Corps") or to another such name ("Ukrainska
+    Pravda"). Generic words (City, Military, Oblast) do not count as neighbours. ``starts``,
+    ``ends`` and ``words`` are the run's words, ``found`` its mentions."""
+    def weak(f: Mention) -> bool:
+        return (not f.reason and f.kind is MentionKind.SETTLEMENT
+                and max(place.population for place in f.candidates) < WEAK_PLACE_POPULATION)
+
+    owner = {}
+    for f in found:
+        for k, (w_start, w_end) in enumerate(zip(starts, ends, strict=True)):
+            if f.start < w_end and w_start < f.end:
+                owner[k] = f
+    keep = []
+    for f in found:
+        if not weak(f):
+            keep.append(f)
+            continue
+        mine = [k for k, v in owner.items() if v is f]
+        neighbours = {min(mine) - 1, max(mine) + 1} if mine else set()
+        suspicious = False
+        for k in neighbours:
+            if not 0 <= k < len(words):
+                continue
+            other = owner.get(k)
+            word = words[k].lower().strip(".,;:'’")
+            if (other is None and word not in STOPWORDS) or (
+                    other is not None and other is not f and weak(other)):
+                suspicious = True
+        if not suspicious:
+            keep.append(f)
+    return keep
 
 
+def _settlement_reason(text_: str, end: int, after: str, back: str,
+                       settlements: _Settlements, vocabulary: _Vocabulary) -> str | None:
+    """The reason of a settlement mention ("cue" after a cue word, else ""), or None when the
+    name reads as an ordinary word or a person's name here. ``end`` is where the name ends,
+    ``after`` the text after it (30 characters), ``back`` the text before it, reversed (see
+    ToponymFinder._match). The tests that need no cue come first."""
+    before_word = _LAST_WORD.match(back, 0, 40)
+    before = before_word.group(1)[::-1].lower() if before_word else ""
+    if before in _TITLES or _is_given_name(before):
+        return None  # "Ambassador Gatilov", "Roman Padun": a surname
+    if settlements.given_name and _NEXT_CAPITALISED.match(text_, end, end + 40):
+        return None  # "Serhii Haidai": a first name and a surname
+    best = settlements.likeliest
+    if best.population < WEAK_PLACE_POPULATION and _UNIT_NOUN_AFTER.match(text_, end, end + 20):
+        return None  # "Marine Corps": a unit, not the hamlet of Marine
+    if _CUE_BEFORE.match(back):
+        return "cue"
+    if settlements.one_word and settlements.lower in vocabulary:
+        return None  # the text also uses it as an ordinary word ("Bar", "Mir")
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.match(back, 0, 30):
+        return None  # "Voloshyn said": a person speaks
+    if best.population < WEAK_PLACE_POPULATION and best.country_code != HOME_COUNTRY \
+            and _SENTENCE_START.match(back):
+        return None  # a small foreign place first in its sentence: a capitalised word
+    return ""
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _is_given_name(word: str) -> bool:
     return bool(word) and text.name_key(word) in GIVEN_NAMES
 
@@ -520,13 +595,15 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
     their unit. Order of evidence: raion or oblast named nearby, the report's other places,
     then prominence (population and administrative rank)."""
     resolved: list[Mention] = []
+    named: dict[MentionKind, list[Mention]] = {MentionKind.RAION: [], MentionKind.OBLAST: []}
     for mention in mentions:
         if mention.kind is MentionKind.SETTLEMENT:
             resolved.append(mention)
-        else:
-            resolved.append(_resolve_unit(mention, gazetteer))
-    units = {kind: _Units.of([m for m in resolved if m.kind is kind and m.admin_code])
-             for kind in (MentionKind.RAION, MentionKind.OBLAST)}
+            continue
+        resolved.append(_resolve_unit(mention, gazetteer))
+        if mention.admin_code and mention.kind in named:
+            named[mention.kind].append(resolved[-1])
+    units = {kind: _Units.of(found) for kind, found in named.items()}
     # First pass: what the text settles by itself (no coherence, see _resolve_settlement).
     first = [_resolve_settlement(m, units, None, text_)
              if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
@@ -535,9 +612,10 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
                         if m.kind is MentionKind.SETTLEMENT and m.place is not None
                         and m.confidence >= ANCHOR_MIN_CONFIDENCE
                         and m.place.country_code == HOME_COUNTRY])
+    # A mention the first pass settled would be settled alike again: only the rest are left.
     return [_resolve_settlement(m, units, anchors, text_)
-            if m.kind is MentionKind.SETTLEMENT and len(m.candidates) > 1 else m
-            for m in first]
+            if settled is m and m.kind is MentionKind.SETTLEMENT else settled
+            for m, settled in zip(resolved, first, strict=True)]
 
 
 class _Anchors:
@@ -573,14 +651,16 @@ class _Anchors:
         return list(out.values())
 
 
+_UNIT_REASONS = {kind: f"{kind.value} named as such in the text" for kind in (
+    MentionKind.OBLAST, MentionKind.RAION, MentionKind.COUNTRY, MentionKind.RIVER)}
+
+
 def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
-    label = {MentionKind.OBLAST: "oblast", MentionKind.RAION: "raion",
-             MentionKind.COUNTRY: "country", MentionKind.RIVER: "river"}[mention.kind]
+    reason = _UNIT_REASONS[mention.kind]
     if mention.kind is MentionKind.RIVER:
         place = mention.candidates[0] if mention.candidates else None
-        return replace(mention, place=place, confidence=0.9 if place else 0.0,
-                       reason=f"{label} named as such in the text")
-    return replace(mention, confidence=0.95, reason=f"{label} named as such in the text")
+        return mention.choose(place, 0.9 if place else 0.0, reason)
+    return mention.choose(mention.place, 0.95, reason)
 
 
 def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
@@ -588,17 +668,16 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     """The mention resolved. Without ``anchors`` (the first pass, which only gathers anchors)
     a mention that coherence or prominence would settle is returned as it is: neither gives
     the confidence an anchor needs, so the geodesy is left to the second pass."""
-    cands = list(mention.candidates)
+    cands = mention.candidates
     if len(cands) == 1:
-        only = cands[0]
-        return mention.choose(only, 0.95, "only candidate of that name in the gazetteer")
+        return mention.choose(cands[0], 0.95, "only candidate of that name in the gazetteer")
     top = cands[0]
     home = [c for c in cands if c.country_code == HOME_COUNTRY]
     foreign_is_clear = top.country_code != HOME_COUNTRY and (
         not home or top.prominence >= max(c.prominence for c in home) + 2)
     if foreign_is_clear:
-        return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more prominent "
-                                        f"than any Ukrainian namesake")
+        return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
+                                         f"prominent than any Ukrainian namesake")
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
         unit = _nearest_unit(mention, units[kind], text_)
@@ -612,7 +691,7 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
                 return mention
             chosen, why = _by_coherence(inside, anchors, mention)
             return mention.choose(chosen, 0.75, f"in {unit.text} {label} as the text says; "
-                                                f"{why}")
+                                                 f"{why}")
     if anchors is None:
         return mention
     major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
@@ -622,13 +701,13 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
             return mention.choose(chosen, 0.7, why)
     if major is not None:
         return mention.choose(major, 0.8, f"{major.name}, a city of {major.population:,}: "
-                                          f"the usual meaning among {len(cands)} namesakes")
+                                           f"the usual meaning among {len(cands)} namesakes")
     ranked = home or cands
     confidence = 0.6 if len(ranked) == 1 else 0.4
     best = ranked[0]
     return mention.choose(best, confidence,
-                          f"most prominent of {len(cands)} places of that name "
-                          f"(population {best.population:,}, {best.feature_code})")
+                 f"most prominent of {len(cands)} places of that name "
+                 f"(population {best.population:,}, {best.feature_code})")
 
 
 class _Units(NamedTuple):

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from geo import claims, events
-from geo.prescan import Starts, finditer_at, prefixes
+from geo.prescan import Starts, finditer_at, prefixes, word_alternation
 
 
 def test_prefixes_of_a_word_alternation_are_its_words_first_letters():
@@ -79,3 +79,22 @@ def test_finditer_at_the_found_starts_is_the_patterns_finditer(name):
                 assert got == want, (name, subject, a, b)
                 matched += len(want)
     assert matched > 0  # the generator reaches the pattern, so agreement means something
+
+
+def test_word_alternation_matches_where_the_plain_alternation_does():
+    rng = random.Random(5)
+    alphabet = "abеoр -"
+    for _ in range(300):
+        words = {"".join(rng.choice(alphabet[:5]) for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(1, 6))}
+        plain = re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        trie = re.compile(r"\s" + word_alternation(words) + r"\b", re.I)
+        text = "".join(rng.choice(alphabet + "AB") for _ in range(40))
+        for at in range(len(text)):
+            assert bool(plain.match(text, at)) == bool(trie.match(text, at)), (words, text, at)
+
+
+def test_word_alternation_turns_down_a_word_it_only_begins():
+    trie = re.compile(word_alternation(["oblast", "of", "river"]) + r"\b", re.I)
+    assert trie.match("Oblast") and trie.match("of") and trie.match("RIVER")
+    assert not trie.match("ob") and not trie.match("rivers") and not trie.match("often")
