@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo import claims as claims_module
 from geo.claims import _Parser, direction_of, parse_claims, parse_number
 from geo.geodesy import miles_to_km
 from geo.models import Claim, ClaimKind, Mention, MentionKind, Status
@@ -640,3 +641,37 @@ def test_a_feature_as_subject_is_turned_round():
     assert border.claim.kind is ClaimKind.BORDER_DISTANCE
     assert border.claim.subject.place.id == KUPIANSK and border.claim.direction == "S"
     assert border.status is Status.CONSISTENT  # 34.8 km shortest, 52.8 km due north
+
+
+# --------------------------------------------------------------------------------------------
+# The cheap scans in front of the big patterns (geo.claims._Scan) never change what they find:
+# matches drawn from each pattern, set in random text, in either case.
+
+SCANNED = {
+    "directions": claims_module._BARE_DIRECTION_RE,
+    "rivers": claims_module._RIVER_PHRASE_RE,
+    "betweens": claims_module._BETWEEN_RE,
+    "anchors": claims_module._ANCHOR_RE,
+}
+AROUND = st.lists(st.sampled_from(
+    [" ", "  ", "\n", "-", ",", ".", "(", "x", "9", "_", "'", "of ", " the ", "and ", "km ",
+     "Kupiansk", "до ", "від ", "以", "a", "N", "é", "ſ"]), max_size=6).map("".join)
+CASES = (str, str.lower, str.upper, str.capitalize, str.title, str.swapcase)
+
+
+@pytest.mark.parametrize("name", sorted(SCANNED))
+def test_the_scan_finds_every_match_of_the_pattern(name):
+    pattern = SCANNED[name]
+    found = []
+
+    @settings(max_examples=300, deadline=None)
+    @given(AROUND, st.from_regex(pattern), AROUND, st.sampled_from(CASES))
+    def check(before, match, after, case):
+        text = case(before + match + after)
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in getattr(claims_module._Scan(text), name)()] == want
+        found.extend(want)
+
+    check()
+    assert found  # the strategy reaches the pattern, so agreement means something
+
