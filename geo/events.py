@@ -58,6 +58,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Event, EventKind, Mention, MentionKind, Precision
@@ -536,7 +537,7 @@ def _wrapped_line_end(text: str, end: int) -> bool:
 
 def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
     while start < end:
-        lead = _LEADING_JUNK.match(text, start, end)
+        lead = _LEADING_JUNK.match(text, start, end) if not text[start].isalnum() else None
         if lead:
             start = lead.end()
         while end > start and text[end - 1].isspace():
@@ -547,7 +548,7 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
         if end - start > MAX_SENTENCE_CHARS:
             space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
             cut = space if space > start else start + MAX_SENTENCE_CHARS
-        if _ALNUM.search(text, start, cut):
+        if text[start].isalnum() or _ALNUM.search(text, start, cut):
             piece_end = cut
             while piece_end > start and text[piece_end - 1].isspace():
                 piece_end -= 1
@@ -557,8 +558,7 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
 
 # --- triggers ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Trigger:
+class _Trigger(NamedTuple):
     kind: EventKind
     start: int
     end: int
@@ -724,8 +724,7 @@ def _triggers(doc: _Doc, s: int, e: int) -> list[_Trigger]:
 
 # --- speakers ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Attribution:
+class _Attribution(NamedTuple):
     who: str
     anchor: int   # where the attribution stands in the text (its verb or phrase)
     span: tuple[int, int] = (0, 0)  # the speaker's words in this sentence (empty if carried)
@@ -1001,10 +1000,14 @@ def _subject_with_appositive(text: str, s: int, verb_start: int) -> tuple[int, i
 
 
 def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
-    before = [a for a in attributions if a.anchor <= position]
-    if before:
-        return before[-1].who
-    return attributions[0].who if attributions else ""
+    """Who says what stands at ``position``: the last attribution before it, else the first."""
+    if not attributions:
+        return ""
+    who = attributions[0].who
+    for attribution in attributions:
+        if attribution.anchor <= position:
+            who = attribution.who
+    return who
 
 
 # --- places -----------------------------------------------------------------------------------
@@ -1060,15 +1063,18 @@ def _place_cost(doc: _Doc, mention: Mention, trigger: _Trigger,
 def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
                 speaker_spans: Sequence[tuple[int, int]] = (),
                 carried: Mention | None = None) -> list[Mention]:
-    """The place of a trigger and the places listed together with it; a place carried over
-    from an earlier sentence stands in for places named only as references or titles."""
+    """The place of a trigger and the places listed together with it (``places``: in text
+    order); a place carried over from an earlier sentence stands in for places named only as
+    references or titles."""
     if not places:
         return []
     if carried is not None:
         return [carried]
+    if len(places) == 1:
+        return [places[0]]
     best = min(places, key=lambda m: (_place_cost(doc, m, trigger, speaker_spans), m.start))
     chosen = [best]
-    ordered = sorted(places, key=lambda m: m.start)
+    ordered = places
     i = ordered.index(best)
     for step in (1, -1):
         j = i
@@ -1203,6 +1209,8 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
         return [], own
     triggers = _triggers(doc, s, e)
     denial = _denial(doc, s, e, triggers)
+    if not triggers and denial is None and not own:
+        return [], own  # no event, and a statement needs a place the sentence names itself
     actors = _Actors(text, s, e)
     evidence = text[s:e]
     out: list[Event] = []
