@@ -303,16 +303,13 @@ class ToponymFinder:
             if " " in surface or "\u00a0" in surface:
                 found.extend(self._scan_words(text_, run.start(), surface, vocabulary))
                 continue
-            # One word, the usual case: most are no place at all, rejected here without a call.
+            # One word, the usual case.
             read = read_name(surface)
             if read is not None:
-                start = run.start()
-                if read.contextual or _RIVER_AFTER.match(text_, start + len(read.text),
-                                                         start + len(read.text) + 30):
-                    hit = self._match(text_, start, read, vocabulary)
-                    if hit:
-                        found.append(hit)
-                        continue
+                hit = self._match(text_, run.start(), read, vocabulary)
+                if hit:
+                    found.append(hit)
+                    continue
             if "-" in surface:
                 found.extend(self._hyphen_parts(text_, run.start(), surface, vocabulary))
         return found
@@ -337,8 +334,7 @@ class ToponymFinder:
             hit = None
             for j in range(min(count, i + MAX_NAME_WORDS), i, -1):
                 read = read_name(text_[start:ends[j - 1]])
-                if read is not None and (read.contextual or _RIVER_AFTER.match(
-                        text_, start + len(read.text), start + len(read.text) + 30)):
+                if read is not None:
                     hit = self._match(text_, start, read, vocabulary)
                     if hit:
                         break
@@ -371,6 +367,8 @@ class ToponymFinder:
         """The mention the span ``read`` (at ``start``) makes in its context, if any."""
         name = read.text
         end = start + len(name)
+        if not read.contextual and not _RIVER_AFTER.match(text_, end, end + 30):
+            return None  # the usual case: most capitalised words name nothing
         after = text_[end:end + 30]
         if not read.indexed and not _RIVER_AFTER.match(after) and not (
                 read.cyrillic and (read.region_suffix or _CYRILLIC_OBLAST_AFTER.match(after)
