@@ -122,15 +122,21 @@ def _atom_regex(atom: str) -> str:
     return re.escape(atom) if len(atom) == 1 else atom
 
 
+def _trie(sequences: Iterable[Sequence[str]]) -> dict:
+    """The sequences (of atoms or characters) as a trie of nested dicts, in the order given;
+    the key "" marks where a sequence ends."""
+    trie: dict = {}
+    for sequence in sequences:
+        node = trie
+        for item in sequence:
+            node = node.setdefault(item, {})
+        node[""] = {}
+    return trie
+
+
 def _alternation(prefixes: Iterable[tuple[str, ...]]) -> str:
     """A regex for any of ``prefixes``, as a trie, so that sre tries few alternatives."""
-    trie: dict = {}
-    for atoms in sorted(prefixes):
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(_trie(sorted(prefixes)))
 
 
 def _trie_regex(node: dict) -> str:
@@ -149,12 +155,7 @@ def word_alternation(words: Iterable[str]) -> str:
     fails at the first character that no word continues with. Whether some word matches is
     the same as with the plain alternation, not which one (the trie prefers longer words).
     """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    trie = _trie(words)
 
     def branches(node: dict) -> str:
         alternatives = [re.escape(char) + branches(child)
