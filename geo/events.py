@@ -1074,13 +1074,12 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
         return [places[0]]
     best = min(places, key=lambda m: (_place_cost(doc, m, trigger, speaker_spans), m.start))
     chosen = [best]
-    ordered = places
-    i = ordered.index(best)
+    i = places.index(best)
     for step in (1, -1):
         j = i
-        while 0 <= j + step < len(ordered):
-            new = ordered[j + step]
-            left, right = (ordered[j], new) if step == 1 else (new, ordered[j])
+        while 0 <= j + step < len(places):
+            new = places[j + step]
+            left, right = (places[j], new) if step == 1 else (new, places[j])
             if new.kind is not best.kind or _in_spans(new, speaker_spans) \
                     or doc.is_aside(new) \
                     or not _COORDINATION.match(doc.text[left.end:right.start]):
