@@ -190,9 +190,7 @@ STATEMENT_CUES = (
 CLAUSE_ACTOR_KINDS = frozenset({K.EVACUATION, K.CASUALTIES})
 #: Kinds a denial can deny (a denied strike or casualty is not turned into a control claim).
 DENIABLE = frozenset({K.CAPTURE_CLAIM, K.ASSAULT, K.WITHDRAWAL})
-#: Kinds dropped when negated ("no casualties", "not shelled", "no longer under control").
-DROP_WHEN_NEGATED = frozenset({K.STRIKE, K.EVACUATION, K.CASUALTIES, K.CONTROL_AFFIRMED,
-                               K.ENTRY_REPELLED})
+
 
 def _caseless(pattern: str) -> re.Pattern[str]:
     """A lower-case pattern that ignores case by running over a report's folded copy
@@ -280,7 +278,8 @@ _NEAR_CLAUSE = _caseless(
 _RELATION_BEFORE = _caseless(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
-    r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of))\s+"
+    r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of)|"
+    r"\bacross\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?from|\bopposite)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
 #: A place used for its government: "Moscow would welcome", "[Washington] pursues",
 #: 'Moscow "open" to talks', "containing Moscow".

@@ -240,6 +240,18 @@ def test_back_reference_attributes_the_sentence_before(read):
     assert strikes and strikes[0].claimed_by.startswith("Oleh Syniehubov, the head")
 
 
+def test_a_place_across_the_water_from_the_subject_is_only_a_reference(read):
+    # The place a town is described by ("across the river from X", "opposite X") is not where
+    # the strike happened, though it stands nearer the trigger than the town does.
+    events = read("Nikopol, across the Dnipro from the Zaporizhzhia nuclear power plant, was "
+                  "shelled overnight.")
+    assert named(events, "Nikopol", EventKind.STRIKE)
+    assert not named(events, "Zaporizhzhia") and not named(events, "Zaporizhzhya")
+    events = read("Marhanets, opposite Enerhodar, came under drone attack on Sunday.")
+    assert named(events, "Marhanets", EventKind.STRIKE)
+    assert not named(events, "Enerhodar")
+
+
 def test_unresolved_and_hand_made_mentions():
     text = "Russian troops stormed Foo village. Residents were evacuated."
     mention = Mention("Foo", text.index("Foo"), text.index("Foo") + 3)  # no place chosen
