@@ -187,12 +187,16 @@ def _check_figures(stated: StatedDistance) -> None:
 
 
 def _stated_words(stated: StatedDistance) -> str:
+    """The stated figure in words: "about 120 km (75 mi)", "less than 5 km", "15-20 km".
+
+    A one-sided bound is written with its hedge ("less than 5 km"), or with "≤"/"≥" when it
+    has none; the symbol is not added to a hedge that already says it."""
     hedge = f"{stated.hedge} " if stated.hedge else ""
     if stated.low_km != stated.high_km:
         if stated.low_km == 0:
-            core = f"≤{_fmt(stated.high_km)} km"
+            core = f"{'' if hedge else '≤'}{_fmt(stated.high_km)} km"
         elif stated.high_km == math.inf:
-            core = f"≥{_fmt(stated.low_km)} km"
+            core = f"{'' if hedge else '≥'}{_fmt(stated.low_km)} km"
         else:
             core = f"{_fmt(stated.low_km)}-{_fmt(stated.high_km)} km"
     else:

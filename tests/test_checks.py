@@ -173,6 +173,10 @@ def test_bounds(place):
     upto = check_claim(claim(ClaimKind.DISTANCE, vozn, pok, km(30, "up to", 0, 30)))
     assert (less.status, more.status, upto.status) == (
         Status.INCONSISTENT, Status.CONSISTENT, Status.CONSISTENT)
+    # A bound is quoted as stated, not with a symbol that repeats its hedge ("less than ≤10").
+    assert "stated less than 10 km " in less.explanation
+    assert "stated more than 20 km " in more.explanation
+    assert "≤" not in less.explanation + upto.explanation and "≥" not in more.explanation
 
 
 def test_units(place):
