@@ -37,7 +37,9 @@ records. It works with lexicons and a few general patterns, never with rules for
 6. **Denials.** "... is not true", "denied claims that ...", "false", a negated capture: an Event of
    kind CONTROL_AFFIRMED claimed and denied by the speaker, with the denying words in ``denial``.
    A claim the denial names ("Russian claims that ...") is kept as a separate Event of its own kind
-   with ``denied_by`` filled: a claim and its denial are two events, never merged.
+   with ``denied_by`` filled: a claim and its denial are two events, never merged. So is a claim
+   a speaker makes before "a claim X denied" / "a claim that was rejected by X"; there the denier
+   is X (or nobody named), not the speaker.
 7. **Statements.** A sentence with no military event and no troops named, but with a statement
    cue ("said", "talks", "negotiations", "visited" ...), gives one STATEMENT event at the place
    it names, preferring one introduced by "in"/"at" ("told reporters in Geneva"); a foreign
@@ -259,7 +261,14 @@ _DENIAL = _caseless(
     r"false|fake|disinformation|no\s+truth|fabricat\w+|does\s+not\s+correspond\s+to\s+reality|"
     r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
     r"debunked)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
-    r"information|that|this|it|them))\b")
+    r"information|that|this|it|them)|"
+    r"(?P<claim>claims?|reports?|allegations?|assertions?)\s+(?:that\s+|which\s+)?"
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+"
+    r"(?:(?:later|since|also|\w+ly)\s+)?(?:denied|rejected|dismissed|refuted|disputed)"
+    r"(?P<by>\s+by\s)?|"
+    r"(?P<denier>(?:(?!(?:not|never|was|were|is|are|been|be|has|have|had)\b)[\w'’.-]+\s+)"
+    r"{1,4}?)(?:denied|denies|rejected|rejects|dismissed|"
+    r"dismisses|refuted|refutes|disputed|disputes)))\b")
 _DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk)", re.I)
 _CLAIMS_OF = re.compile(
     r"(?:\b(?:claims?|reports?|assertions?|statements?)\s+(?:by|from|of)\s+"
@@ -436,6 +445,8 @@ _BACK_REFERENCE = re.compile(
 #: What is left of a sentence that only names who said the sentences before it.
 _ONLY_SAYS = re.compile(r"[\s,)]*(?:\([^()]{1,20}\))?[\s,]*" + _SAY_VERB.pattern
                         + r"(?:\s+(?:on|in|via)\s+[\w.' ]{1,30})?\W*")
+#: What may stand between two speakers of such a sentence ("X and Y said", "X, Y reported").
+_ONLY_JOINS = re.compile(r"[\s,;]*(?:(?:and|or|as\s+well\s+as)\b[\s,]*)?", re.I)
 _ACTOR_STARTS = Starts.of(_ACTOR_RE)
 #: Where a say-verb, "according to" or a denial can start in the folded copy: one scan finds the
 #: places of all three (each is then also tried where only another can match, which costs less
@@ -981,6 +992,10 @@ def _only_attribution(text: str, s: int, e: int, attributions: Sequence[_Attribu
     first, last = attributions[0].span, attributions[-1].span
     if text[s:first[0]].strip():
         return False  # something is said before the speaker
+    for before, after in itertools.pairwise(attributions):
+        gap = text[before.span[1]:after.span[0]]
+        if not (_ONLY_JOINS.fullmatch(gap) or _ONLY_SAYS.fullmatch(gap)):
+            return False  # "X said they had taken Y, a claim Z denied": something is said
     rest = text[last[1]:e]
     return bool(_ONLY_SAYS.fullmatch(rest))
 
@@ -998,15 +1013,19 @@ def _subject_with_appositive(text: str, s: int, verb_start: int) -> tuple[int, i
     return outer[0], inner[1]
 
 
-def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
-    """Who says what stands at ``position``: the last attribution before it, else the first."""
-    if not attributions:
-        return ""
-    who = attributions[0].who
+def _claimant_before(position: int, attributions: Sequence[_Attribution]) -> str:
+    """Who says what stands at ``position``: the last attribution before it, else ""."""
+    who = ""
     for attribution in attributions:
         if attribution.anchor <= position:
             who = attribution.who
     return who
+
+
+def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
+    """Who says what stands at ``position``: the last attribution before it, else the first."""
+    return _claimant_before(position, attributions) or (
+        attributions[0].who if attributions else "")
 
 
 # --- places -----------------------------------------------------------------------------------
@@ -1245,20 +1264,26 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
             emit(trigger.kind, mention, trigger.start, actor=actor,
                  claimed_by=_claimant_for(trigger.start, attributions))
     if denial is not None:
-        denier = _claimant_for(denial.position, attributions)
+        denier = denial.who if denial.who is not None \
+            else _claimant_for(denial.position, attributions)
         probe = _Trigger(K.CONTROL_AFFIRMED, denial.position, denial.position)
         for mention in _places_for(doc, probe, candidates, spans, carried):
             emit(K.CONTROL_AFFIRMED, mention, denial.position,
                  actor=denier if _ACTOR_RE.search(denier) else "",
                  claimed_by=denier, denied_by=denier, denial=denial.text)
         claimed = _CLAIMS_OF.search(text, s, e)
-        if claimed is not None:
-            claimant = (claimed.group(1) or claimed.group(2)).strip()
-            for trigger in denial.denied:
-                for mention in _places_for(doc, trigger, candidates, spans, carried):
-                    emit(trigger.kind, mention, trigger.start,
-                         actor=_actor(doc, actors, s, e, trigger), claimed_by=claimant,
-                         denied_by=denier, denial=denial.text)
+        for trigger in denial.denied:
+            # Who made the claim denied: "claims by X", else the speaker before it ("X said
+            # it took Y, a claim Z denied"); nobody named when the denial names its own
+            # speaker ("Russian troops took Y, a claim Z denied").
+            claimant = (claimed.group(1) or claimed.group(2)).strip() if claimed \
+                else _claimant_before(trigger.start, attributions)
+            if claimant == denier or not (claimant or denial.who is not None):
+                continue
+            for mention in _places_for(doc, trigger, candidates, spans, carried):
+                emit(trigger.kind, mention, trigger.start,
+                     actor=_actor(doc, actors, s, e, trigger), claimed_by=claimant,
+                     denied_by=denier, denial=denial.text)
     if not out:
         statement = _statement(doc, actors, s, e, own, attributions)
         if statement is not None:
@@ -1347,6 +1372,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger) -> str
         elif match.start() >= trigger.end:
             if _OBJECT_BEFORE.search(text, max(s, match.start() - 12), match.start()):
                 continue  # "surrendered to Russian troops", "attacks against Ukrainian units"
+            if doc.next_break(trigger.end, match.start()) >= 0:
+                continue  # "captured X, a claim Ukraine's army denied": another clause's
             cost = (match.start() - trigger.end) * BEFORE_COST_FACTOR + BEFORE_COST_STEP
         else:
             continue
@@ -1364,6 +1391,10 @@ class _Denial:
     position: int
     span: tuple[int, int]
     denied: tuple[_Trigger, ...]
+    # The denier a denial of "a claim" names itself ("a claim Kyiv denied"; "" when it names
+    # none: "a claim that was disputed"); None for the other denials, whose denier is the
+    # sentence's speaker.
+    who: str | None = None
 
     def covers(self, trigger: _Trigger) -> bool:
         return self.span[0] <= trigger.start and trigger.end <= self.span[1]
@@ -1374,7 +1405,13 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     text = doc.text
     triggers = list(triggers)
     marker = next(doc.speech_cues(_DENIAL, doc.folded, s, e), None)
+    who = None
     if marker is not None:
+        if marker.group("claim"):
+            named = marker.span("denier") if marker.group("denier") else \
+                _phrase_after(text, marker.end(), e) if marker.group("by") else None
+            who = text[named[0]:named[1]].strip() if named and _is_speaker(text, named) \
+                else ""
         quote = next((q for q in _QUOTED.finditer(text, s, e)
                       if q.start(1) <= marker.start() < q.end(1)), None)
         if quote is not None:
@@ -1398,7 +1435,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:."):
         b -= 1
     denied = tuple(t for t in triggers if t.kind in DENIABLE and a <= t.start and t.end <= b)
-    return _Denial(text[a:b], position, (a, b), denied)
+    return _Denial(text[a:b], position, (a, b), denied, who)
 
 
 def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, int, str]]:

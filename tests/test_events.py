@@ -210,6 +210,31 @@ def test_denial_naming_the_claim_keeps_both_sides(read):
     assert claim.claimed_by == "Russian" and claim.denied_by == "Ukraine's General Staff"
 
 
+def test_a_claim_denied_in_the_same_sentence_keeps_both_sides(read):
+    # The claimant speaks first, the denier names itself after "a claim": two events, each with
+    # its side; the denier is not the capture's actor, and not the sentence's speaker.
+    events = read("Russia's Defence Ministry said on Tuesday its forces had captured "
+                  "Novoselivka in Donetsk oblast, a claim Ukraine's General Staff rejected.")
+    kinds = {e.kind: e for e in named(events, "Novoselivka")}
+    claim, affirmed = kinds[EventKind.CAPTURE_CLAIM], kinds[EventKind.CONTROL_AFFIRMED]
+    assert claim.claimed_by == "Russia's Defence Ministry"
+    assert claim.denied_by == affirmed.denied_by == affirmed.claimed_by == "Ukraine's General Staff"
+    assert "General Staff" not in claim.actor
+    events = read("Moscow said its troops captured Novoselivka in Donetsk oblast, a claim that "
+                  "was later dismissed by Ukraine's army.")
+    kinds = {e.kind: e for e in named(events, "Novoselivka")}
+    assert kinds[EventKind.CAPTURE_CLAIM].claimed_by == "Moscow"
+    assert kinds[EventKind.CONTROL_AFFIRMED].denied_by == "Ukraine's army"
+
+
+def test_a_claim_not_disputed_is_no_denial(read):
+    for text in ("Russian troops captured Novoselivka in Donetsk oblast, a claim Kyiv has not "
+                 "disputed.", "Russian troops captured Novoselivka in Donetsk oblast, a claim "
+                                "that has not been disputed."):
+        events = named(read(text), "Novoselivka")
+        assert [(e.kind, e.denied_by) for e in events] == [(EventKind.CAPTURE_CLAIM, "")]
+
+
 def test_region_and_near_precision(read):
     events = read("Fighting continued near Bakhmut. Russian drones struck targets in Kharkiv "
                   "oblast, officials said.")
