@@ -133,6 +133,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
      rf"\bstrik(?:e|es|ing)\b{_NOT_A_DEAL}|\bstruck\b{_NOT_A_DEAL}|\bshell(?:ed|ing|s)\b|"
      rf"\b(?:missiles?|rockets?|bombs?|shaheds?)\b{_NOT_A_WEAPON_USE}|"
+     r"\bdrones?\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s|ing)?|hit|hits|target(?:ed|s|ing)?)\b|"
      r"\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b|"
      r"\bexplosions?\b|\bblasts?\b|\bhit\s+by\b|\bbarrages?\b|\btargeted\b(?!\s+sanctions)|"
      r"\bfir(?:ed|ing)\s+(?:at|on|upon)\b|\bopened\s+fire\b|\bunder\s+fire\b"),

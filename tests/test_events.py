@@ -318,6 +318,8 @@ def test_specific_phrases_win_over_their_parts(phrase, kind):
     ("Russian troops may have pulled out of the village.", [EventKind.WITHDRAWAL]),
     ("Russian troops plan to storm the village.", []),
     ("No fewer than 12 people were killed.", [EventKind.CASUALTIES]),
+    ("Russian drones overnight attacked the port.", [EventKind.STRIKE]),  # not a ground assault
+    ("Russian troops attacked the village.", [EventKind.ASSAULT]),
 ])
 def test_supplied_planned_and_hedged(sentence, kinds):
     assert [k for k, _, _ in find_triggers(sentence)] == kinds
