@@ -81,6 +81,9 @@ BEFORE_COST_STEP = 20
 #: reference ("south of Pokrovsk") or as a government ("Moscow would welcome").
 REGION_COST = 400
 REFERENCE_COST = 1000
+#: Extra cost of a place that only names a front sector ("in the Pokrovsk direction"): the
+#: places the sentence names within it are where it happened, when it names any.
+SECTOR_COST = 300
 #: Extra cost of a place named inside a speaker's title ("Kharkiv Governor Oleh Syniehubov").
 SPEAKER_COST = 300
 #: Speakers remembered for "he said" and bare surnames; attributions read per sentence.
@@ -282,6 +285,7 @@ _NEAR_BEFORE = _caseless(
     r"toward|towards|direction\s+of|areas?\s+of|edge\s+of|flanks?\s+of)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
 _NEAR_AFTER = _caseless(r"['’]?s?\s+(?:direction|axis|sector|front|outskirts|area)\b")
+_SECTOR_AFTER = _caseless(r"['’]?s?\s+(?:direction|axis|sector|front)\b")
 _NEAR_CLAUSE = _caseless(
     r"\b(?:in\s+the\s+vicinity|nearby|outskirts|on\s+the\s+approaches|in\s+the\s+area|"
     r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b")
@@ -1072,6 +1076,8 @@ def _place_cost(doc: _Doc, mention: Mention, trigger: _Trigger,
         cost = 0.0
     if mention.kind is not MentionKind.SETTLEMENT:
         cost += REGION_COST
+    elif _SECTOR_AFTER.match(doc.folded, mention.end, mention.end + 25):
+        cost += SECTOR_COST
     if doc.is_aside(mention):
         cost += REFERENCE_COST
     if _in_spans(mention, speaker_spans):

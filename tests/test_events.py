@@ -235,6 +235,15 @@ def test_a_claim_not_disputed_is_no_denial(read):
         assert [(e.kind, e.denied_by) for e in events] == [(EventKind.CAPTURE_CLAIM, "")]
 
 
+def test_a_front_sector_yields_to_the_places_named_in_it(read):
+    events = read("Ukrainian defenders repelled 14 Russian attacks in the Pokrovsk direction, "
+                  "near Myroliubivka, Lysivka and Novotoretske.")
+    repelled = {e.mention.text for e in events if e.kind is EventKind.ENTRY_REPELLED}
+    assert repelled == {"Myroliubivka", "Lysivka", "Novotoretske"}
+    assert [e.mention.text for e in read("Fighting continues in the Pokrovsk direction.")] \
+        == ["Pokrovsk"]  # a sector alone still places its event
+
+
 def test_region_and_near_precision(read):
     events = read("Fighting continued near Bakhmut. Russian drones struck targets in Kharkiv "
                   "oblast, officials said.")
