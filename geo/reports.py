@@ -24,7 +24,7 @@ from geo.claims import seat_reference
 from geo.errors import BadInputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
-from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report
+from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
 from geo.toponyms import ToponymFinder, resolve_mentions
 
 #: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
@@ -38,6 +38,9 @@ RELATION_DIRECTION_TOLERANCE_DEG = 67.5
 #: A namesake fits a "N km from the oblast/raion centre" claim when the stated figure is within
 #: this ratio range of the straight line to its own seat (roads run longer; figures are rounded).
 SEAT_RATIO_RANGE = (0.8, 1.6)
+#: Namesakes tried for a border-distance claim the chosen place does not fit (most likely first;
+#: each costs one border measurement the first time it is seen).
+MAX_BORDER_CANDIDATES = 40
 
 _SEED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
 _MD_TITLE = re.compile(r"^\s*#\s+(.+)$")
@@ -259,15 +262,55 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
         place, km, bearing = best
         reason = (f"{km:.0f} km {geodesy.compass_point(bearing, 16)} of {reference.place.name}, "
                   f"as '{claim.text}' implies")
-        chosen = subject.choose(place, 0.9, reason)
-        for i, mention in enumerate(mentions):
-            if mention.kind is MentionKind.SETTLEMENT and mention.text == subject.text \
-                    and place in mention.candidates and mention.confidence < 0.9:
-                replacement = chosen if mention.start == subject.start else mention.choose(
-                    place, 0.85, f"same name as the mention at {subject.start}: {reason}")
-                mentions[i] = replacement
-                claims = _swap(mention, replacement, claims)
-    return _refine_by_seats(mentions, claims)
+        mentions, claims = _rechoose(mentions, claims, subject, place, reason)
+    return _refine_by_borders(*_refine_by_seats(mentions, claims))
+
+
+def _rechoose(mentions: list[Mention], claims: list[Claim], subject: Mention, place: Place,
+              reason: str) -> tuple[list[Mention], list[Claim]]:
+    """Give ``subject`` and the same-named mentions elsewhere in the text ``place``, with
+    ``reason``; mentions whose place the text settles itself (confidence 0.9 and up, e.g. "in
+    Lviv oblast") keep it. The claims follow their mentions."""
+    mentions = list(mentions)
+    chosen = subject.choose(place, 0.9, reason)
+    for i, mention in enumerate(mentions):
+        if mention.kind is MentionKind.SETTLEMENT and mention.text == subject.text \
+                and place in mention.candidates and mention.confidence < 0.9:
+            replacement = chosen if mention.start == subject.start else mention.choose(
+                place, 0.85, f"same name as the mention at {subject.start}: {reason}")
+            mentions[i] = replacement
+            claims = _swap(mention, replacement, claims)
+    return mentions, claims
+
+
+def _refine_by_borders(mentions: list[Mention], claims: list[Claim]
+                       ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose an ambiguous subject of "N km from the Russian border" whose chosen place
+    does not fit it: the namesake in Ukraine whose check is consistent (the stated figure
+    nearest its measured distance) wins ("Zolochiv, 20 km from the Russian border" is the
+    Zolochiv of Kharkiv oblast, not the larger one near Lviv)."""
+    from geo.checks import check_claim
+
+    for claim in list(claims):
+        subject = claim.subject
+        if claim.kind is not ClaimKind.BORDER_DISTANCE or claim.distance is None \
+                or subject is None or subject.place is None or subject.confidence >= 0.9 \
+                or len(subject.candidates) < 2 \
+                or check_claim(claim).status is Status.CONSISTENT:
+            continue
+        fits = []
+        for place in subject.candidates[:MAX_BORDER_CANDIDATES]:
+            if place.country_code != HOME_COUNTRY or place.id == subject.place.id:
+                continue
+            verdict = check_claim(replace(claim, subject=subject.choose(place, 0.0, "")))
+            if verdict.status is Status.CONSISTENT and verdict.ratio:
+                fits.append((abs(math.log(verdict.ratio)), place.id, place, verdict))
+        if fits:
+            _, _, place, verdict = min(fits, key=lambda fit: fit[:2])
+            reason = (f"{verdict.measured_km:.0f} km from {claim.reference_feature or 'the border'}"
+                      f", as '{claim.text}' implies")
+            mentions, claims = _rechoose(mentions, claims, subject, place, reason)
+    return mentions, claims
 
 
 def _seat_claims(claims: list[Claim]) -> dict[int, list[Claim]]:

@@ -140,6 +140,24 @@ def test_relation_picks_the_namesake_in_the_stated_direction(reader):
     assert first(analysis, "Voznesenka").place.id == 9112507
 
 
+def test_a_border_distance_picks_the_namesake_near_that_border(reader):
+    # GeoNames has two Zolochivs: 686896 in Lviv oblast (pop. 22,608, the likelier alone) and
+    # 686895 in Kharkiv oblast (50.27 N 35.98 E), the one near the Russian border.
+    alone = reader.analyse("The strike hit Zolochiv overnight.")
+    assert first(alone, "Zolochiv").place.id == 686896
+    analysis = reader.analyse("The strike hit Zolochiv, a town roughly 20 km from the Russian "
+                              "border.")
+    assert first(analysis, "Zolochiv").place.id == 686895
+    assert "from the Russian border" in first(analysis, "Zolochiv").reason
+    assert [v.status for v in analysis.verdicts] == [Status.CONSISTENT]
+    # An oblast the text names settles the place: the claim is then checked, and fails.
+    stated = reader.analyse("The strike hit Zolochiv in Lviv oblast, 20 km from the Russian "
+                            "border.")
+    assert first(stated, "Zolochiv").place.id == 686896
+    border = [v for v in stated.verdicts if v.claim.kind is ClaimKind.BORDER_DISTANCE]
+    assert [v.status for v in border] == [Status.INCONSISTENT]
+
+
 def test_override_recomputes_claims(reader):
     text = "Troops entered Voznesenka, about 25 km south of Pokrovsk."
     base = reader.analyse(text)
