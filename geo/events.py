@@ -294,7 +294,8 @@ _RELATION_BEFORE = _caseless(
     r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
     r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of)|"
     r"\bacross\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?from|\bopposite)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
+    r"(?:the\s+)?(?:(?!(?:near|in|at|and|or|to|from|by|on|toward|towards)\b)[\w'’-]+\s+){0,2}?"
+    r"(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
 #: A place used for its government: "Moscow would welcome", "[Washington] pursues",
 #: 'Moscow "open" to talks', "containing Moscow".
 _METONYMY_AFTER = _caseless(
@@ -386,18 +387,19 @@ minister ambassador envoy president head chief commander command staff administr
 authorities police service agency media sources source analysts analyst observers representative
 representatives secretary adviser advisor aide leader leaders general lawmaker lawmakers deputy
 prosecutor prosecutors council government residents witnesses correspondent journalists blogger
-bloggers monitor monitors group institute experts expert officer officers soldier soldiers
-servicemen commanders spokespeople diplomat diplomats negotiator chancellor premier foreign
-defense defence interior regional local senior top state press presidential former acting exiled
-city town village district oblast military-civilian civil-military kremlin parliament committee
-directorate headquarters operator operators outlet channel brigade battalion regiment unit
-news state television tv newspaper website agency telegram network
+bloggers milblogger milbloggers monitor monitors group institute experts expert officer officers
+soldier soldiers servicemen commanders spokespeople diplomat diplomats negotiator chancellor
+premier foreign defense defence interior regional local senior top state press presidential former
+acting exiled city town village district oblast military-civilian civil-military kremlin parliament
+committee directorate headquarters operator operators outlet channel brigade battalion regiment
+unit news state television tv newspaper website agency telegram network
 """.split())
 #: Roles of one person (for "he/she" and for "the mayor" to find its earlier full form).
 PERSON_ROLES = frozenset("""
 spokesman spokeswoman spokesperson mayor governor minister ambassador envoy president head chief
 commander representative secretary adviser advisor aide leader general lawmaker deputy prosecutor
-correspondent blogger analyst expert officer soldier diplomat negotiator chancellor premier
+correspondent blogger milblogger analyst expert officer soldier diplomat negotiator chancellor
+premier
 """.split())
 ORG_WORDS = frozenset("""
 ministry army staff command office administration service agency council government kremlin
@@ -410,7 +412,7 @@ russia ukraine kyiv moscow kremlin washington nato eu un pentagon belarus minsk 
 """.split())
 PLURAL_WORDS = frozenset("""
 officials authorities sources analysts observers representatives forces troops residents
-witnesses prosecutors journalists bloggers monitors experts officers soldiers servicemen
+witnesses prosecutors journalists bloggers milbloggers monitors experts officers soldiers servicemen
 commanders leaders lawmakers diplomats
 """.split())
 _DEMONYMS = frozenset("""
@@ -1203,8 +1205,9 @@ def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
 
 
 def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mention],
-                   state: _State) -> Mention | None:
-    """The place a sentence naming none speaks of (see the module docstring), or None."""
+                   state: _State, references: bool) -> Mention | None:
+    """The place a sentence naming none for itself speaks of (see the module docstring), or
+    None. ``references``: the sentence names a place as a reference ("west of Toretsk")."""
     s, e = sentence.start, sentence.end
     if any(m.kind is MentionKind.COUNTRY
            and _COUNTRY_LOCATIVE.search(folded, max(0, m.start - 15), m.start)
@@ -1213,6 +1216,8 @@ def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mentio
     if state.last_place is not None and _ANAPHOR.search(folded, s, e) \
             and sentence.paragraph - state.last_place_paragraph <= ANAPHOR_MAX_PARAGRAPHS:
         return state.last_place
+    if references:
+        return None  # "advanced west of Toretsk": near Toretsk, not at the place before
     return state.paragraph_place
 
 
@@ -1227,7 +1232,8 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
     own = _own_places(doc, places, attributions)
     carried = None
     if not own:
-        carried = _carried_place(doc.folded, sentence, in_sentence, state)
+        carried = _carried_place(doc.folded, sentence, in_sentence, state,
+                                 any(doc.is_reference(m) for m in places))
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
         return [], own

@@ -244,6 +244,26 @@ def test_a_front_sector_yields_to_the_places_named_in_it(read):
         == ["Pokrovsk"]  # a sector alone still places its event
 
 
+def test_a_sentence_naming_only_a_reference_happens_near_it(read):
+    # "west of Toretsk" names no place for itself, but it does say where: near Toretsk, not at
+    # the place of the sentence before.
+    events = read("Ukrainian troops repelled an assault near Lozova. Russian forces recently "
+                  "advanced west of Toretsk, geolocated footage shows.")
+    advances = [e for e in events if "Toretsk" in e.evidence]
+    assert [(e.mention.text, e.precision) for e in advances] == [("Toretsk", Precision.NEAR)]
+    # "the town" still refers back
+    events = read("Russian troops shelled Lozova overnight. They attacked the town again, "
+                  "10 km north of Kupiansk.")
+    assert {e.mention.text for e in events} == {"Lozova"}
+
+
+def test_places_listed_after_a_reference_are_places_of_their_own(read):
+    events = read("Russian milbloggers claimed that Russian forces advanced north of Kupiansk "
+                  "near Holubivka and Kindrashivka.")
+    assert {e.mention.text for e in events} == {"Holubivka", "Kindrashivka"}
+    assert {e.claimed_by for e in events} == {"Russian milbloggers"}
+
+
 def test_region_and_near_precision(read):
     events = read("Fighting continued near Bakhmut. Russian drones struck targets in Kharkiv "
                   "oblast, officials said.")
