@@ -136,7 +136,8 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
      rf"\bstrik(?:e|es|ing)\b{_NOT_A_DEAL}|\bstruck\b{_NOT_A_DEAL}|\bshell(?:ed|ing|s)\b|"
      rf"\b(?:missiles?|rockets?|bombs?|shaheds?)\b{_NOT_A_WEAPON_USE}|"
-     r"\bdrones?\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s|ing)?|hit|hits|target(?:ed|s|ing)?)\b|"
+     r"\bdrones?\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s|ing)?|hit|hits|target(?:ed|s|ing)?|"
+     r"launched)\b|\blaunch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?drones\b|\bshot\s+down\b|"
      r"\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b|"
      r"\bexplosions?\b|\bblasts?\b|\bhit\s+by\b|\bbarrages?\b|\btargeted\b(?!\s+sanctions)|"
      r"\bfir(?:ed|ing)\s+(?:at|on|upon)\b|\bopened\s+fire\b|\bunder\s+fire\b"),
@@ -187,7 +188,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
 #: Political or diplomatic cues: a STATEMENT event when the sentence has no military event.
 STATEMENT_CUES = (
     r"\b(?:told\s+reporters|said|says|told|announced|negotiations?|talks|statement|stated|"
-    r"insisted|urged|called\s+for|warned|meeting|met\s+with|summit|visit(?:ed|ing|s)?|peace|"
+    r"insisted|urged|called\s+for|warned|meeting|met|meets|summit|visit(?:ed|ing|s)?|peace|"
     r"ceasefire|truce|sanctions|dialogue|diplomat\w*|discussions?|agreement|welcomed?|promised|"
     r"pledged|speech|addressed|conference|condemned|proposed|demanded)\b")
 
@@ -392,7 +393,8 @@ soldier soldiers servicemen commanders spokespeople diplomat diplomats negotiato
 premier foreign defense defence interior regional local senior top state press presidential former
 acting exiled city town village district oblast military-civilian civil-military kremlin parliament
 committee directorate headquarters operator operators outlet channel brigade battalion regiment
-unit news state television tv newspaper website agency telegram network
+unit news state television tv newspaper website agency telegram network force air navy intelligence
+guard guards
 """.split())
 #: Roles of one person (for "he/she" and for "the mayor" to find its earlier full form).
 PERSON_ROLES = frozenset("""

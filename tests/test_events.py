@@ -264,6 +264,16 @@ def test_places_listed_after_a_reference_are_places_of_their_own(read):
     assert {e.claimed_by for e in events} == {"Russian milbloggers"}
 
 
+def test_a_meeting_abroad_is_a_statement_there_and_an_air_force_speaks(read):
+    events = read("Zelensky met Emmanuel Macron in Paris on Friday to discuss air defence.")
+    assert [(e.kind, e.mention.text, e.abroad) for e in events] == [
+        (EventKind.STATEMENT, "Paris", True)]
+    events = read("Ukraine's air force said it had shot down 50 of the 73 drones launched "
+                  "overnight at Odesa.")
+    assert [(e.kind, e.mention.text, e.claimed_by) for e in events] == [
+        (EventKind.STRIKE, "Odesa", "Ukraine's air force")]
+
+
 def test_region_and_near_precision(read):
     events = read("Fighting continued near Bakhmut. Russian drones struck targets in Kharkiv "
                   "oblast, officials said.")
@@ -349,6 +359,7 @@ def test_specific_phrases_win_over_their_parts(phrase, kind):
     ("No fewer than 12 people were killed.", [EventKind.CASUALTIES]),
     ("Russian drones overnight attacked the port.", [EventKind.STRIKE]),  # not a ground assault
     ("Russian troops attacked the village.", [EventKind.ASSAULT]),
+    ("Russia launched 120 drones at the city overnight.", [EventKind.STRIKE]),
 ])
 def test_supplied_planned_and_hedged(sentence, kinds):
     assert [k for k, _, _ in find_triggers(sentence)] == kinds
