@@ -71,19 +71,25 @@ _SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")
 # What a _SENTENCE_END match may start with, and every character it may hold but spaces.
 _SENTENCE_END_FIRST = ".!?…\n"
 _SENTENCE_END_CHARS = ".!?…\n-"
+# The words for an oblast after its name, in the languages that describe Ukrainian places:
+# "Donetsk oblast", Czech "Doněcké oblasti", Lithuanian "Donecko srityje", Hungarian
+# "Donyecki területen", Finnish "Donetskin alueella".
+_OBLAST_WORDS_AFTER = (
+    "oblast oblast's oblast’s oblasts region regional province oblasti oblastí oblasť oblastu "
+    "sritis srities srityje sritį terület területen területi megye alue alueen alueella")
 _OBLAST_AFTER = re.compile(
-    r"^[\s,]*(?:oblast|oblast's|oblast’s|oblasts|region|regional|province|oblast['’]?)\b",
-    re.I)
+    rf"^[\s,-]*(?:{word_alternation(_OBLAST_WORDS_AFTER.split())}|oblast['’]?)\b", re.I)
 _CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област[ьиіею]|обл\.)", re.I)
 _CYRILLIC_RAION_AFTER = re.compile(r"^\s*(?:район[ауеі]?|р-н[ау]?|районов)\b", re.I)
 # "Харьковщина", "Донеччини": the oblast by its colloquial name.
 _CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щині|чин[аиуі])$", re.I)
-_RAION_AFTER = re.compile(r"^[\s,]*(?:raion|rayon|district)\b", re.I)
+_RAION_WORDS_AFTER = "raion rayon rajon rajón rajone rajono rajonas district distrikt"
+_RAION_AFTER = re.compile(rf"^[\s,-]*{word_alternation(_RAION_WORDS_AFTER.split())}\b", re.I)
 _RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 # Every *_AFTER pattern here starts (after spaces or commas) with one of these words: when
 # this fails, none of them can match, and _match skips them all.
-_ANY_CUE_AFTER = re.compile(r"[\s,]*+" + word_alternation(
-    "oblast region province raion rayon district river sea reservoir lake bay gulf estuary "
+_ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
+    f"{_OBLAST_WORDS_AFTER} {_RAION_WORDS_AFTER} river sea reservoir lake bay gulf estuary "
     "lagoon spit canal meer see stausee море моря водохранилище водосховище лиман обл район "
     "р-н".split()), re.I)
 _BARE_NAME_END = re.compile(
@@ -98,27 +104,42 @@ _WATER_AFTER = re.compile(
 # matched (``.match``) at the start of the reversed text before the name, and holds exactly
 # when the forward pattern in its comment is found right before the name (``search(...$)``).
 # A failing test then stops at the first character instead of trying every position.
-# Forward: \b(?:oblast|region|province)\s+(?:of\s+)?$
+# "oblast of", French "l'oblast de", Spanish "óblast de", Italian "oblast' di", German
+# "Oblast", Romanian "regiunea": the word for an oblast, or for a raion, before its name, and
+# the words for "of" that may follow it. Not English "district of": a city's district too.
+_OBLAST_WORDS_BEFORE = (
+    "oblast oblast' oblast’ óblast region province regiunea regione región région provincia")
+_RAION_WORDS_BEFORE = (
+    "raion rayon rajon raïon raión rayón raionul rajonu rejon distretto distrito distrikt")
+_UNIT_OF = "of de di du del"
+# Forward: \b(?:OBLAST_WORDS_BEFORE)\s+(?:(?:UNIT_OF)\s+)?$
 _OBLAST_BEFORE = re.compile(
-    rf"(?:\s+{_backwards('of')})?\s+(?:{_backwards('oblast region province')})\b", re.I)
+    rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_OBLAST_WORDS_BEFORE)})\b", re.I)
+# Forward: \b(?:RAION_WORDS_BEFORE)\s+(?:(?:UNIT_OF)\s+)?$
+_RAION_BEFORE = re.compile(
+    rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_RAION_WORDS_BEFORE)})\b", re.I)
 # Forward: \b(?:river|the)\s+$
 _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
-# Forward: (?:\b(?:river|...|rio)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
+# The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
+# Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
+_RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
+                "rzeki râul raul floden upė upės upe")
+# Forward: (?:\b(?:RIVER_WORDS)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
 _RIVER_WORD_BEFORE = re.compile(
-    rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del')}))?\s++"
-    rf"(?:(?:{_backwards('river rivière fluss flusses río rio')})\b|"
+    rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del de')}))?"
+    rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
     rf"(?:{_backwards('река реки реке рекой річка річки річці ріки ріка')})(?![^\W\d_]))",
     re.I)
-# Forward: \b(?:sea|gulf|bay|lake|reservoir)\s+of\s+(?:the\s+)?$
+# Forward: \b(?:sea|gulf|bay|lake|reservoir|mar|mare)\s+(?:of|de|di)\s+(?:the\s+)?$
 _WATER_BEFORE = re.compile(
-    rf"(?:\s+{_backwards('the')})?\s+{_backwards('of')}\s+"
-    rf"(?:{_backwards('sea gulf bay lake reservoir')})\b", re.I)
-# Each of the four patterns above ends, read forwards, with one of these words then spaces:
+    rf"(?:\s+{_backwards('the')})?\s+{_backwards('of de di')}\s+"
+    rf"(?:{_backwards('sea gulf bay lake reservoir mar mare')})\b", re.I)
+# Each of the five patterns above ends, read forwards, with one of these words then spaces:
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
-    r"\s++" + _backwards("of the la du des del oblast region province river rivière fluss "
-                         "flusses río rio река реки реке рекой річка річки річці ріки ріка"),
-    re.I)
+    r"\s++" + _backwards(f"{_UNIT_OF} the la des {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
+                         f"{_RIVER_WORDS} река реки реке рекой річка річки річці ріки ріка")
+    + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
 _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
 _CUE_WORDS = (
@@ -152,7 +173,8 @@ same too very can will just should now also however meanwhile further furthermor
 according earlier later today yesterday tomorrow tonight ok okay yes
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-dec russian russians ukrainian ukrainians belarusian american americans european europeans
+dec januar februar märz juni juli oktober dezember mai
+russian russians ukrainian ukrainians belarusian american americans european europeans
 western eastern northern southern soviet british french german polish chinese
 president minister ministry ambassador mayor governor general commander chief head deputy
 spokesman spokeswoman spokesperson officials official army forces force troops military navy
@@ -203,6 +225,44 @@ deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms
 envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
 
 
+#: Case endings that add a consonant to a name, so that its phonetic skeleton no longer
+#: meets the name's: Slavic instrumental and locative (Bachmutem, Бахмутом, Сумах),
+#: Hungarian and Finnish cases (Harkivot, Harkivban, Harkivassa). Not a bare -s or -n: too
+#: many ordinary words end so ("Drones").
+#: Longest first; a name is tried without one of these when it matches nothing as written.
+CASE_ENDINGS = tuple(sorted("""
+iem em om ach ami ot et ban ben ból ből hoz nál ról tól ssa ssä sta stä lla llä
+ом ем ём ам ами ах ях ям ями
+""".split(), key=len, reverse=True))
+#: What remains of a name without its case ending must be at least this long.
+CASE_STEM_MIN_LENGTH = 4
+#: The names of Ukraine and Russia in the languages (and cases) that describe Ukrainian
+#: places, as name keys: "Ukraina", "Україна", "Ukrajině" are the country, not the villages
+#: that bear its name. Written for this project.
+COUNTRY_EXONYMS = {
+    "Ukraine": frozenset("""
+ukraina ukrainy ukrainie ukrainu ukrainoi ukrainoiu ukrainos ukrainoje ukrainai
+ukrainan ukrainassa ukrainas ukrajina ukrajiny ukrajine ukrajinu ukrajinou ukrajna
+ukrajnaban ukrajnat ucraina ucrainei ucrania oekraine ukrayina
+""".split()),
+    "Russia": frozenset("""
+rosja rosji rosje rusija rusijos rusijoje rusijai rusko rusku ruskem russland russlands
+ryssland rysslands rusland ruslands rusia rusiei russie rossiia rossii rossiiu rossiiei
+rosiia rosii rosiiu rosiieiu oroszorszag venaja venajan
+""".split()),
+}
+
+
+_COUNTRY_EXONYM_KEYS = frozenset().union(*COUNTRY_EXONYMS.values())
+#: Regions that span oblasts (name keys of their starts): "the Donbas region" names no oblast,
+#: though GeoNames lists "Donbas City" among Donetsk Oblast's aliases.
+REGIONS_NOT_OBLASTS = ("donbas",)
+#: How the names of Ukraine and Russia, their people and adjectives begin in the languages
+#: of COUNTRY_EXONYMS (name keys): a word so begun is read as a place only by an exact name.
+COUNTRY_WORD_STEMS = ("ukrai", "ukraj", "ucrai", "ucran", "oekrai", "rosj", "rosyj", "rossi",
+                      "rossy", "rosii", "russi", "rusij", "ryss", "rysk")
+
+
 class _Name(NamedTuple):
     """A span of capitalised words read by itself, before its context is looked at."""
 
@@ -213,6 +273,7 @@ class _Name(NamedTuple):
     contextual: bool  # indexed or Cyrillic: else only a river cue after it makes it a place
     country: AdminUnit | None  # the country it names, unless a cue makes it something else
     oblasts: tuple[AdminUnit, ...]  # the oblasts it names when a cue says it is one
+    raions: tuple[AdminUnit, ...]  # the raions it names when a cue says it is one
 
 
 class _Unit(NamedTuple):
@@ -372,7 +433,8 @@ class ToponymFinder:
         after = text_[end:end + 30]
         if not read.indexed and not _RIVER_AFTER.match(after) and not (
                 read.cyrillic and (read.region_suffix or _CYRILLIC_OBLAST_AFTER.match(after)
-                                   or _CYRILLIC_RAION_AFTER.match(after))):
+                                   or _CYRILLIC_RAION_AFTER.match(after))) \
+                and not _OBLAST_AFTER.match(after):
             return None  # fast path: no place, unit or river has a key like this
         # The text before the name, reversed.
         back = text_[start - 60 if start > 60 else 0:start][::-1]
@@ -385,11 +447,14 @@ class ToponymFinder:
             if unit is not None:
                 return Mention(name, start, end, unit.kind, reason="cue", admin_code=unit.code)
             if cue_after and _RAION_AFTER.match(after):
-                raions = self._admin_units(name, 2)
-                if raions:
+                if read.raions:
                     return Mention(name, start, end, MentionKind.RAION, reason="cue",
-                                   admin_code=raions[0].code)
+                                   admin_code=read.raions[0].code)
                 return None  # a city district ("Novyi district"), not a settlement
+            if cue_before and read.raions and _RAION_BEFORE.match(back):
+                # "Rajon Pokrowsk", "raïon de Pokrovsk", "raionul Pokrovsk"
+                return Mention(name, start, end, MentionKind.RAION, reason="cue",
+                               admin_code=read.raions[0].code)
             if (cue_before and _WATER_BEFORE.match(back)) or (
                     cue_after and _WATER_AFTER.match(after)):
                 return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
@@ -423,6 +488,13 @@ class ToponymFinder:
         if read.oblasts and ((cue_after and _OBLAST_AFTER.match(after))
                              or (cue_before and _OBLAST_BEFORE.match(back))):
             return _Unit(MentionKind.OBLAST, read.oblasts[0].code)
+        if not read.oblasts and cue_after and _OBLAST_AFTER.match(after) \
+                and not text.name_key(name).startswith(REGIONS_NOT_OBLASTS):
+            # A case or adjectival form of an oblast's name: "Charkivo srityje", "Charkovské
+            # oblasti", "Kharkivska oblast".
+            units = self.gazetteer.admin_units_by_stem(name, 1)
+            if units:
+                return _Unit(MentionKind.OBLAST, units[0].code)
         if read.region_suffix:
             units = self.gazetteer.admin_units_by_stem(_CYRILLIC_REGION_SUFFIX.sub("", name), 1)
             if units:
@@ -443,9 +515,14 @@ class ToponymFinder:
         """What a span may name by itself, or None for a stopword or a too short name. Pure,
         so it is cached per span: the same spans recur window after window."""
         name = _strip_possessive(surface).rstrip("-'’")
-        if not name or name.lower() in STOPWORDS or len(name) < 3:
-            return None
+        if not name or name.lower() in STOPWORDS or len(name) < 3 or name[1:2] == " " \
+                or _is_country_exonym(name):
+            return None  # a stopword, too short, led by a one-letter word ("У Харкові"), or
+            # the name of Ukraine or Russia in another language ("Україна", not the village)
         indexed = self.gazetteer.might_name(name)
+        if not indexed:
+            stem = _case_stem(name)
+            indexed = stem is not None and self.gazetteer.might_name(stem)
         cyrillic = text.has_cyrillic(name)
         countries = self._admin_units(name, 0)
         return _Name(name, indexed, cyrillic,
@@ -453,7 +530,7 @@ class ToponymFinder:
                      indexed or cyrillic,
                      countries[0] if countries and (" " not in name or name.istitle())
                      else None,
-                     self._admin_units(name, 1))
+                     self._admin_units(name, 1), self._admin_units(name, 2))
 
     def _admin_units_uncached(self, name: str, level: int) -> tuple[AdminUnit, ...]:
         """Gazetteer.admin_units of one level, as a tuple (pure, so cached per name)."""
@@ -467,8 +544,7 @@ class ToponymFinder:
     def _settlements_uncached(self, name: str) -> _Settlements | None:
         """Populated places a name may mean, or None: exact keys (a foreign place only by its
         own name, never by an alias), else inflected forms. Pure, so it is cached per name."""
-        cands = tuple(c for c in self.gazetteer.candidates(name, phonetic=False)
-                      if c.place.is_populated
+        cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
         cands = cands or tuple(self._inflected(name))
         if not cands:
@@ -480,28 +556,72 @@ class ToponymFinder:
             one_word=len(words) == 1, lower=name.lower(),
             given_name=len(words) == 1 and _is_given_name(words[0].lower()))
 
+    def _exact(self, name: str) -> list[Candidate]:
+        """Exact-key candidates of a name; a Cyrillic name also under its Russian-style
+        transliteration, the spelling many Latin aliases are written in (Зайцево, Zaytsevo)."""
+        cands = self.gazetteer.candidates(name, phonetic=False)
+        if text.has_cyrillic(name):
+            seen = {c.place.id for c in cands}
+            cands += [c for c in self.gazetteer.candidates(
+                text.transliterate_russian_style(name), phonetic=False)
+                      if c.place.id not in seen]
+        return cands
+
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
         (or Russia) whose name is close enough."""
         if len(name) < 5:
             return []
         key = text.name_key(name)
+        if key.startswith(COUNTRY_WORD_STEMS):
+            return []  # "Rosjanie", "Российские", "Ukrajinské": the countries' people
         # "Ukrainoje" is Ukraine's case form, not the village Ukrainske; "Украинска" is
         # Ukrainsk's: a place must share more of the word than a country name does.
         country_prefix = self.gazetteer.country_prefix(name)
+        # A Cyrillic form is compared under both schemes: Белгородом ~ Belgorod, not Bilhorod.
+        query_keys = text.translit_variants(name) if text.has_cyrillic(name) else (key,)
+        found = self.gazetteer.candidates(name, phonetic=True)
+        from_stem = False
+        if not found:  # "Bachmutem", "Бахмутом": the name without its case ending
+            stem = _case_stem(name)
+            found = self.gazetteer.candidates(stem, phonetic=True) if stem else []
+            from_stem = True
         cands = []
-        for cand in self.gazetteer.candidates(name, phonetic=True):
+        for cand in found:
             place = cand.place
-            if not place.is_populated or cand.rule is not MatchRule.SKELETON \
+            if not place.is_populated or (cand.rule is not MatchRule.SKELETON and not from_stem) \
                     or place.country_code not in (HOME_COUNTRY, "RU"):
                 continue
             if country_prefix and max(text.common_prefix(key, k) for k in
                                       self.gazetteer.name_keys(place)) <= country_prefix:
                 continue
-            best = max(_prefix_score(key, k) for k in self.gazetteer.name_keys(place))
+            best = max(_prefix_score(q, k) for k in self.gazetteer.name_keys(place)
+                       for q in query_keys)
             if best >= INFLECTED_MIN_SCORE:
                 cands.append(Candidate(place, MatchRule.SKELETON, best))
-        return cands
+        return _drop_unlike(cands, text.skeleton_key(name))
+
+
+def _case_stem(name: str) -> str | None:
+    """The name without its case ending (see CASE_ENDINGS), or None."""
+    lower = name.lower()
+    for ending in CASE_ENDINGS:
+        if lower.endswith(ending) and len(name) - len(ending) >= CASE_STEM_MIN_LENGTH:
+            return name[:-len(ending)]
+    return None
+
+
+def _drop_unlike(cands: list[Candidate], skeleton: str) -> list[Candidate]:
+    """Of the places an inflected form may mean, drop those whose own name has another
+    phonetic frame (matched through an odd alias: Nikopol is also listed as "Slov'iansk")
+    when a place that really is called so has at least half their population: "Славянску"
+    is Sloviansk's dative."""
+    def like(c: Candidate) -> bool:
+        own = text.skeleton_key(c.place.ascii_name or c.place.name)
+        return skeleton.startswith(own) or own.startswith(skeleton)
+
+    biggest_like = max((c.place.population for c in cands if like(c)), default=-1)
+    return [c for c in cands if like(c) or biggest_like * 2 < c.place.population]
 
 
 def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
@@ -565,6 +685,12 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
             and _SENTENCE_START.match(back):
         return None  # a small foreign place first in its sentence: a capitalised word
     return ""
+
+
+def _is_country_exonym(name: str) -> bool:
+    """True if ``name`` is Ukraine or Russia called as in another language (see
+    COUNTRY_EXONYMS)."""
+    return text.name_key(name) in _COUNTRY_EXONYM_KEYS
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)

@@ -14,17 +14,23 @@ from geo import toponyms
 CUE_WORDS = toponyms._CUE_WORDS.replace(" ", "|")
 CUE_ADJECTIVES = toponyms._CUE_ADJECTIVES.replace(" ", "|")
 SPEECH_WORDS = toponyms._SPEECH_WORDS.replace(" ", "|")
+OBLAST_WORDS = toponyms._OBLAST_WORDS_BEFORE.replace(" ", "|")
+RAION_WORDS = toponyms._RAION_WORDS_BEFORE.replace(" ", "|")
+UNIT_OF = toponyms._UNIT_OF.replace(" ", "|")
+RIVER_WORDS = toponyms._RIVER_WORDS.replace(" ", "|")
 
 #: (backward pattern, forward specification searched in the window before the name, window).
 PAIRS = {
-    "oblast": (toponyms._OBLAST_BEFORE, r"\b(?:oblast|region|province)\s+(?:of\s+)?$", 60),
+    "oblast": (toponyms._OBLAST_BEFORE,
+               rf"\b(?:{OBLAST_WORDS})\s+(?:(?:{UNIT_OF})\s+)?$", 60),
+    "raion": (toponyms._RAION_BEFORE, rf"\b(?:{RAION_WORDS})\s+(?:(?:{UNIT_OF})\s+)?$", 60),
     "river": (toponyms._RIVER_BEFORE, r"\b(?:river|the)\s+$", 60),
     "river word": (toponyms._RIVER_WORD_BEFORE,
-                   r"(?:\b(?:river|rivière|fluss|flusses|río|rio)|(?<![^\W\d_])(?:река|реки|"
+                   rf"(?:\b(?:{RIVER_WORDS})|(?<![^\W\d_])(?:река|реки|"
                    r"реке|рекой|річка|річки|річці|ріки|ріка))\s+(?:de\s+la\s+|du\s+|des\s+|"
-                   r"del\s+)?$", 60),
-    "water": (toponyms._WATER_BEFORE, r"\b(?:sea|gulf|bay|lake|reservoir)\s+of\s+(?:the\s+)?$",
-              60),
+                   r"del\s+|de\s+)?$", 60),
+    "water": (toponyms._WATER_BEFORE,
+              r"\b(?:sea|gulf|bay|lake|reservoir|mar|mare)\s+(?:of|de|di)\s+(?:the\s+)?$", 60),
     "sentence start": (toponyms._SENTENCE_START, r"(?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$", 60),
     "cue": (toponyms._CUE_BEFORE,
             rf"\b(?:{CUE_WORDS})\W*(?:the\s+)?(?:(?:{CUE_ADJECTIVES})\s+)*$", 60),
@@ -34,6 +40,8 @@ PAIRS = {
 PIECES = (CUE_WORDS.split("|") + CUE_ADJECTIVES.split("|") + SPEECH_WORDS.split("|") + [
     "oblast", "Region", "of", "the", "The", "river", "River", "de la", "du", "Sea", "gulf",
     "sea of", "Gulf of the", "lake of", "province", "Province of", "region of", "rivière",
+    "Rajon", "raïon de", "óblast de", "oblast' di", "oblast’", "regiunea", "raionul", "di",
+    "de", "fiume", "rivier de", "řece", "Mar de", "mare di", "distretto di", "district of",
     "Fluss", "flusses", "río", "rio", "des", "del", "bay of", "reservoir of", "реке", "рекой",
     "река", "Річки", "ſ", "ı", "İ", "\u212a", "x", "Kharkiv", "2024", "_", "-", "–", "—", ".",
     ":", ";", "\"", "«", "(", "[", "\n", " ", "  ", "\u00a0", "\t", ",", "'s", "’", "a"])
