@@ -1450,7 +1450,9 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:."):
         b -= 1
     denied = tuple(t for t in triggers if t.kind in DENIABLE and a <= t.start and t.end <= b)
-    return _Denial(text[a:b], position, (a, b), denied, who)
+    # A denial of "a claim" quotes its own words ("claim Kyiv denied"), not the claim it covers.
+    words = text[marker.start():marker.end()] if who is not None else text[a:b]
+    return _Denial(words, position, (a, b), denied, who)
 
 
 def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, int, str]]:

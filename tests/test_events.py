@@ -220,6 +220,7 @@ def test_a_claim_denied_in_the_same_sentence_keeps_both_sides(read):
     assert claim.claimed_by == "Russia's Defence Ministry"
     assert claim.denied_by == affirmed.denied_by == affirmed.claimed_by == "Ukraine's General Staff"
     assert "General Staff" not in claim.actor
+    assert claim.denial == affirmed.denial == "claim Ukraine's General Staff rejected"
     events = read("Moscow said its troops captured Novoselivka in Donetsk oblast, a claim that "
                   "was later dismissed by Ukraine's army.")
     kinds = {e.kind: e for e in named(events, "Novoselivka")}
