@@ -394,7 +394,7 @@ premier foreign defense defence interior regional local senior top state press p
 acting exiled city town village district oblast military-civilian civil-military kremlin parliament
 committee directorate headquarters operator operators outlet channel brigade battalion regiment
 unit news state television tv newspaper website agency telegram network force air navy intelligence
-guard guards
+guard guards troops
 """.split())
 #: Roles of one person (for "he/she" and for "the mayor" to find its earlier full form).
 PERSON_ROLES = frozenset("""
@@ -438,7 +438,7 @@ _POSSESSIVE = ("'s", "’s")
 
 _SAY_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|insisted|insists|reported|reports|"
-    r"claimed|claims|stated|states|confirmed|confirms|added|adds|wrote|writes|posted|noted|notes|"
+    r"claimed|claims|claim(?=\s+(?:to\s+have|that)\b)|stated|states|confirmed|confirms|added|adds|wrote|writes|posted|noted|notes|"
     r"denied|denies|warned|warns|declared|declares|acknowledged|acknowledges|admitted|admits|"
     r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
     r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
@@ -958,7 +958,8 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             return
         if appositive:
             span = _with_appositive(text, span, e)
-        who = speakers.resolve(text[span[0]:span[1]].strip(" ,"))
+        # "Moscow's claim that ...": the speaker is Moscow
+        who = speakers.resolve(_without_possessive(text[span[0]:span[1]].strip(" ,")))
         found.append(_Attribution(who, anchor, span))
         speakers.add(who)
 
@@ -1295,9 +1296,10 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
                 else _claimant_before(trigger.start, attributions)
             if claimant == denier or not (claimant or denial.who is not None):
                 continue
+            actor = _actor(doc, actors, s, e, trigger)
             for mention in _places_for(doc, trigger, candidates, spans, carried):
                 emit(trigger.kind, mention, trigger.start,
-                     actor=_actor(doc, actors, s, e, trigger), claimed_by=claimant,
+                     actor="" if actor == denier else actor, claimed_by=claimant,
                      denied_by=denier, denial=denial.text)
     if not out:
         statement = _statement(doc, actors, s, e, own, attributions)

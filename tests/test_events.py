@@ -228,6 +228,19 @@ def test_a_claim_denied_in_the_same_sentence_keeps_both_sides(read):
     assert kinds[EventKind.CONTROL_AFFIRMED].denied_by == "Ukraine's army"
 
 
+def test_claims_and_counterclaims_keep_their_speakers(read):
+    events = read("Russian forces claim to have entered Kurakhove, but Ukrainian troops say they "
+                  "still hold the town.")
+    assert [(e.kind, e.claimed_by) for e in events] == [
+        (EventKind.ASSAULT, "Russian forces"), (EventKind.CONTROL_AFFIRMED, "Ukrainian troops")]
+    events = read("Moscow's claim that it had seized Vuhledar could not be verified.")
+    assert [(e.kind, e.claimed_by) for e in events] == [(EventKind.CAPTURE_CLAIM, "Moscow")]
+    events = read("Ukraine's military said Russian claims of capturing Selydove were false.")
+    capture = [e for e in events if e.kind is EventKind.CAPTURE_CLAIM]
+    assert [(e.claimed_by, e.denied_by, e.actor) for e in capture] == [
+        ("Russian", "Ukraine's military", "")]  # the denier did not capture anything
+
+
 def test_a_claim_not_disputed_is_no_denial(read):
     for text in ("Russian troops captured Novoselivka in Donetsk oblast, a claim Kyiv has not "
                  "disputed.", "Russian troops captured Novoselivka in Donetsk oblast, a claim "
