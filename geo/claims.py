@@ -2,8 +2,9 @@
 river and region claims.
 
 ``parse_claims(text, mentions)`` scans the whole text with small multilingual lexicons (English,
-German, French, Spanish, Russian/Ukrainian, a little Chinese) and returns one :class:`Claim` per
-fact, in text order:
+German, French, Spanish, Russian/Ukrainian; units, compass words, borders and rivers in the other
+European languages Wikipedias describe Ukrainian places in; a little Chinese) and returns one
+:class:`Claim` per fact, in text order:
 
 - "120 kilometers (75 miles) east of Kharkiv" -> DISTANCE (120 km, alt 75 mi, E, Kharkiv);
 - "south of the besieged town of Pokrovsk" -> DIRECTION (S, Pokrovsk);
@@ -29,7 +30,7 @@ from functools import cache
 
 from geo import features, geodesy
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
-from geo.prescan import Starts, finditer_at
+from geo.prescan import Starts, finditer_at, word_alternation
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,50 @@ _NUMBER_WORDS: dict[str, int] = {
     # Russian / Ukrainian (the forms that stand before "км")
     "один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "пять": 5,
     "пяти": 5, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20, "сто": 100,
-    "п'ять": 5, "десять кілометрів": 10,
+    "п'ять": 5, "десять кілометрів": 10, "четыре": 4, "четырёх": 4, "четырех": 4, "шесть": 6,
+    "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9,
+    "двенадцать": 12, "двенадцати": 12, "пятнадцать": 15, "пятнадцати": 15, "тридцать": 30,
+    "тридцати": 30, "сорок": 40, "сорока": 40, "пятьдесят": 50, "пятидесяти": 50,
+    "чотири": 4, "чотирьох": 4, "двох": 2, "трьох": 3, "п'яти": 5, "п’ять": 5, "п’яти": 5,
+    "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "дванадцять": 12, "дванадцяти": 12,
+    "п'ятнадцять": 15, "двадцять": 20, "тридцять": 30, "п'ятдесят": 50,
+    # German, French and Spanish beyond the above
+    "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+    "achtzehn": 18, "neunzehn": 19, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+    "onze": 11, "treize": 13, "quatorze": 14, "seize": 16, "soixante": 60, "once": 11,
+    "trece": 13, "catorce": 14, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+    # Italian, Portuguese
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+    "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15,
+    "venti": 20, "trenta": 30, "quaranta": 40, "cento": 100, "um": 1, "dois": 2, "duas": 2,
+    "três": 3, "sete": 7, "oito": 8, "dez": 10, "vinte": 20, "trinta": 30, "quarenta": 40,
+    "cinquenta": 50, "cem": 100,
+    # Polish, Czech, Slovak
+    "jeden": 1, "dwa": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "cztery": 4, "pięć": 5,
+    "pięciu": 5, "sześć": 6, "siedem": 7, "osiem": 8, "dziewięć": 9, "dziesięć": 10,
+    "dziesięciu": 10, "dwanaście": 12, "piętnaście": 15, "dwadzieścia": 20, "dwudziestu": 20,
+    "trzydzieści": 30, "czterdzieści": 40, "pięćdziesiąt": 50, "sto": 100, "dva": 2,
+    "dvou": 2, "tři": 3, "čtyři": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9,
+    "deset": 10, "deseti": 10, "dvanáct": 12, "patnáct": 15, "dvacet": 20, "dvaceti": 20,
+    "třicet": 30, "čtyřicet": 40, "padesát": 50,
+    # Dutch, Swedish, Romanian, Lithuanian
+    "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7, "negen": 9, "tien": 10,
+    "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
+    "honderd": 100, "två": 2, "fyra": 4, "fem": 5, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50,
+    "hundra": 100, "doi": 2, "două": 2, "trei": 3, "patru": 4, "cinci": 5, "șase": 6,
+    "șapte": 7, "opt": 8, "nouă": 9, "zece": 10, "douăsprezece": 12, "doisprezece": 12,
+    "cincisprezece": 15, "douăzeci": 20, "treizeci": 30, "patruzeci": 40, "cincizeci": 50,
+    "trys": 3, "keturi": 4, "penki": 5, "šeši": 6, "septyni": 7, "aštuoni": 8, "devyni": 9,
+    "dešimt": 10, "dvylika": 12, "penkiolika": 15, "dvidešimt": 20, "trisdešimt": 30,
+    "penkiasdešimt": 50, "šimtas": 100,
+    # "some ten": French, Spanish and Italian count nouns ("à une dizaine de kilomètres")
+    "une dizaine de": 10, "une quinzaine de": 15, "une vingtaine de": 20,
+    "une trentaine de": 30, "une quarantaine de": 40, "une cinquantaine de": 50,
+    "une centaine de": 100, "una decena de": 10, "una quincena de": 15, "una veintena de": 20,
+    "una treintena de": 30, "un centenar de": 100, "una decina di": 10, "una quindicina di": 15,
+    "una ventina di": 20, "una trentina di": 30, "una quarantina di": 40,
+    "una cinquantina di": 50, "un centinaio di": 100,
 }
 _EN_UNITS = {k: v for k, v in _NUMBER_WORDS.items() if k.isascii() and v < 20}
 _EN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -146,8 +190,9 @@ _HEDGE_KIND = {h: "below" for h in _HEDGES_BELOW} | {h: "above" for h in _HEDGES
     h: "about" for h in _HEDGES_ABOUT}
 _HEDGE = rf"(?:{_alternation(_HEDGE_KIND)})(?:(?<=[.'])|(?![^\W\d_]))"
 
-_UNIT_KM = (r"kilomet(?:er|re)s?|kilometern|kilomètres?|kil[oó]metros?|kms?|"
-            r"километр(?:а|ов|ах|ами)?|кілометр(?:а|ів|ах)?|км")
+_UNIT_KM = (r"kilomet(?:er|re)s?|kilometern|kilomètres?|kil[oó]metros?|quil[oóô]metros?|"
+            r"chilometr[io]|kilometr(?:ów|ach|ami|ech|ara|ov|iä|in|[iyuaůų])?|kms?|"
+            r"километр(?:а|ов|ах|ами|и|ара)?|кілометр(?:а|ів|ах)?|кіламетр(?:аў|ы|а)?|км")
 _UNIT_MI = r"miles?|mi|millas?|meilen|milles?|мил[ьи]|миль"
 _UNIT_M = r"met(?:er|re)s?|mètres?|metros?|метр(?:а|ов|ах)?|метрів"
 _UNIT = (rf"(?:(?:{_UNIT_KM}|{_UNIT_MI}|{_UNIT_M})(?![^\W\d_])(?!/)|公里|千米|英里)")
@@ -156,24 +201,31 @@ _EN_CARD = r"(?:north|south|east|west)"
 _EN_DIR = rf"{_EN_CARD}(?:[\s\-]?{_EN_CARD}){{0,2}}(?:\s+by\s+{_EN_CARD})?(?:ern|erly|wards?)?"
 _EN_ABBR = r"(?-i:\b(?:[NS][EW]b[NSEW]|[NSEW]b[NSEW]|[NSEW]{1,3})\b)"
 _DE_DIR = r"(?:(?:nord|nörd|süd|sued|ost|öst|oest|west)-?){1,3}lich(?:en|er|es|em|e)?"
-_FR_CARD = r"(?:nord|sud|est|ouest)"
+_FR_CARD = r"(?:nord|sud|est|ouest|oest)"  # Catalan "a l'oest"
 _FR_DIR = rf"{_FR_CARD}(?:-{_FR_CARD}){{0,2}}"
-_ES_CARD = r"(?:norte|nor|sud|sur|oeste|este)"
+_ES_CARD = r"(?:norte|nord|nor|sud|sur|oeste|oest|este|est)"  # Catalan: nord, est, oest
 _ES_DIR = rf"{_ES_CARD}(?:-?{_ES_CARD}){{0,3}}"
 _RU_K = (r"(?:(?:північн|південн)(?:ий|ому)\s+(?:схід|захід|сходу|заходу)|"
          r"(?:(?:северо|юго|півн[іо]чно|південно)-?)?"
          r"(?:северу|югу|востоку|западу|півночі|півдню|сходу|заходу|південь|північ|схід|"
-         r"захід))")
+         r"захід)|(?:паўночн|паўднёв)[ыа][\s\-](?:усход|ўсход|захад)|поўнач|поўдзень|"
+         r"[уў]сход|захад)")  # Belarusian from "паўночны"
 _LT_DIR = (r"(?:(?:šiaurės|pietų)\s+)?(?:vakarus|rytus)|šiaurę|pietus|pietvakarius|"
            r"pietryčius")
-_SV_DIR = r"(?:nord|syd)?(?:väst|öst)|norr|söder|öster|väster"
+_SV_DIR = r"(?:nord|syd)?(?:väst|öst)|(?:nord|syd)ost|norr|söder|öster|väster"
+_NO_DIR = r"(?:nord|syd|sør)(?:øst|vest)|nord|syd|sør|øst|vest"  # Norwegian, Danish: "for"
 _PL_DIR = (r"(?:północn|południow)(?:y|o)[\s\-]?(?:wschód|zachód)|północ|południe|wschód|"
            r"zachód")
 _IT_DIR = r"(?:nord|sud)(?:-?(?:est|ovest))?|est|ovest"
 _PT_DIR = r"nor(?:oeste|deste|te)|su(?:doeste|deste|l)|leste|oeste"
 _NL_DIR = r"(?:noord|zuid)(?:oosten|westen)|noorden|zuiden|oosten|westen"
-_RO_DIR = r"(?:nord|sud)(?:-?(?:est|vest))?|vest"  # not a bare "est": French "est de" (is)
-_CS_DIR = r"(?:severo|jiho)?(?:východně|západně)|severně|jižně"
+# a bare "est" only after "la" or a unit: French "est de" is "is of"
+_RO_DIR = r"(?:nord|sud)(?:-?(?:est|vest))?|vest|(?<=la\s)est|(?<=km\s)est"
+_CS_DIR = r"(?:severo|jiho|juho)?(?:východn|západn)[ěe]|severn[ěe]|jižně|južne"  # and Slovak
+# Bulgarian, Serbian, Croatian, Slovene: "югоизточно от", "југоисточно од", "jugoistočno od"
+_SS_DIR = (r"(?:(?:северо|сјеверо|юго|југо)-?)?(?:източно|источно|западно)|северно|сјеверно|южно|"
+           r"јужно|(?:(?:severo|sjevero|jugo)-?)?(?:istočno|zapadno|vzhodno|zahodno)|severno|"
+           r"sjeverno|južno")
 _RU_CMP = r"(?:(?:северо|юго)-?)?(?:север|юж|восточ|запад)нее"
 _UK_CMP = r"(?:(?:північно|південно)-?)?(?:північніше|південніше|східніше|західніше)"
 _DIRECTION = (
@@ -186,20 +238,26 @@ _DIRECTION = (
     rf"|į\s+(?P<d_lt>{_LT_DIR})"
     rf"|(?P<d_sv>{_SV_DIR})(?=\s+om\b)"
     rf"|na\s+(?P<d_pl>{_PL_DIR})"
-    rf"|a\s+(?P<d_it>{_IT_DIR})(?=\s+d[ai]\b)"
+    rf"|ad?\s+(?P<d_it>{_IT_DIR})(?=\s+d(?:[ai]|al|el|ell[ao])\b)"
     rf"|ao?\s+(?P<d_pt>{_PT_DIR})(?=\s+d[eoa]\b)"
     rf"|ten\s+(?P<d_nl>{_NL_DIR})(?=\s+van\b)"
     rf"|(?P<d_ro>{_RO_DIR})(?=\s+de\b)"
     rf"|(?P<d_cs>{_CS_DIR})(?=\s+od\b)"
+    rf"|(?P<d_ss>{_SS_DIR})(?=\s+(?:od|от|од)\b)"
+    rf"|(?P<d_no>{_NO_DIR})(?=\s+for\b)"
     rf"|(?P<d_cmp>{_RU_CMP}|{_UK_CMP}))(?![^\W\d_])"
 )
 #: The named groups of _DIRECTION, one per language family.
 _DIRECTION_GROUPS = ("d_en", "d_abbr", "d_de", "d_fr", "d_es", "d_ruk", "d_lt", "d_sv", "d_pl",
-                     "d_it", "d_pt", "d_nl", "d_ro", "d_cs", "d_cmp")
+                     "d_it", "d_pt", "d_nl", "d_ro", "d_cs", "d_ss", "d_no", "d_cmp")
 _ABBR_PAREN = r"(?:\s*[(\[]\s*(?P<abbr>[NSEWOnsewob]{1,4})\s*[)\]])?"
 _PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|von\s+der|vom|von|des|der|"
-         r"de\s+la|de\s+l['’]|du|del|de|d['’]|di|da|do|van|från|om|nuo|od|от|від|з)(?:(?<=['’])|(?![^\W\d_]))")
-_RANGE_SEP = r"(?:-|–|—|to|or|and|bis|à|a|y|до|или|і|и)"
+         r"de\s+la|de\s+l['’]|du|della|dalla|dal|del|de|d['’]|di|da|do|van|från|om|nuo|od|"
+         r"от|від|з|од|ад|"
+         r"(?:(?<=øst\s)|(?<=ord\s)|(?<=syd\s)|(?<=sør\s)|(?<=vest\s))for"  # "sydøst for"
+         r")(?:(?<=['’])|(?![^\W\d_]))")
+_RANGE_SEP = (r"(?:-|–|—|to|or|and|bis|und|à|et|a|y|e|i|en|och|og|ir|și|şi|do|до|или|і|и|"
+              r"та)(?![^\W\d_])")
 _DISTANCE_RE = re.compile(
     rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
     rf"(?P<num>{_NUM})(?:\s*{_RANGE_SEP}\s*(?P<num2>{_NUM_BODY}))?"
@@ -208,7 +266,7 @@ _DISTANCE_RE = re.compile(
     rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM})\s*(?P<alt_unit2>{_UNIT}))?"
     rf"(?:\s+(?:drive|ride|journey|trip|walk))?"
     rf"(?:\s+(?P<away>away|entfernt))?"
-    rf"(?:\s*,?\s*{_DIRECTION})?{_ABBR_PAREN}"
+    rf"(?:\s*,?\s*(?:la\s+)?{_DIRECTION})?{_ABBR_PAREN}"  # Romanian "la nord-est de"
     rf"(?:\s+(?:away|entfernt))?"
     rf"(?:\s*{_PREP})?",
     re.IGNORECASE,
@@ -273,7 +331,7 @@ _SEA_RE = re.compile(
 
 # Reference phrases that are features, not places.
 _FRONT_RE = re.compile(
-    r"\s*(?:the\s+|der\s+|den\s+|la\s+|el\s+|les\s+)?"
+    r"\s*(?:the\s+|der\s+|den\s+|la\s+|el\s+|les\s+|de\s+)?"
     r"(?P<adj>(?:(?:current|nearest|closest|active|russian|ukrainian|enemy|russischen|"
     r"russische|feindlichen|russes|ennemies|rusas|enemigas)\s+)*)"
     r"(?P<head>front[\s\-]?lines?|frontlines?|front|contact\s+line|line\s+of\s+contact|"
@@ -282,34 +340,46 @@ _FRONT_RE = re.compile(
     r"invaders|military|enemy))?|troops|forces|lines|"
     r"frontlinie|kontaktlinie|stellungen|ligne\s+de\s+front|ligne\s+de\s+contact|"
     r"l[ií]nea\s+del?\s+frente|frente|линии\s+фронта|линии\s+соприкосновения|фронта|"
-    r"позиций\s+\w+|лінії\s+фронту|лінії\s+зіткнення|фронту|позицій\s+\w+)"
+    r"позиций\s+\w+|лінії\s+фронту|лінії\s+зіткнення|фронту|позицій\s+\w+|"
+    r"lini[ia]\s+frontu|linea\s+del\s+fronte|linia\s+frontului|frontov[éá]\s+lini[ei]|"
+    r"frontlijn|frontlinjen|fronto\s+linijos)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _FRONT_NEEDS_ADJ = re.compile(r"^(?:positions|troops|forces|lines|stellungen)$", re.I)
 
 _BORDER_WORD = (r"border|borders|borderline|frontier|grenze|staatsgrenze|frontière|frontera|"
-                r"границы|граница|границе|кордону|кордон")
+                r"границы|граница|границе|кордону|кордон|granic[ayą]|hranic[eií]?|hranicí|confine|"
+                r"frontiera|grens|gränsen|granița|granita|graniţa|fronteira|sienos|мяжы")
 _BORDER_RE = re.compile(
-    rf"\s*(?:the\s+|der\s+|la\s+|el\s+)?(?P<lead>(?:[\w'’\-]+\s+){{0,2}}?)"
+    rf"\s*(?:the\s+|der\s+|la\s+|el\s+|de\s+|del\s+|dal\s+|da\s+)?"
+    rf"(?P<lead>(?:[\w'’\-]+\s+){{0,2}}?)"
     rf"(?P<word>{_BORDER_WORD})(?![^\W\d_])"
-    r"(?P<tail>\s+(?:with|of|zu|zur|zum|mit|avec|con|с|з)\s+(?:the\s+|la\s+|le\s+|l['’]|el\s+)?"
+    r"(?P<tail>\s+(?:with|of|zu|zur|zum|mit|avec|con|com|cu|met|mot|med|su|ze|z|s|с|з)"
+    r"\s+(?:the\s+|la\s+|le\s+|l['’]|el\s+|a\s+)?"
     r"[\w\-]+(?:\s+(?:Federation|Föderation|Fédération|Federación))?)?",
     re.IGNORECASE,
 )
 _ADMIN_BORDER = re.compile(r"administrative|oblast|region|raion|district|internal|"
                            r"Verwaltungs|administrativ|административн|адміністратив", re.I)
+# "the state border", "державного кордону": a national border, its country named or not
+_STATE_BORDER = re.compile(r"state|national|державн|государственн|państwow|státní|statale",
+                           re.I)
 
-_GENERIC_RE = re.compile(
+_GENERIC_WORDS = (
     r"\s*(?:the\s+|this\s+|that\s+|dem\s+|der\s+|die\s+|la\s+|le\s+|l['’]|el\s+)?"
     r"(?P<g>(?:raion|district|regional|oblast|administrative)\s+(?:centre|center|capital)|"
     r"village|town|city|settlement|hamlet|Dorf|Ort|Ortschaft|Stadt|Siedlung|Rajonzentrum|"
     r"Oblastzentrum|Gebietshauptstadt|Oblasthauptstadt|ville|localité|pueblo|ciudad|localidad|"
     r"города|села|посёлка|поселка|райцентра|районного\s+центра|областного\s+центра|міста|"
-    r"селища|райцентру|районного\s+центру|обласного\s+центру)"
-    r"(?=\s*(?:$|[.;:!?)\]]|,(?!\s*(?-i:[A-ZА-ЯІЇЄҐ]))|\s+(?:and|und|et|y|и|і|та|entfernt|away)\b))",
+    r"селища|райцентру|районного\s+центру|обласного\s+центру)(?![^\W\d_])")
+_GENERIC_RE = re.compile(
+    _GENERIC_WORDS + r"(?=\s*(?:$|[.;:!?)\]]|,(?!\s*(?-i:[A-ZА-ЯІЇЄҐ]))"
+    r"|\s+(?:and|und|et|y|и|і|та|entfernt|away)\b))",
     re.IGNORECASE,
 )
+# After "the distance to" the words need no such end: "Відстань до райцентру становить 12 км".
+_GENERIC_AFTER_CUE_RE = re.compile(_GENERIC_WORDS, re.IGNORECASE)
 _RAION_SEAT = re.compile(r"raion|district|rajon|райцентр|районн", re.I)
 _OBLAST_SEAT = re.compile(r"oblast|regional|administrative|gebiets|областн|обласн", re.I)
 
@@ -329,7 +399,11 @@ _RIVER_LEAD_EXPLICIT = (
     r"|\b(?:a\s+orillas|en\s+la\s+(?:orilla|ribera)\s+(?:izquierda|derecha))\s+del\s+(?:río\s+)?"
     r"|\ben\s+el\s+río\s+|\bjunto\s+al\s+río\s+"
     r"|\bна\s+(?:(?:левом|правом|высоком|лівому|правому|високому)\s+)?(?:берегу|березі)\s+"
-    r"(?:реки\s+|річки\s+)?|\bна\s+(?:реке|річці)\s+"
+    r"(?:реки\s+|річки\s+)?|\bна\s+(?:реке|річці|рацэ)\s+"
+    r"|\bnad\s+rzek[ąa]\s+|\bna\s+(?:řece|rieke)\s+|\bpe\s+(?:r[âîa]ul)\s+"
+    r"|\baan\s+de\s+rivier\s+(?:de\s+)?|\bvid\s+(?:floden|ån)\s+"
+    r"|\b(?:sul|lungo\s+il)\s+fiume\s+|\bsulla\s+riva\s+(?:destra|sinistra)\s+del\s+(?:fiume\s+)?"
+    r"|\b(?:às\s+margens\s+do|junto\s+ao)\s+rio\s+"
 )
 _RIVER_LEAD_BARE = r"\b(?:on|along|astride|straddling)\s+the\s+|\b(?:am|an\s+der)\s+"
 _RIVER_PHRASE_RE = re.compile(
@@ -458,14 +532,20 @@ _DIR_TOKENS = (
     ("юж", "south"), ("юг", "south"), ("north", "north"), ("south", "south"), ("ouest", "west"),
     ("oeste", "west"), ("norte", "north"), ("east", "east"), ("west", "west"),
     ("este", "east"), ("nord", "north"), ("nörd", "north"), ("süd", "south"),
-    ("sued", "south"), ("oest", "east"), ("öst", "east"), ("ost", "east"), ("nor", "north"),
+    ("sued", "south"), ("oestl", "east"), ("oesten", "east"), ("oest", "west"),  # Catalan
+    ("öst", "east"), ("ost", "east"), ("nor", "north"),
     ("sud", "south"), ("sur", "south"), ("est", "east"),
     ("šiaur", "north"), ("piet", "south"), ("ryt", "east"), ("ryč", "east"), ("vakar", "west"),
     ("norr", "north"), ("söder", "south"), ("syd", "south"), ("väst", "west"),
     ("półn", "north"), ("połud", "south"), ("wsch", "east"), ("zach", "west"),
     ("ovest", "west"), ("vest", "west"), ("sul", "south"), ("noord", "north"),
     ("zuid", "south"), ("oost", "east"), ("sever", "north"), ("jih", "south"), ("již", "south"),
-    ("východ", "east"), ("západ", "west"),
+    ("východ", "east"), ("západ", "west"), ("juh", "south"), ("juž", "south"),
+    ("øst", "east"), ("sør", "south"), ("источ", "east"), ("източ", "east"),
+    ("сјевер", "north"), ("југ", "south"), ("јуж", "south"), ("istoč", "east"),
+    ("sjever", "north"), ("jug", "south"), ("zapad", "west"), ("vzhod", "east"),
+    ("zahod", "west"), ("паўноч", "north"), ("поўнач", "north"), ("паўдн", "south"),
+    ("поўдз", "south"), ("захад", "west"),
 )
 _DIR_CARD = dict(_DIR_TOKENS)
 # The tokens as one regex, tried in the same order as the tuple at every position.
@@ -493,9 +573,21 @@ the lowercased copy cannot stand in for a text holding one."""
 _DIRECTION_OPENERS = (
     r"immediately|just|directly|slightly|far|further|a\s+[lnseo]|ao\s|to\s+the\s|due\s|almost\s"
     r"|roughly\s|north|south|east|west|nord|nörd|süd|sued|ost|öst|oest|sud|vest|syd|väst|norr"
-    r"|söder|au\s*[nseo]|à\s|al\s|к\s|на\s|į\s|na\s|ten\s|sever|jiho|východně|západně|jižně"
-    r"|север|юго|юж|восточ|запад|півн|півд|східн|західн")
-_DIRECTION_START_RE = re.compile(rf"[^\w\-](?={_DIRECTION_OPENERS})")
+    r"|söder|au\s*[nseo]|à\s|al\s|к\s|на\s|į\s|na\s|ten\s|sever|jiho|východn|západn|jižně"
+    r"|север|юго|юж|восточ|запад|півн|півд|східн|західн|est\s+de|ad\s|juho|južn|sør|øst"
+    r"|источно|източно|сјевер|југо|јужно|istočno|zapadno|vzhodno|zahodno|sjever|jugo")
+
+
+def _by_first_character(branches: str) -> str:
+    """An alternation of ``branches`` (each opening with a plain character) grouped by that
+    character, so that sre rejects a position after one test per character, not per branch."""
+    groups: dict[str, list[str]] = {}
+    for branch in branches.split("|"):
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_DIRECTION_START_RE = re.compile(rf"[^\w\-](?={_by_first_character(_DIRECTION_OPENERS)})")
 _ABBR_START_RE = re.compile(r"[NSEW](?<![\w\-].)(?=[NSEWb]{0,3}\b)")
 
 # A river phrase (_RIVER_PHRASE_RE, case-sensitive) opens with "\b" and a word: geo.prescan
@@ -508,13 +600,18 @@ _BETWEEN_WORDS = ("between", "zwischen", "entre", "между", "між")
 # A distance anchor (_ANCHOR_RE) ends in a unit: units are found in the lowercased copy, and the
 # figure is looked for in the stretch before each one. In an anchor the unit follows white space,
 # a hyphen, a digit or the "n", "f" or "y" of "nan", "inf", "infinity", never another letter.
-_UNIT_START_RE = re.compile(rf"[kmкм公千英](?<![^\W\d_nfy].)(?<=(?={_UNIT}).)")
+_UNIT_START_RE = re.compile(
+    rf"[kmcqкм公千英](?<![^\W\d_nfy].)(?<=(?=[^cq]|chil|quil)(?={_UNIT}).)")
 _ANCHOR_MAX_SPACES = 12
 """Runs of white space an anchor can hold before its unit: 4 in a figure ("a hundred and
 twenty five"), 6 in a range ("to" and a second figure), 2 around a hyphen."""
 _BACK_OVER_SPACES_RE = re.compile(rf"\S*(?:\s+\S+){{0,{_ANCHOR_MAX_SPACES}}}")  # reversed text
-_NUM_START_RE = re.compile(  # where an anchor's figure can start, in the lowercased copy
-    rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|{_alternation(_NUMBER_WORDS)})")
+# Where an anchor's figure can start, in the lowercased copy; the one-word numbers as a trie,
+# which sre rejects at the first letter no word continues with.
+_NUM_START_RE = re.compile(
+    rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|"
+    rf"{_alternation(word for word in _NUMBER_WORDS if ' ' in word)}|"
+    rf"{word_alternation(word for word in _NUMBER_WORDS if ' ' not in word)})")
 
 
 def _find_all(text: str, word: str) -> Iterator[int]:
@@ -923,7 +1020,7 @@ class _Parser:
                         feature="the front line")
         if (m := _BORDER_RE.match(text, p, sentence_end)) and (
                 not m.group("lead").strip() or features.border_country(m.group("lead"))
-                or _ADMIN_BORDER.search(m.group("lead"))):
+                or _ADMIN_BORDER.search(m.group("lead")) or _STATE_BORDER.search(m.group("lead"))):
             phrase = m.group().strip()
             iso = features.border_country(phrase)
             if _ADMIN_BORDER.search(phrase):
@@ -1033,7 +1130,24 @@ class _Parser:
             if places:
                 first = places[0]
                 return _Ref("mention", first.start, first.end, mention=first)
+            if (m := _GENERIC_AFTER_CUE_RE.match(self.text, cue.end(), figure_start)):
+                return _Ref("generic", m.start("g"), m.end("g"), generic=m.group("g"))
         return None
+
+    def _direction_before(self, figure_start: int) -> tuple[re.Match, _Ref] | None:
+        """The direction phrase and its reference a bare "N km away" follows with nothing but
+        punctuation between: "südöstlich von Kupjansk, etwa 20 km entfernt"."""
+        s_start, _ = self.sentence_span(figure_start)
+        before = [d for d in self.direction_matches
+                  if s_start <= d.start() and d.end() <= figure_start and d.group("prep")]
+        if not before:
+            return None
+        direction = before[-1]
+        ref = self._find_reference(direction.end(), DIRECTION_REFERENCE_WINDOW)
+        if ref is None or ref.kind in ("pronoun", "generic", "name") \
+                or not _NEAR_GAP_RE.fullmatch(self.text, ref.end, figure_start):
+            return None
+        return direction, ref
 
     def _near_reference(self, figure_start: int) -> _Ref | None:
         """What a "near X" before a bare "N km away" names: right before the figure in its
@@ -1064,15 +1178,23 @@ class _Parser:
             if prep in ("der", "des") and not direction_given:
                 continue  # German genitive without a direction: not a distance phrase
             notes: list[str] = []
-            ref = self._find_reference(m.end(), REFERENCE_WINDOW)
+            # a place after a bare "N km away" is no reference: "etwa 25 km entfernt, liegt
+            # Torezk" (but "à une distance de 0,5 km se trouve X" and "севернее X" have one)
+            ref = (self._find_reference(m.end(), REFERENCE_WINDOW)
+                   if prep or m.group("d_cmp") or not m.group("away") else None)
             start = m.start()
             from_context = False
+            direction_match = None
             if ref is None and not prep:
                 # "The distance to Kyiv is 444 km": the reference comes before the figure,
                 # and the subject is the place the text is about.
                 ref = self._reference_before(m.start())
                 start = ref.start if ref is not None else start
                 from_context = True
+                if ref is None and m.group("away") and (
+                        found := self._direction_before(m.start())):
+                    direction_match, ref = found
+                    start, from_context = direction_match.start(), False
                 if ref is None and m.group("away"):
                     ref = self._near_reference(m.start())
                     if ref is not None:
@@ -1090,6 +1212,8 @@ class _Parser:
             fact.subject_from_context = from_context
             fact.distance = stated
             fact.direction, fact.direction_deg = _match_direction(m, notes)
+            if direction_match is not None and fact.direction_deg is None:
+                fact.direction, fact.direction_deg = _match_direction(direction_match, notes)
             sent_start, _ = self.sentence_span(m.start())
             if ref.kind == "mention" and _FORCES_RE.search(text, sent_start, m.start()):
                 fact.kind = ClaimKind.FRONTLINE_DISTANCE

@@ -675,3 +675,108 @@ def test_the_scan_finds_every_match_of_the_pattern(name):
     check()
     assert found  # the strategy reaches the pattern, so agreement means something
 
+
+# --------------------------------------------------------------------------------------------
+# Distance and direction phrasing across languages: units, number words, compass adverbs,
+# borders, front lines, rivers, "direction of X, N km away", "the distance to the raion centre"
+
+IZIUM, BAKHMUT, TORETSK, VOVCHANSK = 707292, 713174, 709354, 689304
+
+
+@pytest.mark.parametrize("text, km, direction", [
+    ("Izium leží približne 120 km juhovýchodne od Charkova.", 120, "SE"),
+    ("Izium ligger omkring 120 km sydøst for Kharkiv.", 120, "SE"),
+    ("Izium ligger 120 km sydost om Charkiv.", 120, "SE"),
+    ("Izium es troba a 120 km al sud-est de Khàrkiv.", 120, "SE"),
+    ("Izium se află la 120 km la sud-est de Harkov.", 120, "SE"),
+    ("Izium se află la 120 km est de Harkov.", 120, "E"),
+    ("Izium si trova a 120 km ad est di Kharkiv.", 120, "E"),
+    ("Izium si trova a 120 chilometri a sud-est di Kharkiv.", 120, "SE"),
+    ("Izium se nalazi 120 km jugoistočno od Harkiva.", 120, "SE"),
+    ("Изюм се намира на 120 km югоизточно от Харков.", 120, "SE"),
+    ("Ізюм размешчаны за 120 км на паўднёвы ўсход ад Харкава.", 120, "SE"),
+    ("Izium leży dwanaście kilometrów na południowy wschód od Charkowa.", 12, "SE"),
+    ("Izium si trova a una ventina di chilometri a est di Kharkiv.", 20, "E"),
+    ("Izium se trouve à une dizaine de kilomètres à l'est de Kharkiv.", 10, "E"),
+    ("Изюм находится в двенадцати километрах к юго-востоку от Харькова.", 12, "SE"),
+    ("Izium se trouve entre 110 et 130 km au sud-est de Kharkiv.", 120, "SE"),
+])
+def test_figures_and_directions_in_more_languages(text, km, direction):
+    from geo.reports import analyse
+
+    (claim,) = [c for c in analyse(text).claims if c.distance is not None]
+    assert claim.distance.value == km
+    assert claim.direction == direction
+    assert claim.subject.place.id == IZIUM and claim.reference.place.id == KHARKIV
+
+
+@pytest.mark.parametrize("text", [
+    "Vovchansk leży 5 km od granicy z Rosją.",
+    "Vovchansk leží 5 km od hranice s Ruskem.",
+    "Vovchansk ligt 5 km van de grens met Rusland.",
+    "Vovchansk ligger 5 km från gränsen mot Ryssland.",
+    "Vovchansk si trova a 5 km dal confine con la Russia.",
+    "Vovchansk se află la 5 km de granița cu Rusia.",
+    "Вовчанськ розташований за 5 км від державного кордону з Росією.",
+])
+def test_border_words_in_more_languages(text):
+    from geo.reports import analyse
+
+    (verdict,) = [v for v in analyse(text).verdicts if v.claim.distance is not None]
+    assert verdict.claim.kind is ClaimKind.BORDER_DISTANCE
+    assert verdict.claim.subject.place.id == VOVCHANSK and verdict.claim.distance.value == 5
+    assert verdict.measured_km < 10  # Vovchansk is a few km from the Russian border
+
+
+@pytest.mark.parametrize("text", [
+    "Kupiansk leży około 7 km od linii frontu.",
+    "Kupiansk si trova a circa 7 km dalla linea del fronte.",
+])
+def test_front_line_words_in_more_languages(text):
+    from geo.reports import analyse
+
+    (claim,) = [c for c in analyse(text).claims if c.distance is not None]
+    assert claim.kind is ClaimKind.FRONTLINE_DISTANCE
+    assert claim.subject.place.id == KUPIANSK and claim.distance.value == 7
+
+
+@pytest.mark.parametrize("text", [
+    "Kupiansk leży nad rzeką Oskił.",
+    "Kupjansk leží na řece Oskol.",
+    "Kupiansk se află pe râul Oskil.",
+    "Kupiansk ligt aan de rivier de Oskil.",
+    "Kupiansk ligger vid floden Oskil.",
+    "Kupiansk si trova sul fiume Oskil.",
+])
+def test_river_phrases_in_more_languages(text):
+    from geo.reports import analyse
+
+    (claim,) = analyse(text).claims
+    assert claim.kind is ClaimKind.RIVER and "Osk" in claim.reference_feature
+    assert claim.subject.place.id == KUPIANSK
+
+
+@pytest.mark.parametrize("text", [
+    "Toretsk lies southwest of Bakhmut, about 25 km away.",
+    "Südwestlich von Bachmut, etwa 25 km entfernt, liegt Torezk.",
+])
+def test_a_direction_then_a_bare_figure_away_is_one_claim(text):
+    from geo.reports import analyse
+
+    (verdict,) = [v for v in analyse(text).verdicts if v.claim.distance is not None]
+    claim = verdict.claim
+    assert (claim.subject.place.id, claim.reference.place.id) == (TORETSK, BAKHMUT)
+    assert claim.distance.value == 25 and claim.direction == "SW"
+    # Toretsk (48.39477, 37.8478) from Bakhmut (48.59419, 37.99886) on the sphere: ~25 km.
+    assert haversine_km(48.39477, 37.8478, 48.59419, 37.99886) == pytest.approx(25, abs=1)
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_the_distance_to_the_raion_centre_named_before_the_figure():
+    from geo.reports import analyse
+
+    analysis = analyse("Гродівка — селище в Покровському районі. Відстань до райцентру "
+                       "становить 12 км.")
+    (claim,) = [c for c in analysis.claims if c.distance is not None]
+    assert claim.subject.place.id == 708047  # Hrodivka
+    assert claim.reference.place.id == POKROVSK and claim.distance.value == 12
