@@ -58,14 +58,19 @@ HOME_COUNTRY_BONUS = 1.0
 #: A "near X" qualifier keeps only candidates within this many km of X.
 NEAR_QUALIFIER_MAX_KM = 150.0
 
+# The words for oblast and raion in the languages queries come in ("Rajon Pokrowsk, Oblast
+# Donezk", "raïon de Pokrovsk", "obwód doniecki", "Донецкая область").
 _OBLAST_WORDS = re.compile(
-    r"\b(oblast|oblasti|obl|region|province|область|обл|oblast'|oblastʹ)\b\.?", re.I)
-_RAION_WORDS = re.compile(r"\b(raion|rayon|district|район|р-н)\b\.?", re.I)
+    r"\b(oblast|oblasti|oblastí|óblast|obl|region|regione|región|région|regiunea|province|"
+    r"provincia|obwód|obwodu|sritis|srities|область|области|обл|oblast'|oblastʹ)\b\.?", re.I)
+_RAION_WORDS = re.compile(
+    r"\b(raion|rayon|rajon|raión|raïon|rayón|raionul|rejon|rejonu|distretto|distrito|"
+    r"distrikt|district|район|района|р-н)\b\.?", re.I)
 _LOCAL_WORDS = re.compile(
     r"\b(hromada|hromady|community|municipality|municipal|miskrada|city council|area|"
     r"громада|громади)\b", re.I)
 _FORMER = re.compile(r"\b(former|formerly|old|ex|until \d{4})\b", re.I)
-_FILLER_WORDS = re.compile(r"\b(former|formerly|the|old|ex)\b", re.I)
+_FILLER_WORDS = re.compile(r"\b(former|formerly|the|old|ex|of|de|di|du|del)\b", re.I)
 _SPLIT_QUERY = re.compile(r"[,;()\[\]]")
 
 

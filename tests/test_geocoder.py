@@ -44,6 +44,15 @@ def test_raion_context_picks_the_pokrovsk_voznesenka(geocoder):
     assert loc.raw["ambiguous"] is False
 
 
+@pytest.mark.parametrize("query", [
+    "Voznesenka, Rajon Pokrowsk, Oblast Donezk", "Voznesenka, raïon de Pokrovsk",
+    "Voznesenka, distretto di Pokrovs'k", "Voznesenka, Raion of Pokrovsk, Oblast of Donetsk",
+    "Вознесенка, Покровский район, Донецкая область",
+])
+def test_raion_and_oblast_words_of_other_languages(geocoder, query):
+    assert geocoder.geocode(query).raw["geonameid"] == 9112507
+
+
 def test_bare_qualifier_reads_as_the_oblast(geocoder):
     assert geocoder.geocode("Lyman, Donetsk").raw["admin1_code"] == "05"
     assert geocoder.geocode("Lyman (Kharkiv oblast)").raw["admin1_code"] == "07"
