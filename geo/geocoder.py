@@ -67,7 +67,8 @@ _RAION_WORDS = re.compile(
     r"\b(raion|rayon|rajon|raión|raïon|rayón|raionul|rejon|rejonu|distretto|distrito|"
     r"distrikt|district|район|района|р-н)\b\.?", re.I)
 _LOCAL_WORDS = re.compile(
-    r"\b(hromada|hromady|community|municipality|municipal|miskrada|city council|area|"
+    r"\b((?:urban|rural|settlement|city|village|territorial)\s+)*"
+    r"(hromada|hromady|community|municipality|municipal|miskrada|city council|area|"
     r"громада|громади)\b", re.I)
 _FORMER = re.compile(r"\b(former|formerly|old|ex|until \d{4})\b", re.I)
 _FILLER_WORDS = re.compile(r"\b(former|formerly|the|old|ex|of|de|di|du|del)\b", re.I)

@@ -53,6 +53,13 @@ def test_raion_and_oblast_words_of_other_languages(geocoder, query):
     assert geocoder.geocode(query).raw["geonameid"] == 9112507
 
 
+def test_a_hromada_with_its_kind_is_read_as_near_its_centre(geocoder):
+    # Izium urban hromada: the Kamianka near Izium (GeoNames 707051, 49.12 N 37.30 E), not the
+    # likelier one of Lozova raion.
+    loc = geocoder.geocode("Kamianka, Izium urban hromada, Kharkiv Oblast")
+    assert loc.raw["geonameid"] == 707051
+
+
 def test_bare_qualifier_reads_as_the_oblast(geocoder):
     assert geocoder.geocode("Lyman, Donetsk").raw["admin1_code"] == "05"
     assert geocoder.geocode("Lyman (Kharkiv oblast)").raw["admin1_code"] == "07"
