@@ -211,9 +211,22 @@ _SPEECH_AFTER = re.compile(r"^['’]?s?\s++" + word_alternation([
     *"said says stated states told added adds noted wrote writes claimed claims reported "
      "reports announced insisted explained warned confirmed denied sagte erklärte fügte fügt "
      "dijo заявил сказал заявив сказав".split(), "a déclaré"]) + r"\b", re.I)
-# Forward: \b(?:said|says|...|сказал)\s+$
-_SPEECH_WORDS = "said says added adds told wrote fügt fügte sagte erklärte заявил сказал"
-_SPEECH_BEFORE = re.compile(rf"\s++{_backwards(_SPEECH_WORDS)}\b", re.I)
+# Spelt backwards, to match the reversed text before a name: forward, \b(?:said|...)\s+$.
+_SPEECH_WORDS = "fügt fügte sagte erklärte заявил сказал"
+#: English speech verbs (group 1 of _SPEECH_BEFORE), after which a name can also start what
+#: was said ("said Nikopol was hit"); the others put the speaker after them ("fügte X hinzu"),
+#: and their languages set a comma before a reported clause.
+_SPEECH_WORDS_EN = "said says added adds told wrote"
+_SPEECH_BEFORE = re.compile(
+    rf"\s++(?:({_backwards(_SPEECH_WORDS_EN)})|{_backwards(_SPEECH_WORDS)})\b", re.I)
+#: After "said X", what makes X the speaker ("..., said Voloshyn." / "said Voloshyn, the
+#: spokesman" / "said Oleh Syniehubov"): the clause ends there or a second name follows. A
+#: verb, a list or an appositive naming a place after it makes X the subject of what was said
+#: ("said Nikopol was hit", "said Vorozhba, a town near the border, was hit").
+_SPEAKER_AFTER_SAID = re.compile(
+    r"['’]?s?(?:\s*(?:\Z|,(?!\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|"
+    r"settlement|hamlet|port|district|region)\b)|[.;:!?)(\]\"”»\n]|[-–—]\s)|"
+    r"[ \u00a0]+[A-ZА-ЯІЇЄҐ])")
 # "Marine Corps", "Azov Brigade": a military unit's name. A small place's name before one of
 # these words is read as part of the unit's name ("in the Marine Corps", too).
 _UNIT_NOUN_AFTER = re.compile(
@@ -679,8 +692,10 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return "cue"
     if settlements.one_word and settlements.lower in vocabulary:
         return None  # the text also uses it as an ordinary word ("Bar", "Mir")
-    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.match(back, 0, 30):
-        return None  # "Voloshyn said": a person speaks
+    said = _SPEECH_BEFORE.match(back, 0, 30)
+    if _SPEECH_AFTER.match(after) or (said and (said.group(1) is None
+                                                or _SPEAKER_AFTER_SAID.match(after))):
+        return None  # "Voloshyn said", ", said Voloshyn.": a person speaks
     if best.population < WEAK_PLACE_POPULATION and best.country_code != HOME_COUNTRY \
             and _SENTENCE_START.match(back):
         return None  # a small foreign place first in its sentence: a capitalised word

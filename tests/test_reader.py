@@ -120,6 +120,23 @@ def test_ordinary_words_and_people_are_not_places(gazetteer):
     assert found == ["Kupiansk"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials said Nikopol was shelled again.", ["Nikopol"]),
+    ("The governor said Nikopol and Marhanets were hit.", ["Nikopol", "Marhanets"]),
+    ("Officials said Vorozhba, a town near the border, was hit.", ["Vorozhba"]),
+    ("The line held, said Shevchenko.", []),
+    ("The line held, said Shevchenko, a battalion commander.", []),
+    ("\"We hold,\" said Oleh Lysenko.", []),
+    ("„Wir halten“, fügte Shevchenko hinzu.", []),
+])
+def test_a_name_after_said_is_a_speaker_only_where_the_clause_ends(gazetteer, text, expected):
+    # Nikopol (700051), Vorozhba (688961), Shevchenko and Lysenko (villages, and surnames)
+    # are all in the gazetteer: only the words around them decide.
+    found = [m.text for m in ToponymFinder(gazetteer).find(text)
+             if m.kind is MentionKind.SETTLEMENT]
+    assert found == expected
+
+
 def test_inflected_and_cyrillic_names(gazetteer):
     text = "Бои идут возле Купянска. Окупанти обстріляли Куп'янськ і Харків."
     mentions = resolve_mentions(ToponymFinder(gazetteer).find(text), text, gazetteer)

@@ -13,7 +13,7 @@ from geo import toponyms
 
 CUE_WORDS = toponyms._CUE_WORDS.replace(" ", "|")
 CUE_ADJECTIVES = toponyms._CUE_ADJECTIVES.replace(" ", "|")
-SPEECH_WORDS = toponyms._SPEECH_WORDS.replace(" ", "|")
+SPEECH_WORDS = f"{toponyms._SPEECH_WORDS_EN} {toponyms._SPEECH_WORDS}".replace(" ", "|")
 OBLAST_WORDS = toponyms._OBLAST_WORDS_BEFORE.replace(" ", "|")
 RAION_WORDS = toponyms._RAION_WORDS_BEFORE.replace(" ", "|")
 UNIT_OF = toponyms._UNIT_OF.replace(" ", "|")
