@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -51,6 +52,9 @@ ANCHOR_MIN_CONFIDENCE = 0.85
 COHERENCE_MAX_ANCHORS = 24
 #: A small place (below this population) found without any cue is kept only if coherent.
 WEAK_PLACE_POPULATION = 20_000
+#: A foreign namesake this populous is what "X region" means when no Ukrainian one is a
+#: town ("Rostov region", "Kursk region": the Russian regions' capitals, not a hamlet).
+REGION_CAPITAL_POPULATION = 100_000
 
 # Invisible format characters (soft hyphen, zero-width space/joiners, word joiner, BOM) may
 # sit inside a name pasted from the web ("Char\u00adkiw"); name keys drop them.
@@ -236,6 +240,21 @@ _NEXT_CAPITALISED = re.compile(r"[ \u00a0]+([A-ZА-ЯІЇЄҐ][^\W\d_]+)")
 _TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
 deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
 envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
+#: What joins a country to a place it holds: "Russia's Rostov region", "Russia's border town
+#: of Shebekino" (country first), "Shebekino, Russia", "the Kursk region of Russia", "Bryansk
+#: in Russia" (country after).
+_COUNTRY_HOLDS_BEFORE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?")
+_COUNTRY_HOLDS_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+(?:(?:region|oblast|province|district)\s+)?(?:of|in)\s+(?:the\s+)?)")
+#: "the Russian city of Belgorod", "the Belarusian border town of Mazyr": an adjective of a
+#: country, a place noun and "of" right before a name. "Russian-occupied Melitopol" has none.
+DEMONYM_COUNTRIES = {"russian": "RU", "belarusian": "BY", "belarussian": "BY", "polish": "PL",
+                     "moldovan": "MD", "romanian": "RO", "hungarian": "HU", "slovak": "SK"}
+_DEMONYM_PLACE_BEFORE = re.compile(
+    rf"\b({'|'.join(DEMONYM_COUNTRIES)})\s+(?:[a-z-]+\s+){{0,2}}?(?:city|town|village|"
+    r"settlement|region|oblast|province|port|capital)\s+of\s+$", re.I)
+#: A region word after a name: "Rostov region", "Kursk oblast".
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.I)
 
 
 #: Case endings that add a consonant to a name, so that its phonetic skeleton no longer
@@ -743,8 +762,15 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
         if mention.admin_code and mention.kind in named:
             named[mention.kind].append(resolved[-1])
     units = {kind: _Units.of(found) for kind, found in named.items()}
+    countries = _country_cues(resolved, text_)
+    resolved = [_with_foreign_aliases(m, gazetteer, countries[m.start][0])
+                if m.start in countries else _with_foreign_aliases(m, gazetteer)
+                if m.kind is MentionKind.SETTLEMENT and _REGION_AFTER.match(text_, m.end)
+                and all(p.population < WEAK_PLACE_POPULATION for p in m.candidates
+                        if p.country_code == HOME_COUNTRY) else m
+                for m in resolved]
     # First pass: what the text settles by itself (no coherence, see _resolve_settlement).
-    first = [_resolve_settlement(m, units, None, text_)
+    first = [_resolve_settlement(m, units, None, text_, countries.get(m.start))
              if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
     # Second pass: places settled with high confidence anchor the rest (coherence).
     anchors = _Anchors([(m.start, m.place) for m in first
@@ -752,9 +778,51 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
                         and m.confidence >= ANCHOR_MIN_CONFIDENCE
                         and m.place.country_code == HOME_COUNTRY])
     # A mention the first pass settled would be settled alike again: only the rest are left.
-    return [_resolve_settlement(m, units, anchors, text_)
+    return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start))
             if settled is m and m.kind is MentionKind.SETTLEMENT else settled
             for m, settled in zip(resolved, first, strict=True)]
+
+
+def _with_foreign_aliases(mention: Mention, gazetteer: Gazetteer, country: str = ""
+                          ) -> Mention:
+    """``mention`` with the places it names by an alias added to its candidates (after them,
+    in rank order): those in ``country``, else foreign regional capitals (population >=
+    REGION_CAPITAL_POPULATION). The finder keeps a foreign place only by its own name, but
+    where the text says the place is abroad ("Russia's Rostov", "the Rostov region"),
+    "Rostov" is Rostov-on-Don."""
+    known = {place.id for place in mention.candidates}
+    extra = tuple(c.place for c in rank_candidates(gazetteer.candidates(mention.text,
+                                                                        phonetic=False))
+                  if c.place.is_populated and c.place.id not in known and (
+                      c.place.country_code == country if country else
+                      c.place.country_code != HOME_COUNTRY
+                      and c.place.population >= REGION_CAPITAL_POPULATION))
+    if not extra:
+        return mention
+    return replace(mention, candidates=mention.candidates + extra)
+
+
+def _country_cues(mentions: Sequence[Mention], text_: str) -> dict[int, tuple[str, str]]:
+    """Settlement mentions the text places in a foreign country, by start offset: (ISO code,
+    the words that say so). A country named beside the place ("Russia's Rostov region",
+    "Shebekino, Russia") or a country adjective before it ("the Russian city of Belgorod")."""
+    cues: dict[int, tuple[str, str]] = {}
+    for i, mention in enumerate(mentions):
+        if mention.kind is not MentionKind.SETTLEMENT:
+            continue
+        before = mentions[i - 1] if i else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if before is not None and before.kind is MentionKind.COUNTRY and \
+                _COUNTRY_HOLDS_BEFORE.fullmatch(text_, before.end, mention.start):
+            cues[mention.start] = (before.admin_code, text_[before.start:mention.end])
+        elif after is not None and after.kind is MentionKind.COUNTRY and \
+                _COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start):
+            cues[mention.start] = (after.admin_code, text_[mention.start:after.end])
+        elif demonym := _DEMONYM_PLACE_BEFORE.search(text_, max(0, mention.start - 60),
+                                                     mention.start):
+            cues[mention.start] = (DEMONYM_COUNTRIES[demonym.group(1).lower()],
+                                   text_[demonym.start():mention.end])
+    return {start: cue for start, cue in cues.items() if cue[0] and cue[0] != HOME_COUNTRY}
 
 
 class _Anchors:
@@ -803,17 +871,33 @@ def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
 
 
 def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
-                        anchors: _Anchors | None, text_: str) -> Mention:
+                        anchors: _Anchors | None, text_: str,
+                        country: tuple[str, str] | None = None) -> Mention:
     """The mention resolved. Without ``anchors`` (the first pass, which only gathers anchors)
     a mention that coherence or prominence would settle is returned as it is: neither gives
-    the confidence an anchor needs, so the geodesy is left to the second pass."""
+    the confidence an anchor needs, so the geodesy is left to the second pass. ``country``:
+    the foreign country the text puts it in (see _country_cues), as (ISO code, words)."""
     cands = mention.candidates
     if len(cands) == 1:
         return mention.choose(cands[0], 0.95, "only candidate of that name in the gazetteer")
+    if country is not None:
+        abroad = [c for c in cands if c.country_code == country[0]]
+        if abroad:
+            return mention.choose(abroad[0], 0.9 if len(abroad) == 1 else 0.85,
+                                  f"in {country[0]}, as '{country[1]}' says; most "
+                                  f"prominent of {len(abroad)} there")
     top = cands[0]
     home = [c for c in cands if c.country_code == HOME_COUNTRY]
     foreign_is_clear = top.country_code != HOME_COUNTRY and (
         not home or top.prominence >= max(c.prominence for c in home) + 2)
+    if not foreign_is_clear and _REGION_AFTER.match(text_, mention.end):
+        # "Rostov region": no Ukrainian oblast is so called (else this would be an oblast
+        # mention), so a foreign regional capital, unless a Ukrainian town bears the name.
+        capital = next((c for c in cands if c.country_code != HOME_COUNTRY
+                        and c.population >= REGION_CAPITAL_POPULATION), None)
+        if capital is not None and all(c.population < WEAK_PLACE_POPULATION for c in home):
+            return mention.choose(capital, 0.85, f"{capital.name}, {capital.country_code}: "
+                                                 f"a regional capital, as 'region' implies")
     if foreign_is_clear:
         return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
                                          f"prominent than any Ukrainian namesake")

@@ -137,6 +137,22 @@ def test_a_name_after_said_is_a_speaker_only_where_the_clause_ends(gazetteer, te
     assert found == expected
 
 
+@pytest.mark.parametrize(("text", "surface", "geonameid"), [
+    # Rostov-on-Don (501175) is "Rostov" only by an alias; a Sumy-oblast hamlet bears the name
+    ("A refinery in Russia's Rostov region caught fire.", "Rostov", 501175),
+    ("In the Rostov region, a drone hit an airfield.", "Rostov", 501175),
+    # Millerovo, Rostov oblast of Russia (526558), has Ukrainian namesakes
+    ("Explosions were reported in Millerovo, Russia, overnight.", "Millerovo", 526558),
+    ("Drones hit an airbase near the Russian town of Millerovo.", "Millerovo", 526558),
+    ("A drone hit Russia's Millerovo airfield.", "Millerovo", 526558),
+    # a Ukrainian town's "region" and "Russian-occupied" stay in Ukraine
+    ("Fighting continued in the Pokrovsk region.", "Pokrovsk", 704422),
+    ("Drones hit Russian-occupied Melitopol.", "Melitopol", 701404),
+])
+def test_the_text_places_a_namesake_abroad(reader, text, surface, geonameid):
+    assert first(reader.analyse(text), surface).place.id == geonameid
+
+
 def test_inflected_and_cyrillic_names(gazetteer):
     text = "Бои идут возле Купянска. Окупанти обстріляли Куп'янськ і Харків."
     mentions = resolve_mentions(ToponymFinder(gazetteer).find(text), text, gazetteer)
