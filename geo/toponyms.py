@@ -45,6 +45,10 @@ COHERENCE_SLACK_KM = 10.0
 #: A namesake this populous is what the name means unless the text names another oblast or
 #: raion: coherence with nearby villages does not override a major city.
 MAJOR_CITY_POPULATION = 100_000
+#: Confidence in a namesake chosen by an oblast or raion named in an earlier sentence
+#: ("In Donetsk oblast, ... . Later, X was shelled"): it often still applies, but less surely
+#: than one named beside the place, so a stated relation ("south of Pokrovsk") may override it.
+UNIT_BEFORE_CONFIDENCE = 0.85
 #: A resolved place anchors the coherence of the others from this confidence up.
 ANCHOR_MIN_CONFIDENCE = 0.85
 #: Coherence looks at most at this many distinct anchors, those named closest in the text to
@@ -901,14 +905,19 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     if foreign_is_clear:
         return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
                                          f"prominent than any Ukrainian namesake")
+    major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
         unit = _nearest_unit(mention, units[kind], text_)
         if unit is None:
             continue
         inside = [c for c in home if getattr(c, field_name) == unit.admin_code]
+        same_sentence = _in_sentence(text_, unit, mention)
+        if major is not None and major not in inside and not same_sentence:
+            continue  # a unit named for other places earlier does not move a major city
         if len(inside) == 1:
-            return mention.choose(inside[0], 0.9, f"in {unit.text} {label} as the text says")
+            return mention.choose(inside[0], 0.9 if same_sentence else UNIT_BEFORE_CONFIDENCE,
+                                  f"in {unit.text} {label} as the text says")
         if inside:
             if anchors is None:
                 return mention
@@ -917,7 +926,6 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
                                                  f"{why}")
     if anchors is None:
         return mention
-    major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
     if home and anchors and major is None:
         chosen, why = _by_coherence(home, anchors, mention)
         if chosen is not None and "near" in why:
@@ -942,6 +950,12 @@ class _Units(NamedTuple):
     @classmethod
     def of(cls, mentions: list[Mention]) -> _Units:
         return cls(mentions, [m.start for m in mentions])
+
+
+def _in_sentence(text_: str, unit: Mention, mention: Mention) -> bool:
+    """True if ``unit`` is named in the sentence of ``mention``."""
+    s_start, s_end = sentence_bounds(text_, mention.start)
+    return s_start <= unit.start < s_end
 
 
 def _nearest_unit(mention: Mention, units: _Units, text_: str) -> Mention | None:

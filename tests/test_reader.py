@@ -153,6 +153,23 @@ def test_the_text_places_a_namesake_abroad(reader, text, surface, geonameid):
     assert first(reader.analyse(text), surface).place.id == geonameid
 
 
+@pytest.mark.parametrize(("text", "surface", "geonameid"), [
+    # Kirovohrad oblast has a hamlet called Mariupol (13631572): a unit named for another place
+    # in an earlier sentence does not move the city of Mariupol (701822)
+    ("Russian forces attacked a village in Kirovohrad oblast. A drone hit Mariupol, about "
+     "55 km south of Volnovakha.", "Mariupol", 701822),
+    # ... and a stated relation overrides it: the Voznesenka south of Pokrovsk (9112507), not
+    # the one in Zaporizhzhia oblast (688865)
+    ("Fighting raged in Zaporizhzhia oblast on Monday. Moscow claimed Voznesenka, south of "
+     "Pokrovsk.", "Voznesenka", 9112507),
+    # with nothing else said, the earlier unit still applies
+    ("In Zaporizhzhia oblast, shelling continued. Russia claimed the village of Voznesenka.",
+     "Voznesenka", 688865),
+])
+def test_a_unit_named_in_an_earlier_sentence_is_a_weaker_cue(reader, text, surface, geonameid):
+    assert first(reader.analyse(text), surface).place.id == geonameid
+
+
 def test_inflected_and_cyrillic_names(gazetteer):
     text = "Бои идут возле Купянска. Окупанти обстріляли Куп'янськ і Харків."
     mentions = resolve_mentions(ToponymFinder(gazetteer).find(text), text, gazetteer)
