@@ -25,7 +25,7 @@ from geo.errors import BadInputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
-from geo.toponyms import ToponymFinder, resolve_mentions
+from geo.toponyms import TEXT_SAYS, ToponymFinder, resolve_mentions
 
 #: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
 MAX_REPORT_BYTES = 2_000_000
@@ -245,7 +245,9 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
                         ) -> tuple[list[Mention], list[Claim]]:
     """Re-choose ambiguous subjects with the relation a claim states ("south of Pokrovsk"):
     the candidate that lies in the stated direction from the reference, and at the stated
-    distance (or near it), wins; same-named mentions elsewhere in the text follow."""
+    distance (or near it), wins; same-named mentions elsewhere in the text follow. A choice
+    that fits the relation is kept; where it is also the relation's best, the relation
+    becomes its reason."""
     mentions = list(mentions)
     claims = list(claims)
     for claim in list(claims):
@@ -253,15 +255,18 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
         if claim.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or subject is None \
                 or reference is None or reference.place is None or len(subject.candidates) < 2:
             continue
-        if subject.place is not None and _best_by_relation((subject.place,), reference.place,
-                                                           claim) is not None:
-            continue  # the choice already fits the relation: keep it (and its reason)
         best = _best_by_relation(subject.candidates, reference.place, claim)
-        if best is None:
+        if best is None or subject.confidence >= 0.9 and best[0] == subject.place:
             continue
+        if best[0] != subject.place and subject.place is not None and _best_by_relation(
+                (subject.place,), reference.place, claim) is not None:
+            continue  # the choice fits the relation too: keep it (and its reason)
         place, km, bearing = best
         reason = (f"{km:.0f} km {geodesy.compass_point(bearing, 16)} of {reference.place.name}, "
                   f"as '{claim.text}' implies")
+        if place == subject.place and TEXT_SAYS in subject.reason:
+            # keep what the text said of it too: "in Donetsk oblast as the text says; 25 km..."
+            reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return _refine_by_borders(*_refine_by_seats(mentions, claims))
 

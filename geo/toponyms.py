@@ -49,6 +49,8 @@ MAJOR_CITY_POPULATION = 100_000
 #: ("In Donetsk oblast, ... . Later, X was shelled"): it often still applies, but less surely
 #: than one named beside the place, so a stated relation ("south of Pokrovsk") may override it.
 UNIT_BEFORE_CONFIDENCE = 0.85
+#: How a reason says that the text itself names the unit a place lies in.
+TEXT_SAYS = "as the text says"
 #: A resolved place anchors the coherence of the others from this confidence up.
 ANCHOR_MIN_CONFIDENCE = 0.85
 #: Coherence looks at most at this many distinct anchors, those named closest in the text to
@@ -902,9 +904,7 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         if capital is not None and all(c.population < WEAK_PLACE_POPULATION for c in home):
             return mention.choose(capital, 0.85, f"{capital.name}, {capital.country_code}: "
                                                  f"a regional capital, as 'region' implies")
-    if foreign_is_clear:
-        return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
-                                         f"prominent than any Ukrainian namesake")
+    home = _own_name_first(home, mention.text)
     major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
@@ -913,17 +913,21 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
             continue
         inside = [c for c in home if getattr(c, field_name) == unit.admin_code]
         same_sentence = _in_sentence(text_, unit, mention)
-        if major is not None and major not in inside and not same_sentence:
+        if (major is not None and major not in inside or foreign_is_clear) \
+                and not same_sentence:
             continue  # a unit named for other places earlier does not move a major city
         if len(inside) == 1:
             return mention.choose(inside[0], 0.9 if same_sentence else UNIT_BEFORE_CONFIDENCE,
-                                  f"in {unit.text} {label} as the text says")
+                                  f"in {unit.text} {label} {TEXT_SAYS}")
         if inside:
             if anchors is None:
                 return mention
             chosen, why = _by_coherence(inside, anchors, mention)
-            return mention.choose(chosen, 0.75, f"in {unit.text} {label} as the text says; "
+            return mention.choose(chosen, 0.75, f"in {unit.text} {label} {TEXT_SAYS}; "
                                                  f"{why}")
+    if foreign_is_clear:
+        return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
+                                         f"prominent than any Ukrainian namesake")
     if anchors is None:
         return mention
     if home and anchors and major is None:
@@ -950,6 +954,26 @@ class _Units(NamedTuple):
     @classmethod
     def of(cls, mentions: list[Mention]) -> _Units:
         return cls(mentions, [m.start for m in mentions])
+
+
+def _own_name_first(places: list[Place], name: str) -> list[Place]:
+    """``places`` (in rank order) with those that bear ``name`` as their own (or a spelling
+    of it: Gorlovka for Horlivka) first, when the first does not: a city known by it only
+    as a former name (Oleksandrivka for Donetsk) is not what a hundred villages' own name
+    means."""
+    if len(places) < 2:
+        return places
+    skeleton = text.skeleton_key(text.name_key(name))
+
+    def bears(place: Place) -> bool:
+        return any(skeleton == text.skeleton_key(own) for own in (place.name, place.ascii_name))
+
+    if bears(places[0]):
+        return places
+    bearers = [place for place in places if bears(place)]
+    if not bearers:
+        return places
+    return bearers + [place for place in places if not bears(place)]
 
 
 def _in_sentence(text_: str, unit: Mention, mention: Mention) -> bool:

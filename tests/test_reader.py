@@ -153,6 +153,31 @@ def test_the_text_places_a_namesake_abroad(reader, text, surface, geonameid):
     assert first(reader.analyse(text), surface).place.id == geonameid
 
 
+def test_a_city_known_by_a_former_name_is_not_what_that_name_usually_means(reader):
+    # Donetsk (709717) was once called Oleksandrivka, the own name of a hundred villages; a
+    # spelling of a city's own name (Gorlovka, Horlivka 707753) still means the city
+    village = first(reader.analyse("Shelling hit Oleksandrivka overnight."), "Oleksandrivka")
+    assert village.place.id != 709717 and village.place.name == "Oleksandrivka"
+    assert first(reader.analyse("Shelling hit Gorlovka overnight."), "Gorlovka").place.id \
+        == 707753
+
+
+def test_a_ukrainian_oblast_in_the_sentence_beats_a_famous_foreign_namesake(reader):
+    # Male, capital of the Maldives (1282027), and a village of Odesa oblast (702048)
+    mention = first(reader.analyse("Russian troops tried to advance towards Male in Odesa "
+                                   "oblast but were pushed back."), "Male")
+    assert (mention.place.id, mention.place.admin1) == (702048, "Odeska Oblast")
+
+
+def test_a_relation_that_confirms_the_choice_becomes_its_reason(reader, seed):
+    mention = first(reader.analyse("The village of Novoselivka, north of Lyman, came under "
+                                   "drone attack."), "Novoselivka")
+    assert "north of Lyman" in mention.reason and mention.confidence >= 0.9
+    # the oblast the seed names is kept in the reason beside the relation
+    reason = first(seed, "Voznesenka").reason
+    assert "Donetsk oblast" in reason and "south of the besieged town of Pokrovsk" in reason
+
+
 @pytest.mark.parametrize(("text", "surface", "geonameid"), [
     # Kirovohrad oblast has a hamlet called Mariupol (13631572): a unit named for another place
     # in an earlier sentence does not move the city of Mariupol (701822)
