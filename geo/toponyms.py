@@ -51,6 +51,12 @@ MAJOR_CITY_POPULATION = 100_000
 UNIT_BEFORE_CONFIDENCE = 0.85
 #: How a reason says that the text itself names the unit a place lies in.
 TEXT_SAYS = "as the text says"
+#: A town (>= WEAK_PLACE_POPULATION) this many times as populous as every namesake is what the
+#: name means, as a major city is (Avdiivka, not the two hamlets so called).
+DOMINANT_TOWN_RATIO = 10
+#: Confidence in a major city or dominant town as the usual meaning of its name: enough for
+#: it to anchor the coherence of the report's other places.
+USUAL_MEANING_CONFIDENCE = 0.85
 #: A resolved place anchors the coherence of the others from this confidence up.
 ANCHOR_MIN_CONFIDENCE = 0.85
 #: Coherence looks at most at this many distinct anchors, those named closest in the text to
@@ -259,6 +265,14 @@ DEMONYM_COUNTRIES = {"russian": "RU", "belarusian": "BY", "belarussian": "BY", "
 _DEMONYM_PLACE_BEFORE = re.compile(
     rf"\b({'|'.join(DEMONYM_COUNTRIES)})\s+(?:[a-z-]+\s+){{0,2}}?(?:city|town|village|"
     r"settlement|region|oblast|province|port|capital)\s+of\s+$", re.I)
+#: A capital standing for its government ("Kyiv did not confirm", "Kyiv has denied"): not a
+#: place the report is about, so no anchor for the coherence of the others.
+_GOVERNMENT_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?:did|does|has|have|had|would|will|could|was|is)\s+)?(?:not\s+|never\s+|"
+    r"also\s+|quickly\s+)?(?:said|says|say|claim(?:s|ed)?|den(?:y|ies|ied)|confirm(?:s|ed)?|"
+    r"announc(?:e|es|ed)|report(?:s|ed)?|insist(?:s|ed)?|accus(?:e|es|ed)|respond(?:s|ed)?|"
+    r"comment(?:s|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|warn(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"refus(?:e|es|ed))\b")
 #: A region word after a name: "Rostov region", "Kursk oblast".
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.I)
 
@@ -782,7 +796,8 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
     anchors = _Anchors([(m.start, m.place) for m in first
                         if m.kind is MentionKind.SETTLEMENT and m.place is not None
                         and m.confidence >= ANCHOR_MIN_CONFIDENCE
-                        and m.place.country_code == HOME_COUNTRY])
+                        and m.place.country_code == HOME_COUNTRY
+                        and not _GOVERNMENT_AFTER.match(text_, m.end)])
     # A mention the first pass settled would be settled alike again: only the rest are left.
     return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start))
             if settled is m and m.kind is MentionKind.SETTLEMENT else settled
@@ -928,15 +943,22 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     if foreign_is_clear:
         return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
                                          f"prominent than any Ukrainian namesake")
+    if major is not None:
+        return mention.choose(major, USUAL_MEANING_CONFIDENCE,
+                              f"{major.name}, a city of {major.population:,}: the usual "
+                              f"meaning among {len(cands)} namesakes")
+    if len(home) > 1 and home[0].population >= WEAK_PLACE_POPULATION and \
+            home[0].population >= DOMINANT_TOWN_RATIO * max(c.population for c in home[1:]):
+        town = home[0]
+        return mention.choose(town, USUAL_MEANING_CONFIDENCE,
+                              f"{town.name}, a town of {town.population:,}, "
+                              f"over {DOMINANT_TOWN_RATIO} times any namesake: the usual meaning")
     if anchors is None:
         return mention
-    if home and anchors and major is None:
+    if home and anchors:
         chosen, why = _by_coherence(home, anchors, mention)
         if chosen is not None and "near" in why:
             return mention.choose(chosen, 0.7, why)
-    if major is not None:
-        return mention.choose(major, 0.8, f"{major.name}, a city of {major.population:,}: "
-                                           f"the usual meaning among {len(cands)} namesakes")
     ranked = home or cands
     confidence = 0.6 if len(ranked) == 1 else 0.4
     best = ranked[0]

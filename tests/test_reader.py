@@ -162,6 +162,23 @@ def test_a_city_known_by_a_former_name_is_not_what_that_name_usually_means(reade
         == 707753
 
 
+def test_a_dominant_town_is_the_usual_meaning_and_anchors_its_neighbours(reader):
+    # Avdiivka (713122, population 35,826 against 2,012 and 501 for its namesakes) settles the
+    # Stepove near it (9113132, 8 km north-west), not the most prominent of 59 elsewhere
+    analysis = reader.analyse("Ukrainian forces pushed back near Stepove and Avdiivka.")
+    assert first(analysis, "Avdiivka").place.id == 713122
+    assert first(analysis, "Stepove").place.id == 9113132
+
+
+def test_a_capital_standing_for_its_government_anchors_nothing(reader):
+    # a Holubivka lies 2 km from Kyiv (13645440): "Kyiv did not confirm" says nothing of where
+    for text in ("Kyiv did not confirm the capture of Holubivka.",
+                 "Kyiv has denied that Russian troops entered Holubivka."):
+        assert first(reader.analyse(text), "Holubivka").place.id != 13645440
+    assert first(reader.analyse("Shelling hit Holubivka near Kyiv."), "Holubivka").place.id \
+        == 13645440
+
+
 def test_a_ukrainian_oblast_in_the_sentence_beats_a_famous_foreign_namesake(reader):
     # Male, capital of the Maldives (1282027), and a village of Odesa oblast (702048)
     mention = first(reader.analyse("Russian troops tried to advance towards Male in Odesa "
