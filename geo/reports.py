@@ -41,6 +41,13 @@ SEAT_RATIO_RANGE = (0.8, 1.6)
 #: Namesakes tried for a border-distance claim the chosen place does not fit (most likely first;
 #: each costs one border measurement the first time it is seen).
 MAX_BORDER_CANDIDATES = 40
+#: "X near Y": the namesake of X within this many km of Y is meant, when the one chosen is not.
+NEAR_MAX_KM = 25.0
+#: What stands between X and Y in "X near Y", "X, close to the town of Y", "X outside Y".
+_NEAR_BETWEEN = re.compile(
+    r",?\s+(?:near|close\s+to|next\s+to|outside|not\s+far\s+from|just\s+(?:outside|north|"
+    r"south|east|west)\s+of)\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?",
+    re.I)
 
 _SEED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
 _MD_TITLE = re.compile(r"^\s*#\s+(.+)$")
@@ -210,7 +217,7 @@ class Reader:
         text = report.text
         mentions = resolve_mentions(self.finder.find(text), text, self.gazetteer)
         claims = parse_claims(text, mentions, resolve_reference=self._reference)
-        mentions, claims = refine_by_relations(mentions, claims)
+        mentions, claims = refine_by_nearness(*refine_by_relations(mentions, claims), text)
         if overrides:
             mentions, claims = apply_overrides(mentions, claims, overrides)
         verdicts = check_claims(claims, report.date)
@@ -269,6 +276,32 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return _refine_by_borders(*_refine_by_seats(mentions, claims))
+
+
+def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
+                       ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose an ambiguous X of "X near Y" (Y a resolved place named right after it): the
+    namesake nearest Y wins, if within NEAR_MAX_KM and the one chosen is not. A choice the text
+    settled itself (confidence 0.9 and up) is kept."""
+    for i in range(len(mentions) - 1):
+        subject, other = mentions[i], mentions[i + 1]
+        if subject.kind is not MentionKind.SETTLEMENT or other.kind is not MentionKind.SETTLEMENT \
+                or subject.place is None or other.place is None or subject.confidence >= 0.9 \
+                or len(subject.candidates) < 2 \
+                or not _NEAR_BETWEEN.fullmatch(text, subject.end, other.start):
+            continue
+        anchor = other.place
+        km = [geodesy.distance_km(anchor.lat, anchor.lon, c.lat, c.lon) for c in subject.candidates]
+        if km[subject.candidates.index(subject.place)] <= NEAR_MAX_KM:
+            continue
+        nearest = min(range(len(km)), key=km.__getitem__)
+        if km[nearest] > NEAR_MAX_KM or subject.candidates[nearest].id == anchor.id:
+            continue
+        reason = (f"{km[nearest]:.0f} km from {anchor.name}, as "
+                  f"'{text[subject.start:other.end]}' says")
+        mentions, claims = _rechoose(mentions, claims, subject, subject.candidates[nearest],
+                                     reason)
+    return mentions, claims
 
 
 def _rechoose(mentions: list[Mention], claims: list[Claim], subject: Mention, place: Place,

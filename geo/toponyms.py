@@ -51,9 +51,10 @@ MAJOR_CITY_POPULATION = 100_000
 UNIT_BEFORE_CONFIDENCE = 0.85
 #: How a reason says that the text itself names the unit a place lies in.
 TEXT_SAYS = "as the text says"
-#: A town (>= WEAK_PLACE_POPULATION) this many times as populous as every namesake is what the
-#: name means, as a major city is (Avdiivka, not the two hamlets so called).
-DOMINANT_TOWN_RATIO = 10
+#: A town (>= DOMINANT_TOWN_POPULATION) this many times as populous as every namesake is what
+#: the name means, as a major city is (Avdiivka, Lyman, Huliaipole: not the hamlets so called).
+DOMINANT_TOWN_RATIO = 5
+DOMINANT_TOWN_POPULATION = 10_000
 #: Confidence in a major city or dominant town as the usual meaning of its name: enough for
 #: it to anchor the coherence of the report's other places.
 USUAL_MEANING_CONFIDENCE = 0.85
@@ -947,7 +948,7 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         return mention.choose(major, USUAL_MEANING_CONFIDENCE,
                               f"{major.name}, a city of {major.population:,}: the usual "
                               f"meaning among {len(cands)} namesakes")
-    if len(home) > 1 and home[0].population >= WEAK_PLACE_POPULATION and \
+    if len(home) > 1 and home[0].population >= DOMINANT_TOWN_POPULATION and \
             home[0].population >= DOMINANT_TOWN_RATIO * max(c.population for c in home[1:]):
         town = home[0]
         return mention.choose(town, USUAL_MEANING_CONFIDENCE,
