@@ -840,8 +840,9 @@ def _country_cues(mentions: Sequence[Mention], text_: str) -> dict[int, tuple[st
         elif after is not None and after.kind is MentionKind.COUNTRY and \
                 _COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start):
             cues[mention.start] = (after.admin_code, text_[mention.start:after.end])
-        elif demonym := _DEMONYM_PLACE_BEFORE.search(text_, max(0, mention.start - 60),
-                                                     mention.start):
+        elif text_.endswith("of", 0, mention.start - 1) and (
+                demonym := _DEMONYM_PLACE_BEFORE.search(text_, max(0, mention.start - 60),
+                                                        mention.start)):
             cues[mention.start] = (DEMONYM_COUNTRIES[demonym.group(1).lower()],
                                    text_[demonym.start():mention.end])
     return {start: cue for start, cue in cues.items() if cue[0] and cue[0] != HOME_COUNTRY}
@@ -924,11 +925,10 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
-        unit = _nearest_unit(mention, units[kind], text_)
+        unit, same_sentence = _nearest_unit(mention, units[kind], text_)
         if unit is None:
             continue
         inside = [c for c in home if getattr(c, field_name) == unit.admin_code]
-        same_sentence = _in_sentence(text_, unit, mention)
         if (major is not None and major not in inside or foreign_is_clear) \
                 and not same_sentence:
             continue  # a unit named for other places earlier does not move a major city
@@ -999,24 +999,27 @@ def _own_name_first(places: list[Place], name: str) -> list[Place]:
     return bearers + [place for place in places if not bears(place)]
 
 
-def _in_sentence(text_: str, unit: Mention, mention: Mention) -> bool:
-    """True if ``unit`` is named in the sentence of ``mention``."""
-    s_start, s_end = sentence_bounds(text_, mention.start)
-    return s_start <= unit.start < s_end
-
-
-def _nearest_unit(mention: Mention, units: _Units, text_: str) -> Mention | None:
+def _nearest_unit(mention: Mention, units: _Units, text_: str
+                  ) -> tuple[Mention | None, bool]:
     """The admin-unit mention (of ``units``) that governs ``mention``: in the same sentence
-    (either side), else the closest one before it, else any in the text."""
+    (either side; no sentence end between them), else the closest one before it, else any in
+    the text; and whether it is in the same sentence."""
     units, starts = units
     if not units:
-        return None
-    s_start, s_end = sentence_bounds(text_, mention.start)
-    lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-    if lo < hi:
-        return min(units[lo:hi], key=lambda m: abs(m.start - mention.start))
+        return None, False
     before = bisect.bisect_left(starts, mention.start)
-    return units[before - 1] if before else units[0]
+    near = []
+    if before:
+        unit = units[before - 1]
+        if not _SENTENCE_END.search(text_, unit.end, mention.start):
+            near.append(unit)
+    if before < len(units):
+        unit = units[before]
+        if not _SENTENCE_END.search(text_, mention.end, unit.start):
+            near.append(unit)
+    if near:
+        return min(near, key=lambda m: abs(m.start - mention.start)), True
+    return (units[before - 1] if before else units[0]), False
 
 
 def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention
