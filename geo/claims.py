@@ -3,7 +3,8 @@ river and region claims.
 
 ``parse_claims(text, mentions)`` scans the whole text with small multilingual lexicons (English,
 German, French, Spanish, Russian/Ukrainian; units, compass words, borders and rivers in the other
-European languages Wikipedias describe Ukrainian places in; a little Chinese) and returns one
+European languages Wikipedias describe Ukrainian places in, compound number words in all of
+them; Hungarian and Finnish "from" as a case ending; a little Chinese) and returns one
 :class:`Claim` per fact, in text order:
 
 - "120 kilometers (75 miles) east of Kharkiv" -> DISTANCE (120 km, alt 75 mi, E, Kharkiv);
@@ -73,76 +74,138 @@ border, Sievierodonetsk ...", "Further south in Donetsk oblast, ... Voznesenka".
 # --------------------------------------------------------------------------------------------
 # Lexicons
 
-_NUMBER_WORDS: dict[str, int] = {
-    # English
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a hundred": 100,
-    "one hundred": 100,
-    # German
-    "ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
-    "vierzig": 40, "fünfzig": 50, "hundert": 100,
-    # French
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
-    "quarante": 40, "cinquante": 50, "cent": 100,
-    # Spanish
-    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-    "nueve": 9, "diez": 10, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30,
-    "cuarenta": 40, "cincuenta": 50, "cien": 100,
-    # Russian / Ukrainian (the forms that stand before "км")
-    "один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "пять": 5,
-    "пяти": 5, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20, "сто": 100,
-    "п'ять": 5, "десять кілометрів": 10, "четыре": 4, "четырёх": 4, "четырех": 4, "шесть": 6,
-    "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9,
-    "двенадцать": 12, "двенадцати": 12, "пятнадцать": 15, "пятнадцати": 15, "тридцать": 30,
-    "тридцати": 30, "сорок": 40, "сорока": 40, "пятьдесят": 50, "пятидесяти": 50,
-    "чотири": 4, "чотирьох": 4, "двох": 2, "трьох": 3, "п'яти": 5, "п’ять": 5, "п’яти": 5,
-    "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "дванадцять": 12, "дванадцяти": 12,
-    "п'ятнадцять": 15, "двадцять": 20, "тридцять": 30, "п'ятдесят": 50,
-    # German, French and Spanish beyond the above
-    "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
-    "achtzehn": 18, "neunzehn": 19, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
-    "onze": 11, "treize": 13, "quatorze": 14, "seize": 16, "soixante": 60, "once": 11,
-    "trece": 13, "catorce": 14, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
-    # Italian, Portuguese
-    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
-    "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15,
-    "venti": 20, "trenta": 30, "quaranta": 40, "cento": 100, "um": 1, "dois": 2, "duas": 2,
-    "três": 3, "sete": 7, "oito": 8, "dez": 10, "vinte": 20, "trinta": 30, "quarenta": 40,
-    "cinquenta": 50, "cem": 100,
-    # Polish, Czech, Slovak
-    "jeden": 1, "dwa": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "cztery": 4, "pięć": 5,
-    "pięciu": 5, "sześć": 6, "siedem": 7, "osiem": 8, "dziewięć": 9, "dziesięć": 10,
-    "dziesięciu": 10, "dwanaście": 12, "piętnaście": 15, "dwadzieścia": 20, "dwudziestu": 20,
-    "trzydzieści": 30, "czterdzieści": 40, "pięćdziesiąt": 50, "sto": 100, "dva": 2,
-    "dvou": 2, "tři": 3, "čtyři": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9,
-    "deset": 10, "deseti": 10, "dvanáct": 12, "patnáct": 15, "dvacet": 20, "dvaceti": 20,
-    "třicet": 30, "čtyřicet": 40, "padesát": 50,
-    # Dutch, Swedish, Romanian, Lithuanian
-    "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7, "negen": 9, "tien": 10,
-    "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
-    "honderd": 100, "två": 2, "fyra": 4, "fem": 5, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50,
-    "hundra": 100, "doi": 2, "două": 2, "trei": 3, "patru": 4, "cinci": 5, "șase": 6,
-    "șapte": 7, "opt": 8, "nouă": 9, "zece": 10, "douăsprezece": 12, "doisprezece": 12,
-    "cincisprezece": 15, "douăzeci": 20, "treizeci": 30, "patruzeci": 40, "cincizeci": 50,
-    "trys": 3, "keturi": 4, "penki": 5, "šeši": 6, "septyni": 7, "aštuoni": 8, "devyni": 9,
-    "dešimt": 10, "dvylika": 12, "penkiolika": 15, "dvidešimt": 20, "trisdešimt": 30,
-    "penkiasdešimt": 50, "šimtas": 100,
-    # "some ten": French, Spanish and Italian count nouns ("à une dizaine de kilomètres")
-    "une dizaine de": 10, "une quinzaine de": 15, "une vingtaine de": 20,
+# Number words by value and by the part they play in a compound, in every language read, with
+# the oblique forms that stand before a unit ("в двадцати пяти километрах", "dwudziestu km").
+_ONES: dict[int, str] = {
+    1: "one ein einen un une uno um один одного jeden jednego een unu vienas egy yksi",
+    2: "two zwei deux dos due dois duas два двух двох dwa dwóch dva dvou dvě dve twee två doi "
+       "două kettő két kaksi",
+    3: "three drei trois tres tre tré três три трех трёх трьох trzy trzech tři tří tri drie "
+       "trei trys három kolme",
+    4: "four vier quatre cuatro quattro quatro четыре четырех четырёх чотири чотирьох cztery "
+       "czterech čtyři čtyř štyri fyra patru keturi négy neljä",
+    5: "five fünf cinq cinco cinque пять пяти п'ять п’ять п'яти п’яти pięć pięciu pět pěti "
+       "päť vijf fem cinci penki öt viisi",
+    6: "six sechs seis sei шесть шести шість sześć sześciu šest šesti šesť zes seks șase şase "
+       "šeši kuusi",
+    7: "seven sieben sept siete sette sete семь семи сім siedem siedmiu sedm sedmi sedem "
+       "zeven sju syv șapte şapte septyni hét seitsemän",
+    8: "eight acht huit ocho otto oito восемь восьми вісім osiem ośmiu osm osmi åtta åtte opt "
+       "aštuoni nyolc kahdeksan",
+    9: "nine neun neuf nueve nove девять девяти дев'ять дев’ять дев'яти дев’яти dziewięć "
+       "dziewięciu devět devíti deväť negen nio nouă devyni kilenc yhdeksän",
+}
+_TEENS: dict[int, str] = {  # and the compounds below 100 that are words of their own
+    10: "ten zehn dix diez dieci dez десять десяти dziesięć dziesięciu deset deseti desať tien "
+        "tio zece dešimt tíz kymmenen",
+    11: "eleven elf onze once undici одиннадцать одиннадцати одинадцять одинадцяти jedenaście "
+        "jedenastu jedenáct jedenásť elva unsprezece vienuolika",
+    12: "twelve zwölf douze doce dodici doze двенадцать двенадцати дванадцять дванадцяти "
+        "dwanaście dwunastu dvanáct dvanásť twaalf tolv doisprezece douăsprezece dvylika",
+    13: "thirteen dreizehn treize trece tredici treze тринадцать тринадцати тринадцять "
+        "тринадцяти trzynaście trzynastu třináct trinásť dertien tretton treisprezece trylika",
+    14: "fourteen vierzehn quatorze catorce quattordici catorze четырнадцать четырнадцати "
+        "чотирнадцять чотирнадцяти czternaście czternastu čtrnáct štrnásť veertien fjorton "
+        "paisprezece keturiolika",
+    15: "fifteen fünfzehn quinze quince quindici пятнадцать пятнадцати п'ятнадцять п’ятнадцять "
+        "п'ятнадцяти п’ятнадцяти piętnaście piętnastu patnáct pätnásť vijftien femton femten "
+        "cincisprezece penkiolika",
+    16: "sixteen sechzehn seize dieciséis sedici dezasseis dezesseis шестнадцать шестнадцати "
+        "шістнадцять шістнадцяти szesnaście szesnastu šestnáct šestnásť zestien sexton "
+        "șaisprezece şaisprezece šešiolika",
+    17: "seventeen siebzehn dix-sept diecisiete diciassette dezassete dezessete семнадцать "
+        "семнадцати сімнадцять сімнадцяти siedemnaście siedemnastu sedmnáct sedemnásť "
+        "zeventien sjutton șaptesprezece şaptesprezece septyniolika",
+    18: "eighteen achtzehn dix-huit dieciocho diciotto dezoito восемнадцать восемнадцати "
+        "вісімнадцять вісімнадцяти osiemnaście osiemnastu osmnáct osemnásť achttien arton "
+        "optsprezece aštuoniolika",
+    19: "nineteen neunzehn dix-neuf diecinueve diciannove dezanove dezenove девятнадцать "
+        "девятнадцати дев'ятнадцять дев’ятнадцять дев'ятнадцяти дев’ятнадцяти dziewiętnaście "
+        "dziewiętnastu devatenáct devätnásť negentien nitton nouăsprezece devyniolika",
+    21: "veintiuno veintiún", 22: "veintidós", 23: "veintitrés", 26: "veintiséis",
+}
+_TENS: dict[int, str] = {
+    20: "twenty zwanzig vingt veinte venti vinte двадцать двадцати двадцять двадцяти "
+        "dwadzieścia dwudziestu dvacet dvaceti dvadsať twintig tjugo tjue douăzeci dvidešimt "
+        "húsz",
+    30: "thirty dreißig dreissig trente treinta trenta trinta тридцать тридцати тридцять "
+        "тридцяти trzydzieści trzydziestu třicet třiceti tridsať dertig trettio tretti "
+        "treizeci trisdešimt harminc",
+    40: "forty vierzig quarante cuarenta quaranta quarenta сорок сорока czterdzieści "
+        "czterdziestu čtyřicet čtyřiceti štyridsať veertig fyrtio førti patruzeci "
+        "keturiasdešimt negyven",
+    50: "fifty fünfzig cinquante cincuenta cinquanta пятьдесят пятидесяти п'ятдесят п’ятдесят "
+        "п'ятдесяти п’ятдесяти pięćdziesiąt pięćdziesięciu padesát padesáti päťdesiat "
+        "vijftig femtio femti cincizeci penkiasdešimt ötven",
+    60: "sixty sechzig soixante sesenta sessanta sessenta шестьдесят шестидесяти шістдесят "
+        "шістдесяти sześćdziesiąt sześćdziesięciu šedesát šedesáti šesťdesiat zestig sextio "
+        "șaizeci şaizeci šešiasdešimt hatvan",
+    70: "seventy siebzig septante setenta settanta семьдесят семидесяти сімдесят сімдесяти "
+        "siedemdziesiąt siedemdziesięciu sedmdesát sedemdesiat zeventig sjuttio șaptezeci "
+        "şaptezeci septyniasdešimt hetven",
+    80: "eighty achtzig quatre-vingt quatre-vingts huitante octante ochenta ottanta oitenta "
+        "восемьдесят восьмидесяти вісімдесят вісімдесяти osiemdziesiąt osiemdziesięciu "
+        "osmdesát osemdesiat tachtig åttio optzeci aštuoniasdešimt nyolcvan",
+    90: "ninety neunzig nonante noventa novanta девяносто девяноста дев'яносто дев’яносто "
+        "дев'яноста дев’яноста dziewięćdziesiąt dziewięćdziesięciu devadesát deväťdesiat "
+        "negentig nittio nouăzeci devyniasdešimt kilencven",
+}
+# Tens (and Hungarian "tizen", ten) that stand only joined to a unit: "veinticinco",
+# "ventuno", "trentotto", "huszonöt", "tizenöt".
+_TENS_JOINED = {"veinti": 20, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
+                "sessant": 60, "settant": 70, "ottant": 80, "novant": 90, "huszon": 20,
+                "tizen": 10}
+# A hundred: alone or after a unit ("two hundred", "cent", "сто", "duecento"); those in
+# _HUNDRED_AFTER_ONE only after a unit ("deux cents", "tři sta", "pět set", "două sute").
+_HUNDRED = ("hundred hundert cent cento ciento cien cem сто ста sto stu honderd hundra hundre "
+            "száz sata šimtas šimtą sută").split()
+_HUNDRED_AFTER_ONE = ("cents sta set stě sute").split()
+_HUNDREDS: dict[int, str] = {  # 200 to 900 as one word
+    200: "doscientos duzentos двести двухсот двісті двохсот dwieście dwustu dvesto",
+    300: "trescientos trezentos триста трехсот трёхсот трьохсот trzysta trzystu tristo",
+    400: "cuatrocientos quatrocentos четыреста чотириста czterysta štyristo",
+    500: "quinientos quinhentos пятьсот пятисот п'ятсот п’ятсот pięćset päťsto",
+    600: "seiscientos seiscentos шестьсот шістсот sześćset",
+    700: "setecientos setecentos семьсот сімсот siedemset",
+    800: "ochocientos oitocentos восемьсот вісімсот osiemset",
+    900: "novecientos novecentos девятьсот дев'ятсот дев’ятсот dziewięćset",
+}
+_THOUSAND = ("thousand tausend mille mil mila тысяча тысячи тысяч тысячу тисяча тисячі тисяч "
+             "tysiąc tysiące tysięcy tisíc tisíce tisícov duizend tusen mie mii ezer tuhat "
+             "tūkstantis").split()
+# Words counting as one before a hundred or a thousand: "a hundred", "o sută" (Romanian).
+_ONE_ARTICLES = ("a", "o")
+_ONE_ARTICLE = r"(?:a(?=[\s\-]+(?:hundred|thousand))|o(?=\s+(?:sută|mie)))"
+# Joints inside a compound: unit first in one word ("fünfundzwanzig", "vijfentwintig",
+# "pětadvacet"); tens first ("treinta y cinco", "vinte e cinco", "vingt et un", "douăzeci și
+# cinci", "vint-i-cinc"); after a hundred ("one hundred and twenty", "cento e vinte").
+_JOINT_BEFORE_TENS = ("und", "ën", "en", "a")
+_JOINT_AFTER_TENS = ("y", "e", "et", "și", "şi", "i")
+_JOINT_AFTER_HUNDRED = ("and", "und", "e", "y", "și", "şi", "i")
+# Counting words that stand whole: "a dozen", "à une dizaine de kilomètres".
+_COUNT_PHRASES: dict[str, int] = {
+    "a dozen": 12, "une dizaine de": 10, "une quinzaine de": 15, "une vingtaine de": 20,
     "une trentaine de": 30, "une quarantaine de": 40, "une cinquantaine de": 50,
     "une centaine de": 100, "una decena de": 10, "una quincena de": 15, "una veintena de": 20,
     "una treintena de": 30, "un centenar de": 100, "una decina di": 10, "una quindicina di": 15,
     "una ventina di": 20, "una trentina di": 30, "una quarantina di": 40,
     "una cinquantina di": 50, "un centinaio di": 100,
 }
-_EN_UNITS = {k: v for k, v in _NUMBER_WORDS.items() if k.isascii() and v < 20}
-_EN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _by_word(table: dict[int, str]) -> dict[str, int]:
+    return {word: value for value, words in table.items() for word in words.split()}
+
+
+_NUMBER_WORDS: dict[str, int] = {
+    **_by_word(_ONES), **_by_word(_TEENS), **_by_word(_TENS), **_TENS_JOINED,
+    **dict.fromkeys(_HUNDRED + _HUNDRED_AFTER_ONE, 100), **_by_word(_HUNDREDS),
+    **dict.fromkeys(_THOUSAND, 1000),
+}
+"""Every number word -> its value (a hundred or thousand word multiplies what precedes it)."""
+_MULTIPLIERS = frozenset(_HUNDRED + _HUNDRED_AFTER_ONE + _THOUSAND)
+_JOINTS = frozenset(_ONE_ARTICLES + _JOINT_BEFORE_TENS + _JOINT_AFTER_TENS
+                    + _JOINT_AFTER_HUNDRED)
 
 
 def _alternation(words) -> str:
@@ -150,12 +213,34 @@ def _alternation(words) -> str:
                     for w in sorted(set(words), key=len, reverse=True))
 
 
-_WORD_NUMBER = (
-    rf"(?:(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_alternation(_EN_TENS)})"
-    rf"(?:[\s\-](?:{_alternation(_EN_UNITS)}))?)?"
-    rf"|(?:{_alternation(_EN_TENS)})[\s\-](?:{_alternation(_EN_UNITS)})"
-    rf"|{_alternation(_NUMBER_WORDS)})(?![^\W\d_])"
+def _words_re(words) -> str:
+    return f"(?:{word_alternation(words)})"
+
+
+_SEP = r"(?:[\s\-]+|)"
+_ONE_W = _words_re(_by_word(_ONES))
+_TENS_W = _words_re(_by_word(_TENS))
+_BELOW_100 = (
+    rf"(?:{_TENS_W}(?:(?:{_SEP}|\s+(?:{_alternation(_JOINT_AFTER_TENS)})\s+|-(?:et|i)-)"
+    rf"{_words_re({**_by_word(_ONES), **_by_word(_TEENS)})})?"
+    rf"|{_words_re(_TENS_JOINED)}{_ONE_W}"
+    rf"|{_ONE_W}(?:(?:{_alternation(_JOINT_BEFORE_TENS)}){_TENS_W})?"
+    rf"|{_words_re(_by_word(_TEENS))})"
 )
+_HUNDRED_HEAD = (
+    rf"(?:(?:(?:{_ONE_W}|{_ONE_ARTICLE}){_SEP})?{_words_re(_HUNDRED)}"
+    rf"|{_ONE_W}{_SEP}{_words_re(_HUNDRED_AFTER_ONE)}|{_words_re(_by_word(_HUNDREDS))})"
+)
+_AFTER_HUNDRED = rf"(?:{_SEP}|\s+(?:{_alternation(_JOINT_AFTER_HUNDRED)})\s+)"
+_BELOW_1000 = rf"(?:(?:{_HUNDRED_HEAD}{_AFTER_HUNDRED})?{_BELOW_100}|{_HUNDRED_HEAD})"
+_WORD_NUMBER = (
+    rf"(?:(?:(?:{_BELOW_100}|{_ONE_ARTICLE}){_SEP})?{_words_re(_THOUSAND)}"
+    rf"(?:{_AFTER_HUNDRED}{_BELOW_1000})?"
+    rf"|{_BELOW_1000}|{_alternation(_COUNT_PHRASES)})(?![^\W\d_])"
+)
+# One piece of a written number, for reading its value: a word, a joint or a separator.
+_NUMBER_PIECE_RE = re.compile(
+    rf"[\s\-]+|{_alternation([*_NUMBER_WORDS, *_JOINTS, *_COUNT_PHRASES])}", re.IGNORECASE)
 _DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
 # Figures that are no distance, kept so the claim is answered rather than dropped: a negative
 # number, NaN or infinity, a power ("10^9") or an exponent ("1e9").
@@ -163,6 +248,10 @@ _BAD_NUMBER = (r"[\-−–]\s?\d+(?:[.,]\d+)?|(?i:nan|inf(?:inity)?)|\d+\s?\^\s?
                r"|\d+(?:\.\d+)?[eE][+\-]?\d+")
 _NUM_BODY = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
 _NUM = rf"(?<![\w.,\-–−/^])(?<![\-−–]\s)(?:{_BAD_NUMBER}|{_NUM_BODY})"
+# The second figure of a range and a converted figure ("(75 miles)"): digits or one word, which
+# keeps the big compound pattern above to one copy in each regex (it is slow to compile).
+_NUM_SHORT_BODY = rf"(?:{_DIGIT_NUMBER}|{_words_re(_NUMBER_WORDS)}(?![^\W\d_]))"
+_NUM_SHORT = rf"(?<![\w.,\-–−/^])(?<![\-−–]\s)(?:{_BAD_NUMBER}|{_NUM_SHORT_BODY})"
 
 # Hedges, by what they say about the true figure: (0, v] below, [v, inf) above, or about v.
 _HEDGES_BELOW = (
@@ -185,6 +274,7 @@ _HEDGES_ABOUT = (
     "presque", "quelque", "à peine", "unos", "unas", "aproximadamente", "alrededor de",
     "cerca de", "casi", "apenas", "около", "примерно", "почти", "приблизительно", "порядка",
     "всего", "лишь", "близько", "приблизно", "майже", "約", "约", "大約", "大约",
+    "mintegy", "körülbelül", "nagyjából", "noin", "lähes", "umbes", "ligikaudu",
 )
 _HEDGE_KIND = {h: "below" for h in _HEDGES_BELOW} | {h: "above" for h in _HEDGES_ABOVE} | {
     h: "about" for h in _HEDGES_ABOUT}
@@ -192,6 +282,7 @@ _HEDGE = rf"(?:{_alternation(_HEDGE_KIND)})(?:(?<=[.'])|(?![^\W\d_]))"
 
 _UNIT_KM = (r"kilomet(?:er|re)s?|kilometern|kilomètres?|kil[oó]metros?|quil[oóô]metros?|"
             r"chilometr[io]|kilometr(?:ów|ach|ami|ech|ara|ov|iä|in|[iyuaůų])?|kms?|"
+            r"kilom[ée]ter(?:re|nyire)|kilomeetri[tl]?|"  # Hungarian, Estonian
             r"километр(?:а|ов|ах|ами|и|ара)?|кілометр(?:а|ів|ах)?|кіламетр(?:аў|ы|а)?|км")
 _UNIT_MI = r"miles?|mi|millas?|meilen|milles?|мил[ьи]|миль"
 _UNIT_M = r"met(?:er|re)s?|mètres?|metros?|метр(?:а|ов|ах)?|метрів"
@@ -251,7 +342,8 @@ _DIRECTION = (
 _DIRECTION_GROUPS = ("d_en", "d_abbr", "d_de", "d_fr", "d_es", "d_ruk", "d_lt", "d_sv", "d_pl",
                      "d_it", "d_pt", "d_nl", "d_ro", "d_cs", "d_ss", "d_no", "d_cmp")
 _ABBR_PAREN = r"(?:\s*[(\[]\s*(?P<abbr>[NSEWOnsewob]{1,4})\s*[)\]])?"
-_PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|von\s+der|vom|von|des|der|"
+_PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|short\s+of|von\s+der|vom|von|des|der|"
+         r"vor|fra|"  # "20 km vor Charkiw" (short of it), Norwegian and Danish "fra"
          r"de\s+la|de\s+l['’]|du|della|dalla|dal|del|de|d['’]|di|da|do|van|från|om|nuo|od|"
          r"от|від|з|од|ад|"
          r"(?:(?<=øst\s)|(?<=ord\s)|(?<=syd\s)|(?<=sør\s)|(?<=vest\s))for"  # "sydøst for"
@@ -260,10 +352,10 @@ _RANGE_SEP = (r"(?:-|–|—|to|or|and|bis|und|à|et|a|y|e|i|en|och|og|ir|și|ş
               r"та)(?![^\W\d_])")
 _DISTANCE_RE = re.compile(
     rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
-    rf"(?P<num>{_NUM})(?:\s*{_RANGE_SEP}\s*(?P<num2>{_NUM_BODY}))?"
+    rf"(?P<num>{_NUM})(?:\s*{_RANGE_SEP}\s*(?P<num2>{_NUM_SHORT_BODY}))?"
     rf"\s*-?\s*(?P<unit>{_UNIT})"  # "120 km", "120km", "a 120-kilometre drive"
-    rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
-    rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM})\s*(?P<alt_unit2>{_UNIT}))?"
+    rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM_SHORT})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
+    rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM_SHORT})\s*(?P<alt_unit2>{_UNIT}))?"
     rf"(?:\s+(?:drive|ride|journey|trip|walk))?"
     rf"(?:\s+(?P<away>away|entfernt))?"
     rf"(?:\s*,?\s*(?:la\s+)?{_DIRECTION})?{_ABBR_PAREN}"  # Romanian "la nord-est de"
@@ -272,7 +364,7 @@ _DISTANCE_RE = re.compile(
     re.IGNORECASE,
 )
 # Cheap anchors for the distance regex: a figure and its unit; a hedge is looked for just before.
-_ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_BODY})?\s*-?\s*{_UNIT}",
+_ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_SHORT_BODY})?\s*-?\s*{_UNIT}",
                         re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEDGE})\s*(?:в\s+|at\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 30  # characters before a figure searched for its hedge ("a little less than ")
@@ -289,6 +381,20 @@ _CJK_DIST_RE = re.compile(
 _CJK_FROM_RE = re.compile(
     r"(?:距離|距离|離|离)(?P<between>[^，。,;；]{1,30}?)(?P<hedge>約|约|大約|大约)?"
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>公里|千米|英里)")
+
+# Hungarian and Finnish: "from" as a case ending of the place, the direction after the figure
+# ("Harkivtól 120 kilométerre keletre", "120 kilometriä Harkovasta itään").
+_FROM_CASE_RE = re.compile(r"(?:tól|től|sta|stä)$")
+_CASE_DIRECTIONS = {
+    "északra": "north", "délre": "south", "keletre": "east", "nyugatra": "west",
+    "északkeletre": "north-east", "északnyugatra": "north-west", "délkeletre": "south-east",
+    "délnyugatra": "south-west", "pohjoiseen": "north", "etelään": "south", "itään": "east",
+    "länteen": "west", "koilliseen": "north-east", "luoteeseen": "north-west",
+    "kaakkoon": "south-east", "lounaaseen": "south-west",
+}
+_CASE_DIRECTION_RE = re.compile(
+    rf"\s+(?P<dir>{_alternation(_CASE_DIRECTIONS)})(?![^\W\d_])", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s*")
 
 # "the distance to X is N km": the reference named before the figure.
 _DISTANCE_TO_RE = re.compile(
@@ -350,14 +456,16 @@ _FRONT_NEEDS_ADJ = re.compile(r"^(?:positions|troops|forces|lines|stellungen)$",
 
 _BORDER_WORD = (r"border|borders|borderline|frontier|grenze|staatsgrenze|frontière|frontera|"
                 r"границы|граница|границе|кордону|кордон|granic[ayą]|hranic[eií]?|hranicí|confine|"
-                r"frontiera|grens|gränsen|granița|granita|graniţa|fronteira|sienos|мяжы")
+                r"frontiera|grens|gränsen|granița|granita|graniţa|fronteira|sienos|мяжы|grensen|"
+                r"grense|grænsen|grænse|границата|границе|granice|granica")
 _BORDER_RE = re.compile(
     rf"\s*(?:the\s+|der\s+|la\s+|el\s+|de\s+|del\s+|dal\s+|da\s+)?"
     rf"(?P<lead>(?:[\w'’\-]+\s+){{0,2}}?)"
     rf"(?P<word>{_BORDER_WORD})(?![^\W\d_])"
-    r"(?P<tail>\s+(?:with|of|zu|zur|zum|mit|avec|con|com|cu|met|mot|med|su|ze|z|s|с|з)"
+    r"(?P<tail>\s+(?:with|of|zu|zur|zum|mit|avec|con|com|cu|met|mot|med|su|ze|z|s|с|з|til|са|sa)"
     r"\s+(?:the\s+|la\s+|le\s+|l['’]|el\s+|a\s+)?"
-    r"[\w\-]+(?:\s+(?:Federation|Föderation|Fédération|Federación))?)?",
+    r"[\w\-]+(?:\s+(?:Federation|Föderation|Fédération|Federación))?"
+    r"|(?P<after>\s+[^\W\d_][\w\-]*))?",  # "confine russo", "frontière russe": kept if a country
     re.IGNORECASE,
 )
 _ADMIN_BORDER = re.compile(r"administrative|oblast|region|raion|district|internal|"
@@ -476,13 +584,33 @@ _ANAPHOR_ANYWHERE = re.compile(
     r"\b(?:it|the\s+(?:village|town|city|settlement))\s+(?:is|lies|was|sits|stands|remains)\b",
     re.IGNORECASE,
 )
+# "Hostomel, a town near Bucha, home to an airport, lies ...": up to three comma-delimited
+# appositives or relative clauses, each opening with an article, a relative word or a word such
+# as "home", "once", then the fact's own verb.
+_APPOSITION_OPENERS = (
+    r"a|an|the|one|once|home|now|formerly|population|which|who|where|whose|"
+    r"ein|eine|einer|einem|eines|der|die|das|wo|welche[rs]?|einst|heute|un|une|la|le|les|qui|"
+    r"où|dont|ville|commune|una|el|que|donde|ciudad|localidad|il|lo|che|dove|città|cittadina|"
+    r"uma|um|o|onde|cidade|город|посёлок|поселок|который|которая|которое|где|місто|селище|"
+    r"який|яка|яке|де|miasto|wieś|miejscowość|który|która|które|gdzie|město|mesto|obec|"
+    r"který|která|ktoré|kde|een|het|dat|waar|en|ett|som|där|село"
+)
+_APPOSITION_RE = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?"
+    rf"(?:,\s*(?:(?:{_APPOSITION_OPENERS})(?![^\W\d_])|l['’])(?:[^,;:()]|(?<=\d),(?=\d)|\([^()]*\))*)"
+    r"{1,3},\s*(?P<tail>[^\W\d_][^,;:()\d]*?)\s*",
+    re.IGNORECASE,
+)
+APPOSITION_TAIL_MAX_WORDS = 4
+"""Words the fact's own verb may take after the last appositive ("is located some")."""
 _WHICH_RE = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:which|that|where|der|die|das|qui|que|"
                        r"который|которая|которое|який|яка|яке)\b", re.IGNORECASE)
 _FORCES_RE = re.compile(
     r"\b(?:forces|troops|army|units|occupiers|invaders|soldiers|truppen|streitkräfte|troupes|"
     r"fuerzas|tropas|войска|силы|війська|сили)\s+"
     r"(?:(?:were|are|was|is|had|have|been|stood|stand|remained|remain|now|already|only|just|"
-    r"reportedly|then|still|came|come|got|get|advanced|approached|waren|sind|standen|étaient|"
+    r"reportedly|then|still|came|come|got|get|advanced|approached|waren|sind|standen|stehen|"
+    r"steht|étaient|"
     r"sont|estaban|están|находились|находятся|были|стояли|були|перебували)\s+){1,3}"
     r"(?:to\s+)?$",
     re.IGNORECASE,
@@ -610,8 +738,9 @@ _BACK_OVER_SPACES_RE = re.compile(rf"\S*(?:\s+\S+){{0,{_ANCHOR_MAX_SPACES}}}")  
 # which sre rejects at the first letter no word continues with.
 _NUM_START_RE = re.compile(
     rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|"
-    rf"{_alternation(word for word in _NUMBER_WORDS if ' ' in word)}|"
-    rf"{word_alternation(word for word in _NUMBER_WORDS if ' ' not in word)})")
+    rf"{_alternation(_COUNT_PHRASES)}|"
+    rf"{_ONE_ARTICLE}|"
+    rf"{word_alternation(_NUMBER_WORDS)})")
 
 
 def _find_all(text: str, word: str) -> Iterator[int]:
@@ -703,21 +832,35 @@ def parse_number(s: str) -> tuple[float, str]:
         if "," in s:
             return float(s.replace(",", ".")), f"'{s}' read with a decimal comma"
         return float(s), ""
-    words = re.split(r"[\s\-]+", s.lower())
-    phrase = " ".join(words)
-    if phrase in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[phrase]), ""
-    total = 0
-    for word in words:
-        if word in ("a", "and"):
-            continue
-        if word == "hundred":
-            total = max(total, 1) * 100
-        elif word in _NUMBER_WORDS:
-            total += _NUMBER_WORDS[word]
+    return _word_number(s)
+
+
+def _word_number(s: str) -> tuple[float, str]:
+    """The value of a number written in words: the pieces add up, and a hundred or thousand
+    word multiplies what stands before it ("deux cents", "zweihundertfünfundzwanzig", "one
+    thousand two hundred")."""
+    phrase = " ".join(s.lower().split())
+    if phrase in _COUNT_PHRASES:
+        return float(_COUNT_PHRASES[phrase]), ""
+    total = current = pos = 0
+    for m in _NUMBER_PIECE_RE.finditer(phrase):
+        if m.start() != pos:
+            break
+        pos = m.end()
+        word = m.group()
+        value = _NUMBER_WORDS.get(word)
+        if value is None:
+            continue  # a joint or a separator
+        if word in _MULTIPLIERS and value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif word in _MULTIPLIERS:
+            current = max(current, 1) * 100
         else:
-            return math.nan, f"cannot read the number '{s}'"
-    return float(total), ""
+            current += value
+    if pos != len(phrase) or not phrase:
+        return math.nan, f"cannot read the number '{s}'"
+    return float(total + current), ""
 
 
 def _unit_of(s: str) -> str:
@@ -909,6 +1052,7 @@ class _Parser:
         self.facts: list[_Fact] = []
         self.settlement_mentions: list[Mention] | None = None  # see _settlement_mentions
         self.aliases: dict[int, bool] = {}  # see _is_alias
+        self.settlement_points: list[tuple[float, float]] | None = None  # _settlement_points
         self.scan = _Scan(text)
         # Phrases whose places are no subject: river and region phrases (even if dropped), and
         # "midway between Kharkiv and Sloviansk".
@@ -970,7 +1114,8 @@ class _Parser:
     # ---- passes
 
     def run(self) -> list[Claim]:
-        self.distance_matches = [m for m in _distance_matches(self.text, self.scan.anchors())
+        self.all_distance_matches = _distance_matches(self.text, self.scan.anchors())
+        self.distance_matches = [m for m in self.all_distance_matches
                                  if m.group("prep") or m.group("d_cmp")
                                  or _DISTANCE_TO_RE.search(
                                      self.text, max(0, m.start() - DISTANCE_TO_WINDOW),
@@ -982,6 +1127,7 @@ class _Parser:
                                | {m.start() for m in self.direction_matches})
         self._distance_pass()
         self._cjk_pass()
+        self._case_ending_pass()
         self._direction_pass()
         self._river_pass()
         self._region_pass()
@@ -1021,7 +1167,10 @@ class _Parser:
         if (m := _BORDER_RE.match(text, p, sentence_end)) and (
                 not m.group("lead").strip() or features.border_country(m.group("lead"))
                 or _ADMIN_BORDER.search(m.group("lead")) or _STATE_BORDER.search(m.group("lead"))):
-            phrase = m.group().strip()
+            end = m.end()
+            if m.group("after") and not features.border_country(m.group("after")):
+                end = m.start("after")
+            phrase = text[m.start():end].strip()
             iso = features.border_country(phrase)
             if _ADMIN_BORDER.search(phrase):
                 feature = phrase
@@ -1029,7 +1178,7 @@ class _Parser:
                 feature = f"the {features.country_adjective(iso)} border"
             else:
                 feature = "the border"
-            return _Ref("border", m.end() - len(phrase), m.end(), feature=feature)
+            return _Ref("border", end - len(phrase), end, feature=feature)
         if m := _SEA_RE.match(text, p, sentence_end):
             sea = features.sea_name(m.group("sea"))
             return _Ref("sea", m.start("sea"), m.end("sea"),
@@ -1037,7 +1186,8 @@ class _Parser:
         if m := _GENERIC_RE.match(text, p, sentence_end):
             return _Ref("generic", m.start("g"), m.end("g"), generic=m.group("g"))
         if (m := _MOUTH_RE.match(text, p, sentence_end)) and (
-                river := _river_point(m.group("name") or m.group("name2"))):
+                river := _river_point(m.group("name") or m.group("name2"),
+                                      self._settlement_points())):
             start = m.end() - len(m.group().lstrip())
             mention = Mention(text=text[start:m.end()], start=start, end=m.end(),
                               kind=MentionKind.RIVER, place=river, candidates=(river,),
@@ -1258,6 +1408,45 @@ class _Parser:
                         fact.direction, fact.direction_deg = found
                 self.facts.append(fact)
 
+    def _case_ending_pass(self) -> None:
+        """Hungarian and Finnish, which say "from" with a case ending and put the direction
+        after the figure: "Harkivtól 120 kilométerre keletre", "120 kilometriä Harkovasta
+        itään" (the reference is the place in the ablative or elative next to the figure)."""
+        text = self.text
+        for m in self.all_distance_matches:
+            if m.group("prep") or self._overlaps(m.start(), m.end()):
+                continue
+            ref = after = None
+            before = [x for x in self.mentions_between(max(0, m.start() - _LOOKBEHIND),
+                                                       m.start())
+                      if x.kind == MentionKind.SETTLEMENT and not text[x.end:m.start()].strip()]
+            if before and _FROM_CASE_RE.search(before[-1].text):
+                ref, pos = before[-1], m.end()
+            else:
+                gap = _SPACE_RE.match(text, m.end())
+                following = self.mentions_between(gap.end(), gap.end() + 1)
+                if following and following[0].kind == MentionKind.SETTLEMENT \
+                        and _FROM_CASE_RE.search(following[0].text):
+                    ref, pos = following[0], following[0].end
+            if ref is None:
+                continue
+            after = _CASE_DIRECTION_RE.match(text, pos)
+            if after is None and not (m.group("unit").lower().endswith("rre")
+                                      or text.startswith("-re", m.end("unit"))):
+                continue  # "120 kilométerre", "120 km-re" say "at"; else a direction is needed
+            notes: list[str] = []
+            try:
+                stated = _stated_distance(text, m, notes)
+            except (ValueError, TypeError):
+                continue
+            end = after.end() if after else max(pos, m.end())
+            fact = _Fact(ClaimKind.DISTANCE, min(ref.start, m.start()), end, distance=stated,
+                         reference=ref, notes=notes)
+            if after is not None:
+                fact.direction, fact.direction_deg = direction_of(
+                    _CASE_DIRECTIONS[after.group("dir").lower()]) or ("", None)
+            self.facts.append(fact)
+
     def _direction_pass(self) -> None:
         text = self.text
         for m in self.direction_matches:
@@ -1385,6 +1574,14 @@ class _Parser:
                 and not _UNIT_AFTER.match(text, m.end)]
         return self.settlement_mentions
 
+    def _settlement_points(self) -> list[tuple[float, float]]:
+        """(lat, lon) of the resolved settlements of the text, worked out on the first call."""
+        if self.settlement_points is None:
+            self.settlement_points = [(m.place.lat, m.place.lon) for m in self.mentions
+                                      if m.kind == MentionKind.SETTLEMENT
+                                      and m.place is not None]
+        return self.settlement_points
+
     def _is_alias(self, m: Mention) -> bool:
         """Whether ``m`` follows "formerly", "or", ... (another name of the place before it);
         worked out once per mention in this parse."""
@@ -1472,7 +1669,11 @@ class _Parser:
             # the name they follow
             plain = [c for c in preceding if not self._in_parentheses(s_start, c.start)
                      and not self._is_alias(c)]
-            subject = (plain or preceding)[-1]
+            pool = plain or preceding
+            head = self._appositive_head(pool, fact.start)
+            if head is not None:
+                return head, ""
+            subject = pool[-1]
             if fact.kind == ClaimKind.REGION and not self._attached(subject.end, fact.start):
                 return None, "drop"
             return subject, ""
@@ -1484,7 +1685,38 @@ class _Parser:
             return following[0], ""
         if fact.kind in (ClaimKind.DIRECTION, ClaimKind.REGION, ClaimKind.RIVER):
             return None, "drop"
+        region = self._region_named_before(s_start, fact)
+        if region is not None:
+            # "Residents of the Sumy region live 30 km from the front line": the clause is
+            # about an area, not about the place an earlier sentence named
+            return None, f"no subject: the sentence speaks of the area '{region.text}'"
         return self._context_subject(fact, si, topics, candidates)
+
+    def _region_named_before(self, s_start: int, fact: _Fact) -> Mention | None:
+        """An oblast or raion named in the fact's sentence before it (not its reference)."""
+        for m in self.mentions_between(s_start, fact.start):
+            if m.end <= fact.start and m is not fact.reference and (
+                    m.kind in (MentionKind.OBLAST, MentionKind.RAION)
+                    or (m.kind == MentionKind.SETTLEMENT
+                        and _UNIT_AFTER.match(self.text, m.end))):
+                return m
+        return None
+
+    def _appositive_head(self, pool: list[Mention], end: int) -> Mention | None:
+        """The place whose appositives stand between it and the fact's own verb: "Hostomel, a
+        town near Bucha, lies 25 km north-west of Kyiv", "Kupiansk, which lies near Kurylivka,
+        is 120 km east of Kharkiv" (not Bucha, Kurylivka); None when there is none."""
+        text = self.text
+        for head in pool[:-1]:
+            m = _APPOSITION_RE.fullmatch(text, head.end, end)
+            if m is None or len(m.group("tail").split()) > APPOSITION_TAIL_MAX_WORDS:
+                continue
+            tail_start = m.start("tail")
+            if any(head.end < x.start < end and x.end > tail_start
+                   for x in self.mentions_between(head.end, end)):
+                continue  # the verb's clause names a place of its own
+            return head
+        return None
 
     def _in_parentheses(self, start: int, pos: int) -> bool:
         before = self.text[start:pos]
@@ -1688,15 +1920,20 @@ def _shipped_gazetteer():
         return None
 
 
-def _river_point(name: str):
+def _river_point(name: str, near: Sequence[tuple[float, float]] = ()):
     """The GeoNames stream (its point is the river's mouth) a name, or its genitive ("Dneprs",
-    "Dnipros"), denotes; None when there is none or the gazetteer is missing."""
+    "Dnipros"), denotes; None when there is none or the gazetteer is missing. Of several
+    streams of that name ("Vovcha", "Kamianka"), the one whose mouth lies nearest one of the
+    points ``near`` (the text's places), else the largest."""
     gazetteer = _shipped_gazetteer()
     if gazetteer is None:
         return None
     for form in dict.fromkeys((name, name[:-1] if name.endswith("s") else name)):
         streams = [c.place for c in gazetteer.candidates(form, feature_class="H")
                    if c.place.feature_code in ("STM", "STMD")]
+        if len(streams) > 1 and near:
+            return min(streams, key=lambda p: (min(geodesy.distance_km(p.lat, p.lon, lat, lon)
+                                                   for lat, lon in near), p.id))
         if streams:
             return max(streams, key=lambda p: (p.population, -p.id))
     return None

@@ -780,3 +780,156 @@ def test_the_distance_to_the_raion_centre_named_before_the_figure():
     (claim,) = [c for c in analysis.claims if c.distance is not None]
     assert claim.subject.place.id == 708047  # Hrodivka
     assert claim.reference.place.id == POKROVSK and claim.distance.value == 12
+
+
+# --------------------------------------------------------------------------------------------
+# Appositives, compound number words, inflected countries, case endings, homonymous rivers
+
+HOSTOMEL, BUCHA, KYIV, KURYLIVKA, IZIUM = 708251, 711350, 703448, 703610, 707292
+PAVLOHRAD, VOVCHANSK = 697889, 689304
+VOVCHA_DNIPRO, VOVCHA_DONETS = 689270, 472810  # two GeoNames streams named Vovcha
+
+
+@pytest.mark.parametrize(("text", "places", "want"), [
+    ("Hostomel, a town near Bucha, lies 25 km north-west of Kyiv.",
+     [("Hostomel", HOSTOMEL), ("Bucha", BUCHA), ("Kyiv", KYIV)], (HOSTOMEL, KYIV, 25, "NW")),
+    ("Kupiansk, which lies near Kurylivka, is 120 km east of Kharkiv.",
+     [("Kupiansk", KUPIANSK), ("Kurylivka", KURYLIVKA), ("Kharkiv", KHARKIV)],
+     (KUPIANSK, KHARKIV, 120, "E")),
+    ("Kupiansk, once home to 27,000 people, a rail hub near Kurylivka, lies 120 km east of "
+     "Kharkiv.", [("Kupiansk", KUPIANSK), ("Kurylivka", KURYLIVKA), ("Kharkiv", KHARKIV)],
+     (KUPIANSK, KHARKIV, 120, "E")),
+    ("Kupjansk, eine Stadt unweit von Kurylivka, liegt 120 km östlich von Charkiw.",
+     [("Kupjansk", KUPIANSK), ("Kurylivka", KURYLIVKA), ("Charkiw", KHARKIV)],
+     (KUPIANSK, KHARKIV, 120, "E")),
+    # a list is no appositive: the nearest place stays the subject
+    ("Shelling hit Kupiansk, a rail hub near Kurylivka, and struck Izium, 120 km south-east "
+     "of Kharkiv.", [("Kupiansk", KUPIANSK), ("Kurylivka", KURYLIVKA), ("Izium", IZIUM),
+                     ("Kharkiv", KHARKIV)], (IZIUM, KHARKIV, 120, "SE")),
+    # the verb's own clause names its subject
+    ("East of Kharkiv, the regional capital, Kupiansk lies 40 km from Izium.",
+     [("Kharkiv", KHARKIV), ("Kupiansk", KUPIANSK), ("Izium", IZIUM)],
+     (KUPIANSK, IZIUM, 40, "")),
+])
+def test_the_subject_is_the_place_its_appositives_describe(mk, text, places, want):
+    mentions = [mk(text, surface, gid) for surface, gid in places]
+    (claim,) = [c for c in parse_claims(text, mentions) if c.distance is not None]
+    assert (claim.subject.place.id, claim.reference.place.id, claim.distance.value,
+            claim.direction) == want
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("twenty-five", 25), ("one thousand two hundred", 1200), ("a hundred and twenty", 120),
+    ("fünfundzwanzig", 25), ("hundertzwanzig", 120), ("zweihundertfünfzig", 250),
+    ("vingt-cinq", 25), ("cent vingt", 120), ("quatre-vingt-dix", 90), ("soixante-quinze", 75),
+    ("deux cents", 200), ("veinticinco", 25), ("treinta y cinco", 35), ("ciento veinte", 120),
+    ("venticinque", 25), ("ventuno", 21), ("cento e vinte", 120), ("duzentos e vinte", 220),
+    ("двадцати пяти", 25), ("ста двадцати", 120), ("сто двадцять", 120),
+    ("dwadzieścia pięć", 25), ("dvadsať päť", 25), ("pětadvacet", 25), ("sto dvacet", 120),
+    ("vijfentwintig", 25), ("tjugofem", 25), ("douăzeci și cinci", 25), ("huszonöt", 25),
+])
+def test_compound_number_words(words, value):
+    assert parse_number(words) == (value, "")
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Kupiansk lies twenty-five kilometres east of Kharkiv.", 25, 25),
+    ("Kupjansk liegt fünfundzwanzig Kilometer östlich von Charkiw.", 25, 25),
+    ("Kupiansk está a ciento veinte kilómetros al este de Járkov.", 120, 120),
+    ("Kupiansk fica a cento e vinte quilómetros a leste de Kharkiv.", 120, 120),
+    ("Купянск расположен в ста двадцати километрах к востоку от Харькова.", 120, 120),
+    ("Kupiańsk leży dwadzieścia pięć kilometrów na wschód od Charkowa.", 25, 25),
+    # a range stays a range: a joint joins only tens and a unit, or a hundred and the rest
+    ("Kupiansk lies between ten and twelve kilometres east of Kharkiv.", 10, 12),
+    ("Kupiansk está entre veinte y treinta kilómetros al este de Járkov.", 20, 30),
+])
+def test_compound_number_words_in_claims(mk, text, low, high):
+    name = re.search(r"Kharkiv|Charkiw|Járkov|Харькова|Charkowa", text).group()
+    (claim,) = parse_claims(text, [mk(text, name, KHARKIV)])
+    assert (claim.distance.low_km, claim.distance.high_km) == (low, high)
+    assert claim.direction == "E" and claim.reference.place.id == KHARKIV
+
+
+@pytest.mark.parametrize(("phrase", "iso"), [
+    ("granicy z Rosją", "RUS"), ("hranice s Ruskem", "RUS"), ("gränsen mot Ryssland", "RUS"),
+    ("de grens met Rusland", "RUS"), ("confine russo", "RUS"), ("Rusijos sienos", "RUS"),
+    ("granicy z Białorusią", "BLR"), ("granicy z Polską", "POL"),
+])
+def test_country_names_inflected_in_other_languages(phrase, iso):
+    from geo import features
+
+    assert features.border_country(phrase) == iso
+
+
+@pytest.mark.parametrize(("text", "feature"), [
+    ("Vovchansk leży 5 km od granicy z Rosją.", "the Russian border"),
+    ("Vovchansk si trova a 5 km dal confine russo.", "the Russian border"),
+    ("Vovchansk ligger 5 km fra grensen til Russland.", "the Russian border"),
+    ("Vovchansk ligger 5 km från gränsen mot Ryssland.", "the Russian border"),
+    ("Vovchansk liegt nur 5 Kilometer vor der russischen Grenze.", "the Russian border"),
+    ("Vovchansk leży 5 km od granicy z Białorusią.", "the Belarusian border"),
+])
+def test_border_distance_with_the_country_named_in_other_languages(mk, text, feature):
+    (claim,) = parse_claims(text, [mk(text, "Vovchansk", VOVCHANSK)])
+    assert claim.kind is ClaimKind.BORDER_DISTANCE and claim.reference_feature == feature
+    assert claim.distance.value == 5 and claim.subject.place.id == VOVCHANSK
+
+
+@pytest.mark.parametrize(("text", "subject", "reference"), [
+    ("The column stopped at Kupiansk, some 20 km short of Kurylivka.", "Kupiansk", "Kurylivka"),
+    ("Die Kolonne hielt in Kupjansk, 20 km vor Kurylivka.", "Kupjansk", "Kurylivka"),
+])
+def test_short_of_and_vor_measure_a_distance(mk, text, subject, reference):
+    mentions = [mk(text, subject, KUPIANSK), mk(text, reference, KURYLIVKA)]
+    (claim,) = parse_claims(text, mentions)
+    assert (claim.subject.place.id, claim.reference.place.id) == (KUPIANSK, KURYLIVKA)
+    assert claim.distance.value == 20 and claim.direction == ""
+
+
+@pytest.mark.parametrize(("text", "subject", "reference", "direction"), [
+    ("Kupjanszk Harkivtól 120 kilométerre keletre fekszik.", "Kupjanszk", "Harkivtól", "E"),
+    ("Izjum Harkivtól mintegy 120 kilométerre délkeletre található.", "Izjum", "Harkivtól",
+     "SE"),
+    ("Kupjansk sijaitsee noin 120 kilometriä Harkovasta itään.", "Kupjansk", "Harkovasta",
+     "E"),
+    ("Izjum sijaitsee noin 120 kilometriä Harkovasta kaakkoon.", "Izjum", "Harkovasta", "SE"),
+])
+def test_hungarian_and_finnish_from_as_a_case_ending(mk, text, subject, reference, direction):
+    mentions = [mk(text, subject, KUPIANSK), mk(text, reference, KHARKIV)]
+    (claim,) = parse_claims(text, mentions)
+    assert (claim.subject.place.id, claim.reference.place.id) == (KUPIANSK, KHARKIV)
+    assert claim.distance.value == 120 and claim.direction == direction
+
+
+@pytest.mark.parametrize(("town", "gid", "stream"), [
+    ("Pavlohrad", PAVLOHRAD, VOVCHA_DNIPRO), ("Vovchansk", VOVCHANSK, VOVCHA_DONETS),
+])
+def test_a_river_mouth_shared_by_several_streams_is_the_one_near_the_text(mk, town, gid,
+                                                                         stream):
+    # Vovcha 689270 flows into the Samara near Pavlohrad (mouth 48.64 N 35.69 E); Vovcha
+    # 472810 is the Donets tributary at Vovchansk (mouth 50.29 N 36.86 E).
+    text = f"{town} lies about 40 km from the mouth of the Vovcha."
+    (claim,) = parse_claims(text, [mk(text, town, gid)])
+    assert claim.reference.place.id == stream and claim.subject.place.id == gid
+
+
+SUDZHA = 486816  # Sudzha, Kursk oblast (Russia)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Russian forces advanced on Sudzha. Residents in the Sumy region now live 30 km from the "
+     "front line.", ClaimKind.FRONTLINE_DISTANCE),
+    ("Russian forces advanced on Sudzha. Villages of Sumy oblast lie within 30 km of the "
+     "border.", ClaimKind.BORDER_DISTANCE),
+])
+def test_a_fact_about_an_area_takes_no_place_from_an_earlier_sentence(mk, text, kind):
+    mentions = [mk(text, "Sudzha", SUDZHA), mk(text, "Sumy", kind=MentionKind.OBLAST)]
+    (claim,) = parse_claims(text, mentions)
+    assert claim.kind is kind and claim.distance.high_km == 30
+    assert claim.subject is None and "Sumy" in claim.note
+
+
+def test_a_fact_about_the_town_still_takes_the_earlier_sentence_s_place(mk):
+    text = "Fighting continued near Kupiansk. The town is 10 km from the front line."
+    (claim,) = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
+    assert claim.kind is ClaimKind.FRONTLINE_DISTANCE and claim.subject.place.id == KUPIANSK
