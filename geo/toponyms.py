@@ -4,7 +4,11 @@
 against the gazetteer's key index: exact keys, then possessives ("Kupiansk's"), then inflected
 forms (Купянска, Donecko) through the phonetic skeleton. A name followed by "oblast", "region",
 "raion" or "district" is an admin-unit mention whose text is the bare name ("Donetsk" of
-"Donetsk oblast"), as the annotation convention has it.
+"Donetsk oblast"), as the annotation convention has it; so is every name of a list that a
+plural unit word follows or leads ("Kharkiv, Sumy and Chernihiv oblasts"). Czech, Polish and
+German spellings are also tried in the English style GeoNames mostly has ("Šachtarsk"), and a
+few strong cues admit a name written in lower case ("the village of hrakove", Polish "obwód
+charkowski").
 
 :func:`resolve_mentions` then picks one candidate per mention, in order of what the text says:
 a raion or oblast named nearby, other places of the report (coherence), then prominence. Every
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -72,7 +76,11 @@ REGION_CAPITAL_POPULATION = 100_000
 # Invisible format characters (soft hyphen, zero-width space/joiners, word joiner, BOM) may
 # sit inside a name pasted from the web ("Char\u00adkiw"); name keys drop them.
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
-_WORD = rf"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
+# Capitals a name may start with: Latin, Latin-1, Latin Extended-A and -B (Czech "Čuhujiv",
+# Polish "Łyman", "Śnihurivka", Croatian "Šostka", Romanian "Ștefan") and Cyrillic.
+_LATIN_EXTENDED_CAPITALS = "".join(ch for ch in map(chr, range(0x100, 0x250)) if ch.isupper())
+_CAPITAL = f"A-ZÀ-ÖØ-Þ{_LATIN_EXTENDED_CAPITALS}А-ЯЁІЇЄҐ"
+_WORD = rf"[{_CAPITAL}][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
 _LOWERCASE_WORD = re.compile(r"\b[a-zа-яіїєґ][\w'’]*")
@@ -92,15 +100,18 @@ _SENTENCE_END_CHARS = ".!?…\n-"
 # "Donetsk oblast", Czech "Doněcké oblasti", Lithuanian "Donecko srityje", Hungarian
 # "Donyecki területen", Finnish "Donetskin alueella".
 _OBLAST_WORDS_AFTER = (
-    "oblast oblast's oblast’s oblasts region regional province oblasti oblastí oblasť oblastu "
+    "oblast oblast's oblast’s oblasts region regions regional province provinces oblasti "
+    "oblastí oblasť oblastu "
     "sritis srities srityje sritį terület területen területi megye alue alueen alueella")
 _OBLAST_AFTER = re.compile(
     rf"^[\s,-]*(?:{word_alternation(_OBLAST_WORDS_AFTER.split())}|oblast['’]?)\b", re.I)
-_CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област[ьиіею]|обл\.)", re.I)
-_CYRILLIC_RAION_AFTER = re.compile(r"^\s*(?:район[ауеі]?|р-н[ау]?|районов)\b", re.I)
+_CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област(?:[ьиіею]|ях|ям|ями)|обл\.)", re.I)
+_CYRILLIC_RAION_AFTER = re.compile(
+    r"^\s*(?:район(?:ах|ами|ам|ів|ов|[ауеіи])?|р-н[ау]?)\b", re.I)
 # "Харьковщина", "Донеччини": the oblast by its colloquial name.
 _CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щині|чин[аиуі])$", re.I)
-_RAION_WORDS_AFTER = "raion rayon rajon rajón rajone rajono rajonas district distrikt"
+_RAION_WORDS_AFTER = ("raion raions rayon rayons rajon rajón rajone rajony rajono rajonas "
+                      "district districts distrikt")
 _RAION_AFTER = re.compile(rf"^[\s,-]*{word_alternation(_RAION_WORDS_AFTER.split())}\b", re.I)
 _RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 # Every *_AFTER pattern here starts (after spaces or commas) with one of these words: when
@@ -116,6 +127,37 @@ _WATER_AFTER = re.compile(
     r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|meer|see|stausee|"
     r"море|моря|водохранилище|водосховище|лиман)\b", re.I)
 
+# "Kharkiv, Sumy and Chernihiv oblasts", "Харьковской и Сумской областях": every name of a
+# list before a plural unit word is a unit of that level. The last one is cued as usual;
+# _PLURAL_UNIT_AFTER tells it is plural, _LIST_ITEM_BEFORE finds the item before an item.
+# Not the forms that are also singular ("області", "области", Czech "oblasti"): "у Харкові
+# та Харківській області" names the city and the oblast.
+_LIST_WORDS = "and or und oder et ou y o e i a та і и або или"
+_PLURAL_UNIT_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
+    "oblasts regions provinces oblasten regionen gebiete obwody областях областей областям "
+    "областями raions rayons districts rajony районах районов районів райони".split())
+    + r"(?![^\W\d_])", re.I)
+# A one-word name and what separates it from the next item, at the end of the text searched.
+_LIST_WORD = word_alternation(_LIST_WORDS.split())
+_LIST_ITEM_BEFORE = re.compile(
+    rf"(?<![\w'’ʼ-])((?-i:[{_CAPITAL}])[\w'’ʼ-]*+)"
+    rf"(?:\s*+,\s*+(?:{_LIST_WORD}\s++)?|\s++{_LIST_WORD}\s++)\Z", re.I)
+
+
+# "obwód charkowski", "w obwodzie sumskim": Polish writes an oblast's adjective in lower case.
+_POLISH_OBLAST = re.compile(
+    r"obw(?:ód|od(?:u|zie|em|owi|y|ach|ów|om|ami))[ \u00a0]+([a-ząćęłńóśźż]{4,})\b")
+# "the village of hrakove": a lower-case word (_LOWER_NAME) after this. Only the usual cue
+# for a village, whose name a hasty text may write in lower case: one fast search per text.
+_SETTLEMENT_OF = "village of "
+_LOWER_NAME = re.compile(r"[a-z][a-z'’-]{3,}\b")
+
+# The name after a list item and what separates them ("Kharkiv and Sumy", "et de Soumy").
+_LIST_ITEM_AFTER = re.compile(
+    rf"(?:\s*+,\s*+(?:{_LIST_WORD}\s++)?|\s++{_LIST_WORD}\s++)(?:(?:de|di|du)\s++)?"
+    rf"((?-i:[{_CAPITAL}])[\w'’ʼ-]*+)", re.I)
+#: The admin level of the units a list may name, by mention kind (see _units_of_lists).
+_LIST_LEVELS = {MentionKind.OBLAST: 1, MentionKind.RAION: 2}
 
 # Cues in the text before a name are read backwards, from the name on: each pattern below is
 # matched (``.match``) at the start of the reversed text before the name, and holds exactly
@@ -124,14 +166,21 @@ _WATER_AFTER = re.compile(
 # "oblast of", French "l'oblast de", Spanish "óblast de", Italian "oblast' di", German
 # "Oblast", Romanian "regiunea": the word for an oblast, or for a raion, before its name, and
 # the words for "of" that may follow it. Not English "district of": a city's district too.
+# The plural ones ("the oblasts of", German "Oblasten") may lead a list of oblasts.
+_PLURAL_OBLAST_WORDS_BEFORE = "oblasts oblasten regions provinces régions regiones regioni"
 _OBLAST_WORDS_BEFORE = (
-    "oblast oblast' oblast’ óblast region province regiunea regione región région provincia")
+    "oblast oblast' oblast’ óblast region province regiunea regione región région provincia "
+    f"{_PLURAL_OBLAST_WORDS_BEFORE}")
 _RAION_WORDS_BEFORE = (
     "raion rayon rajon raïon raión rayón raionul rajonu rejon distretto distrito distrikt")
 _UNIT_OF = "of de di du del"
 # Forward: \b(?:OBLAST_WORDS_BEFORE)\s+(?:(?:UNIT_OF)\s+)?$
 _OBLAST_BEFORE = re.compile(
     rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_OBLAST_WORDS_BEFORE)})\b", re.I)
+# Forward: \b(?:PLURAL_OBLAST_WORDS_BEFORE)\s+(?:(?:UNIT_OF)\s+)?$ ("the oblasts of", "in den
+# Oblasten"): a list of oblasts may follow (see ToponymFinder._units_of_lists).
+_PLURAL_UNIT_BEFORE = re.compile(
+    rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_PLURAL_OBLAST_WORDS_BEFORE)})\b", re.I)
 # Forward: \b(?:RAION_WORDS_BEFORE)\s+(?:(?:UNIT_OF)\s+)?$
 _RAION_BEFORE = re.compile(
     rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_RAION_WORDS_BEFORE)})\b", re.I)
@@ -192,6 +241,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov
 dec januar februar märz juni juli oktober dezember mai
 russian russians ukrainian ukrainians belarusian american americans european europeans
+ruské ruská ruský ruští ruskí ruskou ruského ruskému ruských ruskými
 western eastern northern southern soviet british french german polish chinese
 president minister ministry ambassador mayor governor general commander chief head deputy
 spokesman spokeswoman spokesperson officials official army forces force troops military navy
@@ -224,6 +274,9 @@ lyudmila daria darya halyna galina larysa larisa ludmila valentyna valentina vik
 viktoriya victoria inna alla nadiia nadezhda vira vera lesia ramzan dmitriy donald joe kamala
 emmanuel olaf keir recep antonio jens mark marco rishi ursula josep kaja
 """.split())
+#: German articles: a capitalised word right after one is a noun (German capitalises them
+#: all), not a place, which German names without an article.
+GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 _SPEECH_AFTER = re.compile(r"^['’]?s?\s++" + word_alternation([
     *"said says stated states told added adds noted wrote writes claimed claims reported "
      "reports announced insisted explained warned confirmed denied sagte erklärte fügte fügt "
@@ -249,7 +302,15 @@ _SPEAKER_AFTER_SAID = re.compile(
 _UNIT_NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:Corps|Brigade|Regiment|Battalion|Division|Fleet|Infantry|Guards?|Squadron|"
     r"Detachment|Legion)\b")
-_NEXT_CAPITALISED = re.compile(r"[ \u00a0]+([A-ZА-ЯІЇЄҐ][^\W\d_]+)")
+# "Antonov airport", "Azot plant", "Zaporizhzhia nuclear plant": a facility named after a
+# place or a firm. A name before one of these means no hamlet that bears it only as an alias
+# (Antoniv, once "Antonov"); a place known by that very name, or a town, is still meant.
+_FACILITY_AFTER = re.compile(
+    r"[ \u00a0]++(?:(?:nuclear|thermal|hydroelectric|hydro|power|steel|chemical|coke|oil|"
+    r"fuel|gas|railway|rail|train|bus|military|air|sea|river|cargo)[ \u00a0]++){0,2}"
+    r"(?:airport|airfield|airbase|base|plant|station|dam|bridge|refinery|depot|factory|works|"
+    r"mine|port|terminal|NPP|TPP|HPP|CHPP|CHP)\b", re.I)
+_NEXT_CAPITALISED = re.compile(rf"[ \u00a0]+([{_CAPITAL}][^\W\d_]+)")
 _TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
 deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
 envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
@@ -289,6 +350,27 @@ iem em om ach ami ot et ban ben ból ből hoz nál ról tól ssa ssä sta stä l
 """.split(), key=len, reverse=True))
 #: What remains of a name without its case ending must be at least this long.
 CASE_STEM_MIN_LENGTH = 4
+#: Letters of Czech, Slovak, Polish, Croatian and German spellings of Ukrainian names and
+#: their English-style transliteration, in the order they are replaced: "ch" is kh in all
+#: of them, so it goes before the letters that become "ch".
+ENGLISH_SPELLING = (("ch", "kh"), ("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("š", "sh"),
+                    ("č", "ch"), ("ž", "zh"), ("ż", "zh"), ("ł", "l"), ("ś", "s"), ("ź", "z"),
+                    ("ć", "ch"), ("ř", "r"), ("j", "y"), ("w", "v"))
+#: A name without a Czech or Polish letter is respelt only from this length: short words of
+#: German sentences ("Wir", "Wie") would otherwise become hamlets (Vir).
+ENGLISH_SPELLING_MIN_LENGTH = 5
+# A letter that only Czech, Slovak, Polish or Croatian spellings have (see ENGLISH_SPELLING).
+_DIACRITIC_SPELLING = re.compile("[šžčżłśźćřŠŽČŻŁŚŹĆŘ]")
+#: Russian prepositional and Ukrainian locative endings that make a town's name into some
+#: hamlet's: "в Харькове" is Kharkiv, though hamlets are called Kharkove (Харькове).
+LOCATIVE_ENDINGS = "еі"
+#: Such a town must be this many times as populous as the hamlets to be read there too.
+LOCATIVE_TOWN_RATIO = 2
+#: Plural case endings of names that are plural (Sumy, Romny: "w Sumach", "в Ромнах",
+#: "под Сумами"), read off before the nominative plural -y (-и, -ы) is put back.
+PLURAL_CASE_ENDINGS = ("ach", "ami", "ах", "ами", "ях", "ями")
+#: What remains of such a name without its ending must be at least this long ("Sum").
+PLURAL_STEM_MIN_LENGTH = 3
 #: The names of Ukraine and Russia in the languages (and cases) that describe Ukrainian
 #: places, as name keys: "Ukraina", "Україна", "Ukrajině" are the country, not the villages
 #: that bear its name. Written for this project.
@@ -336,6 +418,11 @@ class _Unit(NamedTuple):
     code: str
 
 
+#: Ways a name meets a place that mean the place is called so (not an old or odd alias).
+_OWN_NAME_RULES = frozenset(
+    (MatchRule.NAME, MatchRule.TRANSLIT_NATIONAL, MatchRule.TRANSLIT_RUSSIAN))
+
+
 class _Settlements(NamedTuple):
     """The populated places a name may mean, as the scan weighs them."""
 
@@ -344,6 +431,10 @@ class _Settlements(NamedTuple):
     one_word: bool
     lower: str
     given_name: bool  # one word that is a common given name ("Roman")
+    named: frozenset[int]  # ids of the places met by their own name, not by an alias
+    inflected: bool  # met as an inflected form or spelling variant only, by no exact name
+    case_form: bool  # inflected, and a place's whole name but its last two letters begins it
+    alias_hamlets: bool  # some small place is met by an alias only (see _FACILITY_AFTER)
 
 
 def sentence_bounds(text_: str, position: int) -> tuple[int, int]:
@@ -383,6 +474,8 @@ class _Vocabulary:
     def __init__(self, text_: str):
         self._text = text_
         self._words: set[str] | None = None
+        # Whether some name is followed by a plural unit word (set by the scan).
+        self.unit_list = False
 
     def __contains__(self, word: str) -> bool:
         if word not in self._text:
@@ -426,6 +519,38 @@ class ToponymFinder:
                     continue
             if "-" in surface:
                 found.extend(self._hyphen_parts(text_, run.start(), surface, vocabulary))
+        if vocabulary.unit_list:
+            found = self._units_of_lists(text_, found)
+        lower = self._lowercase_names(text_)
+        if lower:
+            found = sorted(found + lower, key=lambda m: m.start)
+        return found
+
+    def _lowercase_names(self, text_: str) -> list[Mention]:
+        """Names written in lower case where a cue leaves no doubt: the Polish adjective of an
+        oblast after "obwód" ("w obwodzie charkowskim"), a settlement after "village of" ("the
+        village of hrakove")."""
+        found = []
+        for match in _POLISH_OBLAST.finditer(text_) if "obw" in text_ else ():
+            if match.start() and text_[match.start() - 1].isalpha():
+                continue  # "obw" inside a word
+            units = self.gazetteer.admin_units_by_stem(match.group(1), 1)
+            if units:
+                found.append(Mention(match.group(1), match.start(1), match.end(1),
+                                     MentionKind.OBLAST, reason="cue", admin_code=units[0].code))
+        at = text_.find(_SETTLEMENT_OF)
+        while at >= 0:
+            at += len(_SETTLEMENT_OF)
+            match = _LOWER_NAME.match(text_, at)
+            at = text_.find(_SETTLEMENT_OF, at)
+            if match is None or match.group() in STOPWORDS:
+                continue
+            settlements = self._settlements(match.group())
+            if settlements is not None and not settlements.inflected and any(
+                    place.country_code == HOME_COUNTRY for place in settlements.places):
+                found.append(Mention(match.group(), match.start(), match.end(),
+                                     MentionKind.SETTLEMENT, settlements.places,
+                                     reason="cue"))
         return found
 
     def _scan_words(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
@@ -481,8 +606,10 @@ class ToponymFinder:
         """The mention the span ``read`` (at ``start``) makes in its context, if any."""
         name = read.text
         end = start + len(name)
-        if not read.contextual and not _RIVER_AFTER.match(text_, end, end + 30):
-            return None  # the usual case: most capitalised words name nothing
+        if not read.contextual and not _ANY_CUE_AFTER.match(text_, end, end + 30):
+            return None  # the usual case: most capitalised words name nothing; a river or
+            # an oblast word after one may make it a river ("Oskil river") or an oblast
+            # ("Harkovan alueella")
         after = text_[end:end + 30]
         if not read.indexed and not _RIVER_AFTER.match(after) and not (
                 read.cyrillic and (read.region_suffix or _CYRILLIC_OBLAST_AFTER.match(after)
@@ -498,9 +625,14 @@ class ToponymFinder:
         if cue_after or cue_before:
             unit = self._cued_unit(name, read, after, back, cue_after, cue_before)
             if unit is not None:
+                if (cue_after and _PLURAL_UNIT_AFTER.match(after)) or (
+                        cue_before and _PLURAL_UNIT_BEFORE.match(back)):
+                    vocabulary.unit_list = True  # "... Sumy and Chernihiv oblasts": see find
                 return Mention(name, start, end, unit.kind, reason="cue", admin_code=unit.code)
             if cue_after and _RAION_AFTER.match(after):
                 if read.raions:
+                    if _PLURAL_UNIT_AFTER.match(after):
+                        vocabulary.unit_list = True  # "Kupiansk and Izium raions"
                     return Mention(name, start, end, MentionKind.RAION, reason="cue",
                                    admin_code=read.raions[0].code)
                 return None  # a city district ("Novyi district"), not a settlement
@@ -529,8 +661,13 @@ class ToponymFinder:
         reason = _settlement_reason(text_, end, after, back, settlements, vocabulary)
         if reason is None:
             return None
-        return Mention(name, start, end, MentionKind.SETTLEMENT, settlements.places,
-                       reason=reason)
+        places = settlements.places
+        if settlements.alias_hamlets and _FACILITY_AFTER.match(text_, end, end + 40):
+            places = tuple(place for place in places if place.id in settlements.named
+                           or place.population >= WEAK_PLACE_POPULATION)
+            if not places:
+                return None  # "Antonov airport": not the hamlet once called Antonov
+        return Mention(name, start, end, MentionKind.SETTLEMENT, places, reason=reason)
 
     def _cued_unit(self, name: str, read: _Name, after: str, back: str, cue_after: bool,
                    cue_before: bool) -> _Unit | None:
@@ -564,6 +701,51 @@ class ToponymFinder:
                 return _Unit(MentionKind.RAION, units[0].code)
         return None
 
+    def _units_of_lists(self, text_: str, found: list[Mention]) -> list[Mention]:
+        """``found`` with the names listed next to a unit mention that a plural unit word
+        follows or leads ("Kharkiv, Sumy and Chernihiv oblasts", "the oblasts of Kharkiv and
+        Sumy") made units of its kind too."""
+        by_end = {m.end: m for m in found}
+        listed: dict[int, Mention] = {}  # by start
+        for unit in found:
+            if unit.kind not in _LIST_LEVELS:
+                continue
+            if _PLURAL_UNIT_AFTER.match(text_, unit.end, unit.end + 30):
+                position = unit.start
+                while item := _LIST_ITEM_BEFORE.search(text_, max(0, position - 80), position):
+                    mention = self._list_item(item, unit, by_end)
+                    if mention is None:
+                        break
+                    listed[mention.start] = mention
+                    position = mention.start
+            elif _PLURAL_UNIT_BEFORE.match(text_[max(0, unit.start - 40):unit.start][::-1]):
+                position = unit.end
+                while item := _LIST_ITEM_AFTER.match(text_, position, position + 80):
+                    mention = self._list_item(item, unit, by_end)
+                    if mention is None:
+                        break
+                    listed[mention.start] = mention
+                    position = mention.end
+        if not listed:
+            return found
+        return sorted([m for m in found if m.start not in listed] + list(listed.values()),
+                      key=lambda m: m.start)
+
+    def _list_item(self, item: re.Match[str], unit: Mention, by_end: dict[int, Mention]
+                   ) -> Mention | None:
+        """The unit (of ``unit``'s kind) that the name of ``item`` (its group 1) is as a list
+        item, or None; nor where a longer mention (``by_end``, by its end) holds the name."""
+        name, start, end = item.group(1), item.start(1), item.end(1)
+        level = _LIST_LEVELS[unit.kind]
+        units = self._admin_units(name, level)
+        if not units and (level == 1 or text.has_cyrillic(name)) \
+                and not text.name_key(name).startswith(REGIONS_NOT_OBLASTS):
+            # a case or adjectival form ("Сумской"), or a city whose oblast is named otherwise
+            units = self.gazetteer.admin_units_by_stem(name, level)
+        if not units or (end in by_end and by_end[end].start != start):
+            return None
+        return Mention(name, start, end, unit.kind, reason="cue", admin_code=units[0].code)
+
     def _read_name_uncached(self, surface: str) -> _Name | None:
         """What a span may name by itself, or None for a stopword or a too short name. Pure,
         so it is cached per span: the same spans recur window after window."""
@@ -575,7 +757,10 @@ class ToponymFinder:
         indexed = self.gazetteer.might_name(name)
         if not indexed:
             stem = _case_stem(name)
-            indexed = stem is not None and self.gazetteer.might_name(stem)
+            english = _english_spelling(name)
+            indexed = (stem is not None and self.gazetteer.might_name(stem)) or any(
+                self.gazetteer.might_name(plural) for plural in _plural_stems(name)) or (
+                english is not None and self.gazetteer.might_name(english))
         cyrillic = text.has_cyrillic(name)
         countries = self._admin_units(name, 0)
         return _Name(name, indexed, cyrillic,
@@ -596,18 +781,58 @@ class ToponymFinder:
 
     def _settlements_uncached(self, name: str) -> _Settlements | None:
         """Populated places a name may mean, or None: exact keys (a foreign place only by its
-        own name, never by an alias), else inflected forms. Pure, so it is cached per name."""
+        own name, never by an alias), else the English-style spelling of a Czech, Polish or
+        German one ("Šachtarsk", Shakhtarsk), else inflected forms. Pure, so it is cached
+        per name."""
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
+        if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
+            cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
+        english = None if text.name_key(name).startswith(COUNTRY_WORD_STEMS) \
+            else _english_spelling(name)
+        if not cands and english:
+            cands = tuple(c for c in self._exact(english) if c.place.is_populated
+                          and c.place.country_code in (HOME_COUNTRY, "RU"))
+        if not cands and english:
+            # a Czech or Polish letter (š, ł) spells the name more surely than its skeleton
+            forms = (english, name) if _DIACRITIC_SPELLING.search(name) else (name, english)
+            cands = tuple(self._inflected(forms[0])) or tuple(self._inflected(forms[1]))
         cands = cands or tuple(self._inflected(name))
         if not cands:
             return None
         words = name.split()
+        inflected = all(c.rule is MatchRule.SKELETON for c in cands)
         return _Settlements(
             places=tuple(c.place for c in rank_candidates(cands)),
             likeliest=max(cands, key=rank_score).place,
             one_word=len(words) == 1, lower=name.lower(),
-            given_name=len(words) == 1 and _is_given_name(words[0].lower()))
+            given_name=len(words) == 1 and _is_given_name(words[0].lower()),
+            named=frozenset(c.place.id for c in cands if c.rule in _OWN_NAME_RULES),
+            inflected=inflected,
+            case_form=inflected and self._case_form(name, cands),
+            alias_hamlets=any(c.rule not in _OWN_NAME_RULES
+                              and c.place.population < WEAK_PLACE_POPULATION for c in cands))
+
+    def _case_form(self, name: str, cands: Sequence[Candidate]) -> bool:
+        """True if ``name`` holds all of some candidate's name but its last two letters
+        ("Андріївку" of Andriivka, "Pokrovsku" of Pokrovsk): a case form of that name, not
+        merely a word like it ("Rakety", "Дроны")."""
+        keys = text.translit_variants(name)
+        return any(len(own) >= CASE_STEM_MIN_LENGTH
+                   and text.common_prefix(key, own) >= len(own) - 2
+                   for c in cands for own in self.gazetteer.name_keys(c.place) for key in keys)
+
+    def _locative_of(self, stem: str, population: int) -> tuple[Candidate, ...]:
+        """Towns that a Cyrillic name is the locative of ("Харькове", "Покровске"), besides
+        the hamlets really so called: those called ``stem`` (not by an alias unlike their
+        own name, as Engels is once "Pokrovsk"), of at least WEAK_PLACE_POPULATION and
+        LOCATIVE_TOWN_RATIO times ``population``, the hamlets' largest."""
+        skeleton = text.skeleton_key(stem)
+        return tuple(c for c in self._exact(stem) if c.place.is_populated
+                     and c.place.country_code in (HOME_COUNTRY, "RU")
+                     and text.skeleton_key(c.place.ascii_name or c.place.name) == skeleton
+                     and c.place.population >= max(WEAK_PLACE_POPULATION,
+                                                   LOCATIVE_TOWN_RATIO * population))
 
     def _exact(self, name: str) -> list[Candidate]:
         """Exact-key candidates of a name; a Cyrillic name also under its Russian-style
@@ -633,14 +858,25 @@ class ToponymFinder:
         country_prefix = self.gazetteer.country_prefix(name)
         # A Cyrillic form is compared under both schemes: Белгородом ~ Belgorod, not Bilhorod.
         query_keys = text.translit_variants(name) if text.has_cyrillic(name) else (key,)
-        found = self.gazetteer.candidates(name, phonetic=True)
-        from_stem = False
-        if not found:  # "Bachmutem", "Бахмутом": the name without its case ending
-            stem = _case_stem(name)
-            found = self.gazetteer.candidates(stem, phonetic=True) if stem else []
-            from_stem = True
+        for plural in _plural_stems(name):  # "w Sumach", "в Сумах": Sumy, a plural name
+            cands = [Candidate(c.place, MatchRule.SKELETON, 100.0) for c in self._exact(plural)
+                     if c.place.is_populated and c.place.country_code in (HOME_COUNTRY, "RU")
+                     and c.rule in _OWN_NAME_RULES]
+            if cands:
+                return cands
+        cands = self._close(name, key, query_keys, country_prefix, from_stem=False)
+        stem = None if cands else _case_stem(name)
+        if stem:  # "Bachmutem", "Белгородом": the name without its case ending
+            cands = self._close(stem, key, query_keys, country_prefix, from_stem=True)
+        return _drop_unlike(cands, text.skeleton_key(name))
+
+    def _close(self, name: str, key: str, query_keys: Collection[str], country_prefix: int,
+               *, from_stem: bool) -> list[Candidate]:
+        """Places in Ukraine (or Russia) that ``name`` (the form as written, or its stem when
+        ``from_stem``) may be a spelling of: skeleton matches, or any match of a stem, whose
+        name is close enough to the form's keys (``key``, ``query_keys``)."""
         cands = []
-        for cand in found:
+        for cand in self.gazetteer.candidates(name, phonetic=True):
             place = cand.place
             if not place.is_populated or (cand.rule is not MatchRule.SKELETON and not from_stem) \
                     or place.country_code not in (HOME_COUNTRY, "RU"):
@@ -652,7 +888,32 @@ class ToponymFinder:
                        for q in query_keys)
             if best >= INFLECTED_MIN_SCORE:
                 cands.append(Candidate(place, MatchRule.SKELETON, best))
-        return _drop_unlike(cands, text.skeleton_key(name))
+        return cands
+
+
+def _english_spelling(name: str) -> str | None:
+    """A Latin name in the English-style spelling GeoNames mostly has, when the Czech,
+    Slovak, Polish, Croatian or German one differs ("Šachtarsk" Shakhtarsk, "Čuhujiv"
+    Chuhuyiv, "Mykolajiv" Mykolayiv, "Charkiw" Kharkiv), else None."""
+    if text.has_cyrillic(name) or (len(name) < ENGLISH_SPELLING_MIN_LENGTH
+                                   and not _DIACRITIC_SPELLING.search(name)):
+        return None
+    lower = name.lower()
+    english = lower
+    for old, new in ENGLISH_SPELLING:
+        english = english.replace(old, new)
+    return english if english != lower else None
+
+
+def _plural_stems(name: str) -> tuple[str, ...]:
+    """The plural name ("Sumy", "Суми", "Сумы") of which ``name`` may be a locative,
+    instrumental or dative plural ("Sumach", "Сумах", "Romnami"), or ()."""
+    lower = name.lower()
+    for ending in PLURAL_CASE_ENDINGS:
+        if lower.endswith(ending) and len(name) - len(ending) >= PLURAL_STEM_MIN_LENGTH:
+            stem = name[:-len(ending)]
+            return (stem + "и", stem + "ы") if text.has_cyrillic(name) else (stem + "y",)
+    return ()
 
 
 def _case_stem(name: str) -> str | None:
@@ -723,6 +984,8 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     before = before_word.group(1)[::-1].lower() if before_word else ""
     if before in _TITLES or _is_given_name(before):
         return None  # "Ambassador Gatilov", "Roman Padun": a surname
+    if before in GERMAN_ARTICLES:
+        return None  # "Die Lage", "der Bund": a German noun, which is written capitalised
     if settlements.given_name and _NEXT_CAPITALISED.match(text_, end, end + 40):
         return None  # "Serhii Haidai": a first name and a surname
     best = settlements.likeliest
@@ -739,6 +1002,11 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     if best.population < WEAK_PLACE_POPULATION and best.country_code != HOME_COUNTRY \
             and _SENTENCE_START.match(back):
         return None  # a small foreign place first in its sentence: a capitalised word
+    if settlements.inflected and not settlements.case_form and settlements.one_word \
+            and _SENTENCE_START.match(back) \
+            and not any(place.population >= WEAK_PLACE_POPULATION
+                        and place.country_code == HOME_COUNTRY for place in settlements.places):
+        return None  # "Rakety", "Дроны": a noun first in its sentence, like some hamlet's name
     return ""
 
 

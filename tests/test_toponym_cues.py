@@ -15,6 +15,7 @@ CUE_WORDS = toponyms._CUE_WORDS.replace(" ", "|")
 CUE_ADJECTIVES = toponyms._CUE_ADJECTIVES.replace(" ", "|")
 SPEECH_WORDS = f"{toponyms._SPEECH_WORDS_EN} {toponyms._SPEECH_WORDS}".replace(" ", "|")
 OBLAST_WORDS = toponyms._OBLAST_WORDS_BEFORE.replace(" ", "|")
+PLURAL_OBLAST_WORDS = toponyms._PLURAL_OBLAST_WORDS_BEFORE.replace(" ", "|")
 RAION_WORDS = toponyms._RAION_WORDS_BEFORE.replace(" ", "|")
 UNIT_OF = toponyms._UNIT_OF.replace(" ", "|")
 RIVER_WORDS = toponyms._RIVER_WORDS.replace(" ", "|")
@@ -23,6 +24,8 @@ RIVER_WORDS = toponyms._RIVER_WORDS.replace(" ", "|")
 PAIRS = {
     "oblast": (toponyms._OBLAST_BEFORE,
                rf"\b(?:{OBLAST_WORDS})\s+(?:(?:{UNIT_OF})\s+)?$", 60),
+    "plural oblast": (toponyms._PLURAL_UNIT_BEFORE,
+                      rf"\b(?:{PLURAL_OBLAST_WORDS})\s+(?:(?:{UNIT_OF})\s+)?$", 60),
     "raion": (toponyms._RAION_BEFORE, rf"\b(?:{RAION_WORDS})\s+(?:(?:{UNIT_OF})\s+)?$", 60),
     "river": (toponyms._RIVER_BEFORE, r"\b(?:river|the)\s+$", 60),
     "river word": (toponyms._RIVER_WORD_BEFORE,
@@ -40,6 +43,7 @@ PAIRS = {
 PIECES = (CUE_WORDS.split("|") + CUE_ADJECTIVES.split("|") + SPEECH_WORDS.split("|") + [
     "oblast", "Region", "of", "the", "The", "river", "River", "de la", "du", "Sea", "gulf",
     "sea of", "Gulf of the", "lake of", "province", "Province of", "region of", "rivière",
+    "oblasts of", "Oblasten", "regions", "régions de",
     "Rajon", "raïon de", "óblast de", "oblast' di", "oblast’", "regiunea", "raionul", "di",
     "de", "fiume", "rivier de", "řece", "Mar de", "mare di", "distretto di", "district of",
     "Fluss", "flusses", "río", "rio", "des", "del", "bay of", "reservoir of", "реке", "рекой",

@@ -98,3 +98,199 @@ def test_a_one_letter_preposition_is_not_part_of_the_name(reader):
     found = _mentions(reader, "У Куп'янську пролунали вибухи.")
     assert found["Куп'янську"].place.id == KUPIANSK
     assert found["Куп'янську"].start == 2
+
+
+CHUHUIV = 710374  # 49.84 N 36.69 E, Kharkiv oblast
+SHAKHTARSK = 694382  # 48.06 N 38.44 E, population 71,700 (not Shakhtarske, 27,573)
+SHOSTKA = 693942  # 51.86 N 33.47 E, Sumy oblast
+CHERNIHIV = 710735
+ZHYTOMYR = 686967
+LUTSK = 702569
+LYMAN_DONETSK = 704204  # 49.00 N 37.81 E, the town of 20,066
+MYKOLAIV = 700569  # 46.97 N 32.0 E, the oblast capital
+KHERSON = 706448
+SUMY = 692194
+ROMNY = 695464  # 50.74 N 33.50 E
+BELGOROD = 578072  # 50.60 N 36.58 E, Russia
+MYRNOHRAD = 710035
+POKROVSK = 704422
+KREMENCHUK = 704147
+ZAPORIZHZHIA = 687700
+OBLAST_CODES = {"Kharkiv": "07", "Sumy": "21", "Chernihiv": "02", "Donetsk": "05",
+                "Poltava": "18", "Lviv": "15"}
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("Ruské síly v noci ostřelovaly Čuhujiv.", "Čuhujiv", CHUHUIV),
+    ("Ostřelování zasáhlo také Černihiv.", "Černihiv", CHERNIHIV),
+    ("Rosjanie zaatakowali Łyman w nocy.", "Łyman", LYMAN_DONETSK),
+    ("Żytomierz i Łuck zostały trafione rakietami.", "Żytomierz", ZHYTOMYR),
+    ("Żytomierz i Łuck zostały trafione rakietami.", "Łuck", LUTSK),
+    ("Snage su granatirale Čuhujiv i Šostku.", "Šostku", SHOSTKA),
+])
+def test_a_name_may_start_with_a_czech_polish_or_croatian_capital(reader, text, name,
+                                                                   place_id):
+    assert _mentions(reader, text)[name].place.id == place_id
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("Ukrajinští vojáci se stáhli ze Šachtarsku.", "Šachtarsku", SHAKHTARSK),
+    ("Rakety zasáhly Mykolajiv a Cherson.", "Mykolajiv", MYKOLAIV),
+    ("Rakety zasáhly Mykolajiv a Cherson.", "Cherson", KHERSON),
+    ("Ukrajinské jednotky se stáhly z Chersonu.", "Chersonu", KHERSON),
+    ("Rosyjskie wojska ostrzelały Chersoń i Mikołajów.", "Mikołajów", MYKOLAIV),
+])
+def test_czech_polish_and_german_letters_are_read_as_english_style_spellings(
+        reader, text, name, place_id):
+    assert _mentions(reader, text)[name].place.id == place_id
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Strikes hit Kharkiv, Sumy and Chernihiv oblasts overnight.",
+     ["Kharkiv", "Sumy", "Chernihiv"]),
+    ("Power cuts hit the Kharkiv, Sumy, and Poltava regions on Friday.",
+     ["Kharkiv", "Sumy", "Poltava"]),
+    ("Russia shelled settlements in the Donetsk and Sumy oblasts.", ["Donetsk", "Sumy"]),
+    ("Drones were downed over Lviv and Volyn oblasts.", ["Lviv"]),
+])
+def test_every_name_listed_before_a_plural_unit_word_is_an_oblast(reader, text, names):
+    found = _mentions(reader, text)
+    for name in names:
+        assert found[name].kind is MentionKind.OBLAST, name
+        assert found[name].admin_code == OBLAST_CODES[name], name
+
+
+@pytest.mark.parametrize("text, forms", [
+    ("Сирены звучали в Харьковской, Сумской и Черниговской областях.",
+     {"Харьковской": "07", "Сумской": "21", "Черниговской": "02"}),
+    ("Обстріли у Харківській і Сумській областях тривали всю ніч.",
+     {"Харківській": "07", "Сумській": "21"}),
+])
+def test_cyrillic_adjectives_listed_before_a_plural_oblast_word_are_oblasts(reader, text,
+                                                                            forms):
+    found = _mentions(reader, text)
+    for name, code in forms.items():
+        assert found[name].kind is MentionKind.OBLAST, name
+        assert found[name].admin_code == code, name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Evacuation continues in the Kupiansk and Izium raions.", "Kupiansk"),
+    ("Евакуація триває в Куп'янському та Ізюмському районах.", "Куп'янському"),
+])
+def test_names_listed_before_a_plural_raion_word_are_raions(reader, text, name):
+    assert _mentions(reader, text)[name].kind is MentionKind.RAION
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("Kharkiv and Sumy were shelled; Kupiansk and Lyman too.", "Sumy", SUMY),
+    ("Вибухи пролунали у Харкові та Харківській області.", "Харкові", KHARKIV),
+    ("Взрывы прогремели в Харькове и Харьковской области.", "Харькове", KHARKIV),
+])
+def test_a_city_before_a_singular_oblast_or_in_a_plain_list_stays_the_city(reader, text,
+                                                                            name, place_id):
+    found = _mentions(reader, text)[name]
+    assert found.kind is MentionKind.SETTLEMENT
+    assert found.place.id == place_id
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A drone struck Antonov airport near Hostomel.", "Antonov"),
+    ("Paratroopers landed at the Antonov airfield on the first day.", "Antonov"),
+])
+def test_a_facility_is_not_the_hamlet_known_by_its_name_only_as_an_alias(reader, text, name):
+    found = _mentions(reader, text)
+    assert name not in found or found[name].kind is not MentionKind.SETTLEMENT
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("The Zaporizhzhia nuclear plant lost external power again.", "Zaporizhzhia",
+     ZAPORIZHZHIA),
+    ("Missiles hit the Kremenchuk refinery on Monday.", "Kremenchuk", KREMENCHUK),
+])
+def test_a_facility_named_after_a_town_still_names_the_town(reader, text, name, place_id):
+    assert _mentions(reader, text)[name].place.id == place_id
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("Под Белгородом сбит беспилотник.", "Белгородом", BELGOROD),
+    ("Беспилотник сбит под Белгородом ночью.", "Белгородом", BELGOROD),
+    ("Бои идут под Покровском и Мирноградом.", "Мирноградом", MYRNOHRAD),
+    ("Alarm ogłoszono w Sumach i w Charkowie.", "Sumach", SUMY),
+    ("Тревога объявлена в Сумах и Ромнах.", "Сумах", SUMY),
+    ("Тревога объявлена в Сумах и Ромнах.", "Ромнах", ROMNY),
+    ("Вибухи пролунали в Сумах уночі.", "Сумах", SUMY),
+    ("В Белгороде объявлена ракетная опасность.", "Белгороде", BELGOROD),
+    ("Взрывы прогремели в Покровске и Мирнограде.", "Покровске", POKROVSK),
+])
+def test_instrumental_locative_and_plural_case_forms_find_the_town(reader, text, name,
+                                                                  place_id):
+    assert _mentions(reader, text)[name].place.id == place_id
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rakety zasáhly Mykolajiv a Cherson.", "Rakety"),
+    ("Дроны атаковали Харьков ночью.", "Дроны"),
+    ("Ракети влучили в енергетичну інфраструктуру.", "Ракети"),
+    ("Ruské síly v noci ostřelovaly Čuhujiv.", "Ruské"),
+    ("Ukrajinské jednotky se stáhly z Chersonu.", "Ukrajinské"),
+    ("Die Lage in Charkiw bleibt angespannt.", "Lage"),
+])
+def test_sentence_initial_nouns_and_german_nouns_are_not_villages(reader, text, word):
+    found = _mentions(reader, text)
+    assert word not in found or found[word].kind is not MentionKind.SETTLEMENT
+
+
+def test_a_sentence_initial_inflected_town_is_still_found(reader):
+    assert _mentions(reader, "Kupjansk je město v Charkovské oblasti.")[
+        "Kupjansk"].place.id == KUPIANSK
+
+
+@pytest.mark.parametrize("text, name, place_name", [
+    ("Андріївку звільнено від окупантів.", "Андріївку", "Andriyivka"),
+    ("Новоселівку звільнено.", "Новоселівку", "Novoselivka"),
+])
+def test_a_sentence_initial_case_form_of_a_village_name_is_still_a_village(reader, text,
+                                                                            name, place_name):
+    found = _mentions(reader, text)[name]
+    assert found.kind is MentionKind.SETTLEMENT
+    assert {place_name} & {found.place.name, found.place.ascii_name, *found.place.alt_names}
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Harkovan alueella oli ilmahälytys.", "Harkovan", "07"),
+    ("Donetskin alueella taistelut jatkuvat.", "Donetskin", "05"),
+    ("Ostrzelano wsie w obwodzie charkowskim.", "charkowskim", "07"),
+    ("Wojska weszły do obwodu sumskiego.", "sumskiego", "21"),
+])
+def test_finnish_genitives_and_polish_lower_case_adjectives_name_the_oblast(reader, text,
+                                                                           name, code):
+    found = _mentions(reader, text)[name]
+    assert found.kind is MentionKind.OBLAST
+    assert found.admin_code == code
+
+
+def test_a_lower_case_name_after_the_village_of_is_a_settlement(reader):
+    found = _mentions(reader, "Russian forces shelled the village of hrakove overnight.")
+    assert found["hrakove"].kind is MentionKind.SETTLEMENT
+    assert found["hrakove"].place.name == "Hrakove"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Air raid alerts sounded in the oblasts of Kharkiv, Sumy and Poltava.",
+     {"Kharkiv": "07", "Sumy": "21", "Poltava": "18"}),
+    ("Luftalarm gab es in den Oblasten Charkiw und Sumy.", {"Charkiw": "07", "Sumy": "21"}),
+    ("Des frappes ont visé les régions de Kharkiv et de Soumy.",
+     {"Kharkiv": "07", "Soumy": "21"}),
+])
+def test_every_name_listed_after_a_plural_oblast_word_is_an_oblast(reader, text, names):
+    found = _mentions(reader, text)
+    for name, code in names.items():
+        assert found[name].kind is MentionKind.OBLAST, name
+        assert found[name].admin_code == code, name
+
+
+def test_a_list_of_oblasts_ends_where_another_kind_of_place_is_named(reader):
+    found = _mentions(reader, "Shelling hit the regions of Kharkiv and the city of Sumy.")
+    assert found["Kharkiv"].kind is MentionKind.OBLAST
+    assert found["Sumy"].place.id == SUMY
