@@ -93,9 +93,6 @@ def _backwards(words: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")
-# What a _SENTENCE_END match may start with, and every character it may hold but spaces.
-_SENTENCE_END_FIRST = ".!?…\n"
-_SENTENCE_END_CHARS = ".!?…\n-"
 # The words for an oblast after its name, in the languages that describe Ukrainian places:
 # "Donetsk oblast", Czech "Doněcké oblasti", Lithuanian "Donecko srityje", Hungarian
 # "Donyecki területen", Finnish "Donetskin alueella".
@@ -435,35 +432,6 @@ class _Settlements(NamedTuple):
     inflected: bool  # met as an inflected form or spelling variant only, by no exact name
     case_form: bool  # inflected, and a place's whole name but its last two letters begins it
     alias_hamlets: bool  # some small place is met by an alias only (see _FACILITY_AFTER)
-
-
-def sentence_bounds(text_: str, position: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding character ``position``."""
-    following = _SENTENCE_END.search(text_, position)
-    return _sentence_start(text_, position), following.start() + 1 if following else len(text_)
-
-
-def _sentence_start(text_: str, position: int) -> int:
-    """The end of the last match of a left-to-right _SENTENCE_END scan of text_[:position].
-
-    Instead of scanning from 0, go back to the last character a match may start with, then
-    past the characters a match may hold: a scan is in step there (no match spans it), so
-    scanning on from there finds the last matches. If it finds none, look further back."""
-    end = position
-    while True:
-        candidate = max(text_.rfind(mark, 0, end) for mark in _SENTENCE_END_FIRST)
-        if candidate < 0:
-            return 0
-        in_step = candidate
-        while in_step > 0 and (text_[in_step - 1] in _SENTENCE_END_CHARS
-                               or text_[in_step - 1].isspace()):
-            in_step -= 1
-        last = None
-        for match in _SENTENCE_END.finditer(text_, in_step, end):
-            last = match.end()
-        if last is not None:
-            return last
-        end = in_step
 
 
 class _Vocabulary:
@@ -1053,10 +1021,7 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
     units = {kind: _Units.of(found) for kind, found in named.items()}
     countries = _country_cues(resolved, text_)
     resolved = [_with_foreign_aliases(m, gazetteer, countries[m.start][0])
-                if m.start in countries else _with_foreign_aliases(m, gazetteer)
-                if m.kind is MentionKind.SETTLEMENT and _REGION_AFTER.match(text_, m.end)
-                and all(p.population < WEAK_PLACE_POPULATION for p in m.candidates
-                        if p.country_code == HOME_COUNTRY) else m
+                if m.start in countries else _with_foreign_capitals(m, gazetteer, text_)
                 for m in resolved]
     # First pass: what the text settles by itself (no coherence, see _resolve_settlement).
     first = [_resolve_settlement(m, units, None, text_, countries.get(m.start))
@@ -1090,6 +1055,17 @@ def _with_foreign_aliases(mention: Mention, gazetteer: Gazetteer, country: str =
     if not extra:
         return mention
     return replace(mention, candidates=mention.candidates + extra)
+
+
+def _with_foreign_capitals(mention: Mention, gazetteer: Gazetteer, text_: str) -> Mention:
+    """A settlement mention followed by "region" ("the Rostov region") whose Ukrainian
+    namesakes are all small, with the foreign regional capitals it names by an alias added
+    (see _with_foreign_aliases); any other mention as it is."""
+    if mention.kind is not MentionKind.SETTLEMENT or not _REGION_AFTER.match(text_, mention.end) \
+            or any(p.population >= WEAK_PLACE_POPULATION for p in mention.candidates
+                   if p.country_code == HOME_COUNTRY):
+        return mention
+    return _with_foreign_aliases(mention, gazetteer)
 
 
 def _country_cues(mentions: Sequence[Mention], text_: str) -> dict[int, tuple[str, str]]:
