@@ -182,14 +182,29 @@ _ONE_ARTICLE = r"(?:a(?=[\s\-]+(?:hundred|thousand))|o(?=\s+(?:sută|mie)))"
 _JOINT_BEFORE_TENS = ("und", "ën", "en", "a")
 _JOINT_AFTER_TENS = ("y", "e", "et", "și", "şi", "i")
 _JOINT_AFTER_HUNDRED = ("and", "und", "e", "y", "și", "şi", "i")
-# Counting words that stand whole: "a dozen", "à une dizaine de kilomètres".
-_COUNT_PHRASES: dict[str, int] = {
-    "a dozen": 12, "une dizaine de": 10, "une quinzaine de": 15, "une vingtaine de": 20,
+# Counting words that stand whole: "a dozen", "à une dizaine de kilomètres", "half a mile".
+_COUNT_PHRASES: dict[str, float] = {
+    "a dozen": 12, "half a dozen": 6, "two dozen": 24, "three dozen": 36, "a couple of": 2,
+    "half a": 0.5, "half an": 0.5, "einen halben": 0.5, "ein halber": 0.5, "un demi": 0.5,
+    "une demi": 0.5, "medio": 0.5, "pół": 0.5, "пів": 0.5,
+    "une dizaine de": 10, "une quinzaine de": 15, "une vingtaine de": 20,
     "une trentaine de": 30, "une quarantaine de": 40, "une cinquantaine de": 50,
     "une centaine de": 100, "una decena de": 10, "una quincena de": 15, "una veintena de": 20,
     "una treintena de": 30, "un centenar de": 100, "una decina di": 10, "una quindicina di": 15,
     "una ventina di": 20, "una trentina di": 30, "una quarantina di": 40,
     "una cinquantina di": 50, "un centinaio di": 100,
+}
+
+# Counts that give no figure, read as the range they leave open: "a few kilometres" (2-10 km),
+# "dozens of kilometres" (20-99 km). The verdict then judges the range, with a note saying so.
+_VAGUE_COUNTS: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(("a few", "several", "einige", "ein paar", "wenige", "quelques", "plusieurs",
+                     "unos pocos", "unos cuantos", "varios", "несколько", "нескольких",
+                     "кілька", "декілька", "кількох", "kilka", "kilku"), (2.0, 10.0)),
+    **dict.fromkeys(("kilkanaście", "kilkunastu"), (11.0, 19.0)),
+    **dict.fromkeys(("dozens of", "tens of", "des dizaines de", "decenas de", "dutzende",
+                     "десятки", "десятков", "десятків", "kilkadziesiąt", "kilkudziesięciu"),
+                    (20.0, 99.0)),
 }
 
 
@@ -236,12 +251,18 @@ _BELOW_1000 = rf"(?:(?:{_HUNDRED_HEAD}{_AFTER_HUNDRED})?{_BELOW_100}|{_HUNDRED_H
 _WORD_NUMBER = (
     rf"(?:(?:(?:{_BELOW_100}|{_ONE_ARTICLE}){_SEP})?{_words_re(_THOUSAND)}"
     rf"(?:{_AFTER_HUNDRED}{_BELOW_1000})?"
-    rf"|{_BELOW_1000}|{_alternation(_COUNT_PHRASES)})(?![^\W\d_])"
+    rf"|{_BELOW_1000}|{_alternation([*_COUNT_PHRASES, *_VAGUE_COUNTS])})(?![^\W\d_])"
 )
 # One piece of a written number, for reading its value: a word, a joint or a separator.
 _NUMBER_PIECE_RE = re.compile(
     rf"[\s\-]+|{_alternation([*_NUMBER_WORDS, *_JOINTS, *_COUNT_PHRASES])}", re.IGNORECASE)
-_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+# Thousands are grouped with commas ("1,500") or, in French, Polish, Russian and Ukrainian
+# typesetting, with a (thin, no-break) space ("1 500", "1\u202f500"): at most three groups,
+# which keeps the white space an anchor can hold bounded (see _ANCHOR_MAX_SPACES).
+_THOUSANDS_SPACE = "[ \u00a0\u2009\u202f]"
+_DIGIT_NUMBER = (r"\d{1,3}(?:,\d{3})+(?![\d,])"
+                 rf"|\d{{1,3}}(?:{_THOUSANDS_SPACE}\d{{3}}){{1,3}}(?![\d,.])"
+                 r"|\d+(?:[.,]\d+)?")
 # Figures that are no distance, kept so the claim is answered rather than dropped: a negative
 # number, NaN or infinity, a power ("10^9") or an exponent ("1e9").
 _BAD_NUMBER = (r"[\-−–]\s?\d+(?:[.,]\d+)?|(?i:nan|inf(?:inity)?)|\d+\s?\^\s?\d+"
@@ -259,13 +280,14 @@ _HEDGES_BELOW = (
     "at most", "just under", "a little less than", "little less than", "slightly less than",
     "weniger als", "unter", "bis zu", "höchstens", "knapp unter", "moins de", "jusqu'à",
     "à moins de", "menos de", "hasta", "a menos de", "менее чем в", "менее чем", "менее",
-    "меньше", "не более", "не больше", "менше ніж", "менш ніж", "до",
+    "меньше", "не более", "не больше", "менше ніж", "менш ніж", "до", "niecałe", "niecałych",
+    "niespełna", "mniej niż", "poniżej",
 )
 _HEDGES_ABOVE = (
     "more than", "over", "at least", "upwards of", "no less than", "not less than", "just over",
     "a little over", "slightly more than", "mehr als", "über", "mindestens", "plus de",
     "au moins", "más de", "al menos", "более чем в", "более чем", "более", "больше", "свыше",
-    "не менее", "понад", "більше ніж", "більш ніж",
+    "не менее", "понад", "більше ніж", "більш ніж", "ponad", "przeszło", "więcej niż",
 )
 _HEDGES_ABOUT = (
     "about", "approximately", "approx.", "approx", "around", "roughly", "some", "circa", "ca.",
@@ -274,22 +296,29 @@ _HEDGES_ABOUT = (
     "presque", "quelque", "à peine", "unos", "unas", "aproximadamente", "alrededor de",
     "cerca de", "casi", "apenas", "около", "примерно", "почти", "приблизительно", "порядка",
     "всего", "лишь", "близько", "приблизно", "майже", "約", "约", "大約", "大约",
-    "mintegy", "körülbelül", "nagyjából", "noin", "lähes", "umbes", "ligikaudu",
+    "mintegy", "körülbelül", "nagyjából", "noin", "lähes", "umbes", "ligikaudu", "około",
+    "ok.", "blisko", "prawie", "zaledwie", "mniej więcej",
 )
 _HEDGE_KIND = {h: "below" for h in _HEDGES_BELOW} | {h: "above" for h in _HEDGES_ABOVE} | {
     h: "about" for h in _HEDGES_ABOUT}
 _HEDGE = rf"(?:{_alternation(_HEDGE_KIND)})(?:(?<=[.'])|(?![^\W\d_]))"
+# A word between a hedge and its figure: "менее чем в 10 км", "приблизно за 30 км", "at about".
+_HEDGE_JOINT = r"(?:в\s+|за\s+|at\s+)"
 
-_UNIT_KM = (r"kilomet(?:er|re)s?|kilometern|kilomètres?|kil[oó]metros?|quil[oóô]metros?|"
+_UNIT_KM = (r"kilomet(?:er|re)s?|klicks?|kilometern|kilomètres?|kil[oó]metros?|quil[oóô]metros?|"
             r"chilometr[io]|kilometr(?:ów|ach|ami|ech|ara|ov|iä|in|[iyuaůų])?|kms?|"
             r"kilom[ée]ter(?:re|nyire)|kilomeetri[tl]?|"  # Hungarian, Estonian
             r"километр(?:а|ов|ах|ами|и|ара)?|кілометр(?:а|ів|ах)?|кіламетр(?:аў|ы|а)?|км")
+# (the scan for anchors finds "nautical miles" by its "miles")
+_UNIT_NMI = (r"nautical\s+miles?|milles?\s+nautiques|millas?\s+náuticas|miglia\s+nautiche|"
+             r"морск(?:их|ие|ая|ую)\s+мил(?:ях|ь|и)|морських\s+мил(?:ях|ь|і)")
 _UNIT_MI = r"miles?|mi|millas?|meilen|milles?|мил[ьи]|миль"
 _UNIT_M = r"met(?:er|re)s?|mètres?|metros?|метр(?:а|ов|ах)?|метрів"
-_UNIT = (rf"(?:(?:{_UNIT_KM}|{_UNIT_MI}|{_UNIT_M})(?![^\W\d_])(?!/)|公里|千米|英里)")
+_UNIT = (rf"(?:(?:{_UNIT_KM}|{_UNIT_NMI}|{_UNIT_MI}|{_UNIT_M})(?![^\W\d_])(?!/)|公里|千米|英里)")
 
 _EN_CARD = r"(?:north|south|east|west)"
-_EN_DIR = rf"{_EN_CARD}(?:[\s\-]?{_EN_CARD}){{0,2}}(?:\s+by\s+{_EN_CARD})?(?:ern|erly|wards?)?"
+_EN_DIR = (rf"{_EN_CARD}(?:[\s\-]?{_EN_CARD}){{0,2}}(?:\s+by\s+{_EN_CARD}(?:[\s\-]?{_EN_CARD})?)?"
+           r"(?:ern|erly|wards?)?")
 _EN_ABBR = r"(?-i:\b(?:[NS][EW]b[NSEW]|[NSEW]b[NSEW]|[NSEW]{1,3})\b)"
 _DE_DIR = r"(?:(?:nord|nörd|süd|sued|ost|öst|oest|west)-?){1,3}lich(?:en|er|es|em|e)?"
 _FR_CARD = r"(?:nord|sud|est|ouest|oest)"  # Catalan "a l'oest"
@@ -351,7 +380,7 @@ _PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|short\s+of|von\s+d
 _RANGE_SEP = (r"(?:-|–|—|to|or|and|bis|und|à|et|a|y|e|i|en|och|og|ir|și|şi|do|до|или|і|и|"
               r"та)(?![^\W\d_])")
 _DISTANCE_RE = re.compile(
-    rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*(?:в\s+|at\s+)?)?"
+    rf"(?:(?<![^\W\d_])(?P<hedge>{_HEDGE})\s*{_HEDGE_JOINT}?)?"
     rf"(?P<num>{_NUM})(?:\s*{_RANGE_SEP}\s*(?P<num2>{_NUM_SHORT_BODY}))?"
     rf"\s*-?\s*(?P<unit>{_UNIT})"  # "120 km", "120km", "a 120-kilometre drive"
     rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM_SHORT})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
@@ -363,10 +392,26 @@ _DISTANCE_RE = re.compile(
     rf"(?:\s*{_PREP})?",
     re.IGNORECASE,
 )
+# A figure that measures no position: the depth of an advance ("advanced up to 2 km west of
+# Pokrovsk", "продвинулись на 2 км"), a weapon's range or a strike's depth ("drones with a range
+# of 1,500 km from Sumy"). Looked for right before the figure (or its hedge); "advanced to within
+# 5 km of X" states where the forces are and is kept.
+_MEASURE_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:advanced|advancing|advances|advance|pushed|pushing|progressed|"
+    r"penetrated|gained|vorgerückt|vorgestoßen|avancé|avancées?|progressé|avanzaron|avanzado|"
+    r"avanzó|avances|продвинулись|продвинулся|продвинулась|продвижение|просунулися|"
+    r"просунулись|просунувся|просунулася|просування|posunęli\s+się|posunął\s+się|"
+    r"przesunęli\s+się|postąpili)(?:\s+(?:by|forward|deeper|further|of|um|de|на|o))?"
+    r"|(?:range|depth|reach)\s+of|Reichweite\s+von|Tiefe\s+von|portée\s+de|profondeur\s+de|"
+    r"alcance\s+de|profundidad\s+de|дальност(?:ью|ь)|дальністю|дальність|глубину|глибину|"
+    r"zasięgu|zasięg|głębokość|głębokości)"
+    rf"\s+(?:{_HEDGE}\s*)?$",
+    re.IGNORECASE,
+)
 # Cheap anchors for the distance regex: a figure and its unit; a hedge is looked for just before.
 _ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_SHORT_BODY})?\s*-?\s*{_UNIT}",
                         re.IGNORECASE)
-_HEDGE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEDGE})\s*(?:в\s+|at\s+)?$", re.IGNORECASE)
+_HEDGE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEDGE})\s*{_HEDGE_JOINT}?$", re.IGNORECASE)
 _HEDGE_REACH = 30  # characters before a figure searched for its hedge ("a little less than ")
 _CJK_REF_GAP = 4  # a Chinese reference ends at most this far before 以 ("頓涅茨克市以東")
 _LOOKBEHIND = 30  # characters looked at before a word for "the", "formerly", "Rajon", ...
@@ -732,13 +777,13 @@ _UNIT_START_RE = re.compile(
     rf"[kmcqкм公千英](?<![^\W\d_nfy].)(?<=(?=[^cq]|chil|quil)(?={_UNIT}).)")
 _ANCHOR_MAX_SPACES = 12
 """Runs of white space an anchor can hold before its unit: 4 in a figure ("a hundred and
-twenty five"), 6 in a range ("to" and a second figure), 2 around a hyphen."""
+twenty five"; 3 in "1 500 000"), 6 in a range ("to" and a second figure), 2 around a hyphen."""
 _BACK_OVER_SPACES_RE = re.compile(rf"\S*(?:\s+\S+){{0,{_ANCHOR_MAX_SPACES}}}")  # reversed text
 # Where an anchor's figure can start, in the lowercased copy; the one-word numbers as a trie,
 # which sre rejects at the first letter no word continues with.
 _NUM_START_RE = re.compile(
     rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|"
-    rf"{_alternation(_COUNT_PHRASES)}|"
+    rf"{_alternation([*_COUNT_PHRASES, *_VAGUE_COUNTS])}|"
     rf"{_ONE_ARTICLE}|"
     rf"{word_alternation(_NUMBER_WORDS)})")
 
@@ -828,6 +873,8 @@ def parse_number(s: str) -> tuple[float, str]:
                           f"{s.replace('.', '')}")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
         return float(s.replace(",", "")), f"'{s}' read with a thousands comma"
+    if re.fullmatch(rf"\d{{1,3}}(?:{_THOUSANDS_SPACE}\d{{3}})+", s):
+        return float(re.sub(_THOUSANDS_SPACE, "", s)), ""
     if re.fullmatch(r"\d+[.,]\d+|\d+", s):
         if "," in s:
             return float(s.replace(",", ".")), f"'{s}' read with a decimal comma"
@@ -865,6 +912,10 @@ def _word_number(s: str) -> tuple[float, str]:
 
 def _unit_of(s: str) -> str:
     s = s.lower()
+    if s in ("km", "км"):
+        return "km"
+    if re.fullmatch(_UNIT_NMI, s):
+        return "nmi"
     if re.fullmatch(_UNIT_MI, s) or s == "英里":
         return "mi"
     if re.fullmatch(_UNIT_M, s):
@@ -872,7 +923,8 @@ def _unit_of(s: str) -> str:
     return "km"
 
 
-_KM_PER_UNIT = {"km": 1.0, "mi": geodesy.KM_PER_MILE, "m": 0.001}
+_KM_PER_NAUTICAL_MILE = 1.852  # by definition
+_KM_PER_UNIT = {"km": 1.0, "mi": geodesy.KM_PER_MILE, "m": 0.001, "nmi": _KM_PER_NAUTICAL_MILE}
 
 
 def direction_of(words: str) -> tuple[str, float] | None:
@@ -903,6 +955,9 @@ def direction_of(words: str) -> tuple[str, float] | None:
     if not tokens:
         return None
     bearing = geodesy.parse_compass(" ".join(tokens))
+    if bearing is None and "by" in tokens:
+        # "north by north-east" is no point of the compass; news means north-north-east
+        bearing = geodesy.parse_compass(" ".join(t for t in tokens if t != "by"))
     return None if bearing is None else (geodesy.compass_point(bearing, 32), bearing)
 
 
@@ -928,14 +983,20 @@ def _distance_matches(text: str, anchors: list[re.Match]) -> list[re.Match]:
 
 def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance:
     """StatedDistance of a distance match (groups hedge, num, num2, unit, alt...)."""
-    value, note = parse_number(m.group("num"))
+    vague = _VAGUE_COUNTS.get(" ".join(m.group("num").lower().split()))
+    value, note = parse_number(m.group("num")) if vague is None else (sum(vague) / 2, "")
     if note:
         notes.append(note)
     unit = _unit_of(m.group("unit"))
     factor = _KM_PER_UNIT[unit]
     hedge = (m.group("hedge") or "").strip()
     kind = _HEDGE_KIND.get(re.sub(r"\s+", " ", hedge.lower()), "about") if hedge else ""
-    if m.group("num2"):
+    if vague is not None:
+        low, high = vague[0] * factor, vague[1] * factor
+        low, high = (0.0 if kind == "below" else low), (math.inf if kind == "above" else high)
+        notes.append(f"'{m.group('num')}' gives no figure: read as {vague[0]:g}-{vague[1]:g} "
+                     f"{unit}")
+    elif m.group("num2"):
         value2, note2 = parse_number(m.group("num2"))
         if note2:
             notes.append(note2)
@@ -1122,8 +1183,13 @@ class _Parser:
                                      m.start())
                                  or (m.group("away")
                                      and _CLAUSE_END_RE.match(self.text, m.end()))]
+        measures = [m for m in self.distance_matches if _MEASURE_BEFORE_RE.search(
+            self.text, max(0, m.start() - _LOOKBEHIND), m.start())]
+        if measures:
+            self.distance_matches = [m for m in self.distance_matches if m not in measures]
+        self.measure_spans = [m.span() for m in measures]
         self.direction_matches = self.scan.directions()
-        self.triggers = sorted({m.start() for m in self.distance_matches}
+        self.triggers = sorted({m.start() for m in self.distance_matches + measures}
                                | {m.start() for m in self.direction_matches})
         self._distance_pass()
         self._cjk_pass()
@@ -1327,6 +1393,9 @@ class _Parser:
             direction_given = any(m.group(g) for g in (*_DIRECTION_GROUPS, "abbr"))
             if prep in ("der", "des") and not direction_given:
                 continue  # German genitive without a direction: not a distance phrase
+            if prep == "of" and not direction_given and _HEDGE_KIND.get(
+                    " ".join((m.group("hedge") or "").lower().split())) != "below":
+                continue  # "50 km of trenches near Tokmak": a length ("within 5 km of" is kept)
             notes: list[str] = []
             # a place after a bare "N km away" is no reference: "etwa 25 km entfernt, liegt
             # Torezk" (but "à une distance de 0,5 km se trouve X" and "севернее X" have one)
@@ -1450,8 +1519,9 @@ class _Parser:
     def _direction_pass(self) -> None:
         text = self.text
         for m in self.direction_matches:
-            if self._overlaps(m.start(), m.end()):
-                continue
+            if self._overlaps(m.start(), m.end()) or any(
+                    s < m.end() and m.start() < e for s, e in self.measure_spans):
+                continue  # within a fact, or the direction of an advance
             if not m.group("prep") and not m.group("d_cmp"):
                 continue
             if m.group("d_en") or m.group("d_abbr"):
