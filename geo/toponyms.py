@@ -8,7 +8,11 @@ forms (Купянска, Donecko) through the phonetic skeleton. A name followed
 plural unit word follows or leads ("Kharkiv, Sumy and Chernihiv oblasts"). Czech, Polish and
 German spellings are also tried in the English style GeoNames mostly has ("Šachtarsk"), and a
 few strong cues admit a name written in lower case ("the village of hrakove", Polish "obwód
-charkowski").
+charkowski"). Ukrainian and Russian case forms that change a consonant of the name are read
+back to it ("біля Селидового", "в Авдіївці"). Warships, streets and military units named after
+places are not the places ("the landing ship Novocherkassk", "Sumska Street", "the Vostok
+battalion"), and in a headline, which capitalises every word, a word needs more than a hamlet's
+name to be a place ("Drones Hit Refinery").
 
 :func:`resolve_mentions` then picks one candidate per mention, in order of what the text says:
 a raion or oblast named nearby, other places of the report (coherence), then prominence. Every
@@ -84,6 +88,14 @@ _WORD = rf"[{_CAPITAL}][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
 _LOWERCASE_WORD = re.compile(r"\b[a-zа-яіїєґ][\w'’]*")
+#: The countries the war is fought in: a headline may name a town of theirs without a cue
+#: ("Ukraine Takes Sudzha"), not one of another country (see _settlement_reason).
+THEATRE_COUNTRIES = frozenset({"UA", "RU", "BY"})
+#: A line without a lower-case word this long is a headline (see _Vocabulary.headline):
+#: Title Case leaves only short function words ("of", "in", "and") in lower case, if any.
+HEADLINE_WORD_LENGTH = 4
+_LOWERCASE_LONG_WORD = re.compile(
+    rf"(?<![^\W\d_])[a-zа-яёіїєґß-ÿ][^\W\d_]{{{HEADLINE_WORD_LENGTH - 1}}}")
 
 
 def _backwards(words: str) -> str:
@@ -93,6 +105,17 @@ def _backwards(words: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*\n|\n-\s")
+# What a name before one of these words names instead of a place (see _NOUN_AFTER): a
+# military unit, a warship, a street.
+_UNIT_NOUNS = ("corps brigade regiment battalion division fleet infantry guard guards squadron "
+               "detachment legion group grouping")
+_SHIP_CLASSES = "cruiser frigate corvette submarine warship minesweeper"
+_SHIP_MODIFIERS = "missile patrol large guided-missile reconnaissance"
+_STREET_WORDS_AFTER = ("street avenue boulevard lane prospekt prospect square embankment "
+                       "вулиця вулиці вулицю вулицею улица улицы улице улицу проспект площа "
+                       "площі площу площе бульвар")
+_NOUNS_AFTER = (f"{_UNIT_NOUNS} {_SHIP_CLASSES} landing {_SHIP_MODIFIERS} {_STREET_WORDS_AFTER} "
+                "st. ave. blvd.")
 # The words for an oblast after its name, in the languages that describe Ukrainian places:
 # "Donetsk oblast", Czech "Doněcké oblasti", Lithuanian "Donecko srityje", Hungarian
 # "Donyecki területen", Finnish "Donetskin alueella".
@@ -116,10 +139,14 @@ _RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
     f"{_OBLAST_WORDS_AFTER} {_RAION_WORDS_AFTER} river sea reservoir lake bay gulf estuary "
     "lagoon spit canal meer see stausee море моря водохранилище водосховище лиман обл район "
-    "р-н".split()), re.I)
+    f"р-н {_NOUNS_AFTER}".split()), re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
+# A case form of a name declined as an adjective ("Селидового") is that place only before a
+# pause or a conjunction ("біля Селидового та Гірника"); before a noun it is an adjective
+# ("Західного військового округу", "Червоного Хреста"), and before a verb, too rarely a place.
+_PAUSE_AFTER = re.compile(r"\s*+(?:[,.;:!?)»”\"]|[-–—]\s|\Z|(?:і|й|та|и|або|или|чи)\s)")
 _WATER_AFTER = re.compile(
     r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|meer|see|stausee|"
     r"море|моря|водохранилище|водосховище|лиман)\b", re.I)
@@ -248,6 +275,7 @@ agency news reuters afp dpa ap tass ukrinform interfax nato un eu us usa isw
 north south east west northeast northwest southeast southwest centre center central
 oblast region raion district hromada city town village settlement republic people peoples
 river sea lake bay house square street avenue palace hall gate bridge station airport port plant
+reservoir fleet group grouping
 what you need know summary update updates live breaking background details quote source
 photo video footage reports report said says told
 село селище місто город поселок посёлок деревня пгт смт область район река річка
@@ -294,11 +322,31 @@ _SPEAKER_AFTER_SAID = re.compile(
     r"['’]?s?(?:\s*(?:\Z|,(?!\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|"
     r"settlement|hamlet|port|district|region)\b)|[.;:!?)(\]\"”»\n]|[-–—]\s)|"
     r"[ \u00a0]+[A-ZА-ЯІЇЄҐ])")
-# "Marine Corps", "Azov Brigade": a military unit's name. A small place's name before one of
-# these words is read as part of the unit's name ("in the Marine Corps", too).
-_UNIT_NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?:Corps|Brigade|Regiment|Battalion|Division|Fleet|Infantry|Guards?|Squadron|"
-    r"Detachment|Legion)\b")
+# "the landing ship Novocherkassk", "the submarine Rostov-on-Don", "крейсер «Москва»": a
+# warship named after a place; "вулиця Сумська", "на улице Пушкинской", "вул. Сумська": a
+# street or a square named after a place or a person. Neither is the place.
+_SHIP_WORDS = ("cruiser frigate corvette submarine ship warship minesweeper крейсер крейсера "
+               "корабль корабля корабель корвет корвета фрегат фрегата бдк вдк")
+_STREET_WORDS = ("вулиця вулиці вулицю вулицею вул улица улицы улице улицу ул проспект "
+                 "проспекту проспекті проспекте просп площа площі площу площе пл бульвар "
+                 "бульвару бульварі бульваре")
+#: The words of _SHIP_WORDS and _STREET_WORDS, as the word right before a name is compared.
+NAMED_AFTER_WORDS = frozenset(f"{_SHIP_WORDS} {_STREET_WORDS}".split())
+# The same after a quote or an abbreviation's dot ("крейсер «Москва»", "вул. Сумська").
+# Forward: \b(?:SHIP_WORDS|STREET_WORDS)\.?\s*["«“„]?$ (read backwards).
+_QUOTE_OR_DOT = "\"«“„."
+_NAMED_AFTER_BEFORE = re.compile(
+    rf"[\"«“„]?\s*+\.?(?:{_backwards(f'{_SHIP_WORDS} {_STREET_WORDS}')})(?![^\W\d_])", re.I)
+# What a name before it names instead of a place: "Marine Corps", "Azov Brigade", "the
+# Vostok battalion", "the Dnepr Group of Forces" (group "unit": a military unit, read so
+# unless a Ukrainian town bears that very name); "the Moskva cruiser",
+# "the Ivanovets missile corvette" (a warship); "Peremohy Avenue", "Sumska St.", "Сумська
+# вулиця" (a street).
+_NOUN_AFTER = re.compile(
+    rf"[ \u00a0]++(?:(?P<unit>{word_alternation(_UNIT_NOUNS.split())})\b|"
+    rf"(?:{word_alternation(_SHIP_MODIFIERS.split())}[ \u00a0]++)?"
+    rf"{word_alternation([*_SHIP_CLASSES.split(), 'landing ship', *_STREET_WORDS_AFTER.split()])}"
+    r"(?![^\W\d_])|(?:st|ave|blvd)\.)", re.I)
 # "Antonov airport", "Azot plant", "Zaporizhzhia nuclear plant": a facility named after a
 # place or a firm. A name before one of these means no hamlet that bears it only as an alias
 # (Antoniv, once "Antonov"); a place known by that very name, or a town, is still meant.
@@ -368,6 +416,22 @@ LOCATIVE_TOWN_RATIO = 2
 PLURAL_CASE_ENDINGS = ("ach", "ami", "ах", "ами", "ях", "ями")
 #: What remains of such a name without its ending must be at least this long ("Sum").
 PLURAL_STEM_MIN_LENGTH = 3
+#: Cyrillic case endings that change a consonant of the name, so that neither the phonetic
+#: skeleton nor a stem finds it, and the nominative endings tried in their place: names
+#: declined as adjectives (Селидове, Іванівське, Невельское, Первомайський) in the genitive,
+#: dative and instrumental ("біля Селидового", "в Іванівському", "у Невельского",
+#: "під Селидовим"), and the Ukrainian dative and locative of names in -ка ("в Авдіївці").
+#: The stem left must be CASE_STEM_MIN_LENGTH long.
+DECLINED_ENDINGS = (("ого", ("е", "ое", "ий", "ый")), ("ому", ("е", "ое", "ий", "ый")),
+                    ("им", ("е", "ий")), ("ым", ("ое", "ый")), ("ці", ("ка",)))
+#: The endings of DECLINED_ENDINGS that an adjective has too.
+ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "им", "ым")
+#: In a name of several words, also the Ukrainian genitive, dative and locative of a
+#: feminine adjective: "у Великій Новосілці" is Велика Новосілка, "біля Новоселівки Першої"
+#: Новоселівка Перша.
+FEMININE_ENDINGS = (("ій", ("а",)), ("ої", ("а",)))
+#: At most this many nominatives are tried for a name of several words.
+MAX_DECLINED_FORMS = 8
 #: The names of Ukraine and Russia in the languages (and cases) that describe Ukrainian
 #: places, as name keys: "Ukraina", "Україна", "Ukrajině" are the country, not the villages
 #: that bear its name. Written for this project.
@@ -432,6 +496,7 @@ class _Settlements(NamedTuple):
     inflected: bool  # met as an inflected form or spelling variant only, by no exact name
     case_form: bool  # inflected, and a place's whole name but its last two letters begins it
     alias_hamlets: bool  # some small place is met by an alias only (see _FACILITY_AFTER)
+    adjective_form: bool  # a case form of a name declined as an adjective (see _PAUSE_AFTER)
 
 
 class _Vocabulary:
@@ -444,6 +509,25 @@ class _Vocabulary:
         self._words: set[str] | None = None
         # Whether some name is followed by a plural unit word (set by the scan).
         self.unit_list = False
+        self._headlines: dict[int, bool] = {}  # by line start
+
+    def headline(self, position: int) -> bool:
+        """True if the line at ``position`` is a headline or a wire slug ("Russian Troops
+        Advance Near Pokrovsk", "HEAVY FIGHTING IN TORETSK"): no word of HEADLINE_WORD_LENGTH
+        letters or more in lower case, so capitals there tell no name from a word."""
+        start = self._text.rfind("\n", 0, position) + 1
+        known = self._headlines.get(start)
+        if known is None:
+            end = self._text.find("\n", position)
+            known = _LOWERCASE_LONG_WORD.search(
+                self._text, start, len(self._text) if end < 0 else end) is None
+            self._headlines[start] = known
+        return known
+
+    def after_word(self, position: int) -> bool:
+        """True if a word ends right before ``position`` (but for spaces) on its line."""
+        before = self._text[max(0, position - 2):position].rstrip(" \u00a0")
+        return before[-1:].isalpha()
 
     def __contains__(self, word: str) -> bool:
         if word not in self._text:
@@ -552,7 +636,7 @@ class ToponymFinder:
             if "-" in words[i]:
                 found.extend(self._hyphen_parts(text_, start, words[i], vocabulary))
             i += 1
-        return _drop_embedded(starts, ends, words, found) if found else found
+        return _drop_embedded(starts, ends, words, found, vocabulary) if found else found
 
     def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: _Vocabulary
                       ) -> list[Mention]:
@@ -626,7 +710,8 @@ class ToponymFinder:
         settlements = self._settlements(name)
         if settlements is None:
             return None
-        reason = _settlement_reason(text_, end, after, back, settlements, vocabulary)
+        reason = _settlement_reason(text_, end, after, back, settlements, vocabulary,
+                                    cue_after)
         if reason is None:
             return None
         places = settlements.places
@@ -727,7 +812,8 @@ class ToponymFinder:
             stem = _case_stem(name)
             english = _english_spelling(name)
             indexed = (stem is not None and self.gazetteer.might_name(stem)) or any(
-                self.gazetteer.might_name(plural) for plural in _plural_stems(name)) or (
+                self.gazetteer.might_name(form) for form in
+                (*_plural_stems(name), *_declined_nominatives(name))) or (
                 english is not None and self.gazetteer.might_name(english))
         cyrillic = text.has_cyrillic(name)
         countries = self._admin_units(name, 0)
@@ -765,7 +851,8 @@ class ToponymFinder:
             # a Czech or Polish letter (š, ł) spells the name more surely than its skeleton
             forms = (english, name) if _DIACRITIC_SPELLING.search(name) else (name, english)
             cands = tuple(self._inflected(forms[0])) or tuple(self._inflected(forms[1]))
-        cands = cands or tuple(self._inflected(name))
+        declined = () if cands else tuple(self._declined(name))
+        cands = cands or declined or tuple(self._inflected(name))
         if not cands:
             return None
         words = name.split()
@@ -779,7 +866,8 @@ class ToponymFinder:
             inflected=inflected,
             case_form=inflected and self._case_form(name, cands),
             alias_hamlets=any(c.rule not in _OWN_NAME_RULES
-                              and c.place.population < WEAK_PLACE_POPULATION for c in cands))
+                              and c.place.population < WEAK_PLACE_POPULATION for c in cands),
+            adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS))
 
     def _case_form(self, name: str, cands: Sequence[Candidate]) -> bool:
         """True if ``name`` holds all of some candidate's name but its last two letters
@@ -812,6 +900,20 @@ class ToponymFinder:
                 text.transliterate_russian_style(name), phonetic=False)
                       if c.place.id not in seen]
         return cands
+
+    def _declined(self, name: str) -> list[Candidate]:
+        """Places of which ``name`` is a case form whose ending changes a consonant of the
+        name ("Селидового", "Невельского", "Авдіївці"; see DECLINED_ENDINGS): every place in
+        Ukraine (or Russia) so called in the nominative, by its own name or an alias of the
+        same phonetic frame (Авдіївка, GeoNames' Avdiyivka)."""
+        if text.name_key(name).startswith(COUNTRY_WORD_STEMS):
+            return []  # "Українського", "Российского": the countries' adjectives
+        return list({c.place.id: Candidate(c.place, MatchRule.SKELETON, 100.0)
+                     for form in _declined_nominatives(name) for c in self._exact(form)
+                     if c.place.is_populated and c.place.country_code in (HOME_COUNTRY, "RU")
+                     and (c.rule in _OWN_NAME_RULES or text.skeleton_key(
+                         c.place.ascii_name or c.place.name) == text.skeleton_key(form))
+                     }.values())
 
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
@@ -884,6 +986,33 @@ def _plural_stems(name: str) -> tuple[str, ...]:
     return ()
 
 
+def _declined_nominatives(name: str) -> tuple[str, ...]:
+    """The nominatives (see DECLINED_ENDINGS) of which a Cyrillic ``name`` may be a case
+    form: "Селидового" Селидове (or Селидовое, Селидовий, Селидовый), "Авдіївці" Авдіївка,
+    "Великій Новосілці" Велика Новосілка (see FEMININE_ENDINGS); else ()."""
+    if not text.has_cyrillic(name):
+        return ()
+    words = name.split(" ")
+    if len(words) == 1:
+        return _word_nominatives(name, DECLINED_ENDINGS)
+    forms = [""]
+    for word in words:
+        options = _word_nominatives(word, DECLINED_ENDINGS + FEMININE_ENDINGS) or (word,)
+        forms = [f"{form} {option}".lstrip() for form in forms for option in options]
+    return tuple(forms[:MAX_DECLINED_FORMS]) if forms[0] != name else ()
+
+
+def _word_nominatives(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...]
+                      ) -> tuple[str, ...]:
+    """The nominatives of one word by the first of ``endings`` it has, or ()."""
+    lower = word.lower()
+    for ending, nominatives in endings:
+        if lower.endswith(ending) and len(word) - len(ending) >= CASE_STEM_MIN_LENGTH:
+            stem = word[:-len(ending)]
+            return tuple(stem + nominative for nominative in nominatives)
+    return ()
+
+
 def _case_stem(name: str) -> str | None:
     """The name without its case ending (see CASE_ENDINGS), or None."""
     lower = name.lower()
@@ -907,11 +1036,14 @@ def _drop_unlike(cands: list[Candidate], skeleton: str) -> list[Candidate]:
 
 
 def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
-                   found: list[Mention]) -> list[Mention]:
+                   found: list[Mention], vocabulary: _Vocabulary) -> list[Mention]:
     """Drop a small, uncued village name that sits inside a longer proper name: next to an
     unmatched capitalised word ("Marine Corps") or to another such name ("Ukrainska
-    Pravda"). Generic words (City, Military, Oblast) do not count as neighbours. ``starts``,
-    ``ends`` and ``words`` are the run's words, ``found`` its mentions."""
+    Pravda"). Generic words (City, Military, Oblast) do not count as neighbours, nor, in a
+    headline, which capitalises every word, does an unmatched word before a name ("Troops
+    Seize Sudzha") or after one that a function word leads ("Battle For Chasiv Yar Could
+    Shape", "Battle for Chasiv Yar Could"; not "Radio Svoboda Says"). ``starts``, ``ends``
+    and ``words`` are the run's words, ``found`` its mentions."""
     def weak(f: Mention) -> bool:
         return (not f.reason and f.kind is MentionKind.SETTLEMENT
                 and max(place.population for place in f.candidates) < WEAK_PLACE_POPULATION)
@@ -929,11 +1061,21 @@ def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
         mine = [k for k, v in owner.items() if v is f]
         neighbours = {min(mine) - 1, max(mine) + 1} if mine else set()
         suspicious = False
+        led = None  # whether a function word leads the name (only asked in a headline)
         for k in neighbours:
             if not 0 <= k < len(words):
                 continue
             other = owner.get(k)
             word = words[k].lower().strip(".,;:'’")
+            if other is None and word not in STOPWORDS and vocabulary.headline(starts[k]):
+                if k < min(mine):
+                    continue  # "Troops Seize Sudzha": a headline's verb before its object
+                if led is None:
+                    lead = min(mine) - 1
+                    led = words[lead].lower() in STOPWORDS if lead >= 0 \
+                        else vocabulary.after_word(starts[0])
+                if led:
+                    continue
             if (other is None and word not in STOPWORDS) or (
                     other is not None and other is not f and weak(other)):
                 suspicious = True
@@ -943,11 +1085,13 @@ def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
 
 
 def _settlement_reason(text_: str, end: int, after: str, back: str,
-                       settlements: _Settlements, vocabulary: _Vocabulary) -> str | None:
+                       settlements: _Settlements, vocabulary: _Vocabulary,
+                       cue_after: bool) -> str | None:
     """The reason of a settlement mention ("cue" after a cue word, else ""), or None when the
     name reads as an ordinary word or a person's name here. ``end`` is where the name ends,
     ``after`` the text after it (30 characters), ``back`` the text before it, reversed (see
-    ToponymFinder._match). The tests that need no cue come first."""
+    ToponymFinder._match), ``cue_after`` whether _ANY_CUE_AFTER holds. The tests that need
+    no cue come first."""
     before_word = _LAST_WORD.match(back, 0, 40)
     before = before_word.group(1)[::-1].lower() if before_word else ""
     if before in _TITLES or _is_given_name(before):
@@ -957,8 +1101,18 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     if settlements.given_name and _NEXT_CAPITALISED.match(text_, end, end + 40):
         return None  # "Serhii Haidai": a first name and a surname
     best = settlements.likeliest
-    if best.population < WEAK_PLACE_POPULATION and _UNIT_NOUN_AFTER.match(text_, end, end + 20):
-        return None  # "Marine Corps": a unit, not the hamlet of Marine
+    noun = cue_after and _NOUN_AFTER.match(after)
+    if noun and (noun.group("unit") is None or best.population < WEAK_PLACE_POPULATION
+                 or best.country_code != HOME_COUNTRY or best.id not in settlements.named):
+        return None  # "Marine Corps", "Vostok battalion", "Azov Brigade", "Moskva cruiser",
+        # "Sumska Street": a unit, a warship or a street, not the place (a unit: unless a
+        # Ukrainian town is so called)
+    if before in NAMED_AFTER_WORDS or (back[:1] in _QUOTE_OR_DOT
+                                       and _NAMED_AFTER_BEFORE.match(back)):
+        return None  # "the landing ship Novocherkassk", "вулиця Сумська": a warship or a
+        # street named after the place
+    if settlements.adjective_form and not _PAUSE_AFTER.match(after):
+        return None  # "Західного військового округу": an adjective, not "Західне"
     if _CUE_BEFORE.match(back):
         return "cue"
     if settlements.one_word and settlements.lower in vocabulary:
@@ -967,14 +1121,19 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     if _SPEECH_AFTER.match(after) or (said and (said.group(1) is None
                                                 or _SPEAKER_AFTER_SAID.match(after))):
         return None  # "Voloshyn said", ", said Voloshyn.": a person speaks
-    if best.population < WEAK_PLACE_POPULATION and best.country_code != HOME_COUNTRY \
-            and _SENTENCE_START.match(back):
-        return None  # a small foreign place first in its sentence: a capitalised word
-    if settlements.inflected and not settlements.case_form and settlements.one_word \
-            and _SENTENCE_START.match(back) \
+    if best.country_code != HOME_COUNTRY and (
+            (best.population < WEAK_PLACE_POPULATION and _SENTENCE_START.match(back))
+            or (best.population < MAJOR_CITY_POPULATION and best.country_code
+                not in THEATRE_COUNTRIES and vocabulary.headline(end))):
+        return None  # a small foreign place first in its sentence, or a town far from the
+        # war in a headline ("Drones Hit Refinery", Hīt in Iraq): a capitalised word
+    if settlements.inflected and settlements.one_word \
+            and (not settlements.case_form and _SENTENCE_START.match(back)
+                 or vocabulary.headline(end)) \
             and not any(place.population >= WEAK_PLACE_POPULATION
                         and place.country_code == HOME_COUNTRY for place in settlements.places):
-        return None  # "Rakety", "Дроны": a noun first in its sentence, like some hamlet's name
+        return None  # "Rakety", "Дроны", a headline's "Opens" or "Denies": a noun first in
+        # its sentence, or any word of a headline, like some hamlet's name or its case form
     return ""
 
 
