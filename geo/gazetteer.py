@@ -436,6 +436,18 @@ class Gazetteer:
                 return unit
         raise UnknownPlaceError(f"no oblast with admin1 code {admin1_code!r}")
 
+    def raion(self, admin2_code: str) -> AdminUnit:
+        """The raion unit with this GeoNames admin2 code."""
+        try:
+            return self._raions[admin2_code]
+        except KeyError:
+            raise UnknownPlaceError(f"no raion with admin2 code {admin2_code!r}") from None
+
+    @cached_property
+    def _raions(self) -> dict[str, AdminUnit]:
+        """The raion units by admin2 code, indexed on first use."""
+        return {unit.code: unit for unit in self._admin_units[0] if unit.level == 2}
+
     def nearest(self, lat: float, lon: float, k: int = 1, *, max_km: float = 50.0,
                 populated_only: bool = True) -> list[tuple[Place, float]]:
         """The ``k`` places nearest to (lat, lon), each with its geodesic distance in km.

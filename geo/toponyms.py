@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 
 from geo import geodesy, text
+from geo.errors import UnknownPlaceError
 from geo.gazetteer import AdminUnit, Candidate, Gazetteer, MatchRule, Place
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
@@ -73,6 +74,23 @@ ANCHOR_MIN_CONFIDENCE = 0.85
 COHERENCE_MAX_ANCHORS = 24
 #: A small place (below this population) found without any cue is kept only if coherent.
 WEAK_PLACE_POPULATION = 20_000
+#: A name written with a case ending added to some place's name ("Красноармейску":
+#: Krasnoarmeysk + у) has at most this many letters after it.
+CASE_ENDING_MAX_LETTERS = 3
+#: Coherence: a namesake that bears the name only as an alias (Sukhanivka, once Andriivka)
+#: counts as this many km farther from the report's places than it is, so that it wins only
+#: where clearly nearer than every place really so called (an alias may also be the Russian
+#: spelling of the place's own name: Konstantinovka, Kostyantynivka).
+ALIAS_COHERENCE_KM = 30.0
+#: The oblasts by GeoNames admin1 code, as English-language reports name them: a reason names
+#: the oblast so, whatever the language and case the text names it in ("Донецкой области").
+OBLAST_NAMES = {
+    "01": "Cherkasy", "02": "Chernihiv", "03": "Chernivtsi", "04": "Dnipropetrovsk",
+    "05": "Donetsk", "06": "Ivano-Frankivsk", "07": "Kharkiv", "08": "Kherson",
+    "09": "Khmelnytskyi", "10": "Kirovohrad", "11": "Crimea", "12": "Kyiv city", "13": "Kyiv",
+    "14": "Luhansk", "15": "Lviv", "16": "Mykolaiv", "17": "Odesa", "18": "Poltava",
+    "19": "Rivne", "20": "Sevastopol", "21": "Sumy", "22": "Ternopil", "23": "Vinnytsia",
+    "24": "Volyn", "25": "Zakarpattia", "26": "Zaporizhzhia", "27": "Zhytomyr"}
 #: A foreign namesake this populous is what "X region" means when no Ukrainian one is a
 #: town ("Rostov region", "Kursk region": the Russian regions' capitals, not a hamlet).
 REGION_CAPITAL_POPULATION = 100_000
@@ -1177,7 +1195,7 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
         resolved.append(_resolve_unit(mention, gazetteer))
         if mention.admin_code and mention.kind in named:
             named[mention.kind].append(resolved[-1])
-    units = {kind: _Units.of(found) for kind, found in named.items()}
+    units = {kind: _Units.of(found, gazetteer) for kind, found in named.items()}
     countries = _country_cues(resolved, text_)
     resolved = [_with_foreign_aliases(m, gazetteer, countries[m.start][0])
                 if m.start in countries else _with_foreign_capitals(m, gazetteer, text_)
@@ -1227,11 +1245,14 @@ def _with_foreign_capitals(mention: Mention, gazetteer: Gazetteer, text_: str) -
     return _with_foreign_aliases(mention, gazetteer)
 
 
-def _country_cues(mentions: Sequence[Mention], text_: str) -> dict[int, tuple[str, str]]:
+def _country_cues(mentions: Sequence[Mention], text_: str
+                  ) -> dict[int, tuple[str, str, str]]:
     """Settlement mentions the text places in a foreign country, by start offset: (ISO code,
-    the words that say so). A country named beside the place ("Russia's Rostov region",
-    "Shebekino, Russia") or a country adjective before it ("the Russian city of Belgorod")."""
-    cues: dict[int, tuple[str, str]] = {}
+    the words that say so, the region's admin1 code where they name one, else ""). A country
+    named beside the place ("Russia's Rostov region", "Shebekino, Russia"), a country
+    adjective before it ("the Russian city of Belgorod") or a foreign region named right
+    after it ("Klimovo, Bryansk region")."""
+    cues: dict[int, tuple[str, str, str]] = {}
     for i, mention in enumerate(mentions):
         if mention.kind is not MentionKind.SETTLEMENT:
             continue
@@ -1239,16 +1260,34 @@ def _country_cues(mentions: Sequence[Mention], text_: str) -> dict[int, tuple[st
         after = mentions[i + 1] if i + 1 < len(mentions) else None
         if before is not None and before.kind is MentionKind.COUNTRY and \
                 _COUNTRY_HOLDS_BEFORE.fullmatch(text_, before.end, mention.start):
-            cues[mention.start] = (before.admin_code, text_[before.start:mention.end])
+            cues[mention.start] = (before.admin_code, text_[before.start:mention.end], "")
         elif after is not None and after.kind is MentionKind.COUNTRY and \
                 _COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start):
-            cues[mention.start] = (after.admin_code, text_[mention.start:after.end])
+            cues[mention.start] = (after.admin_code, text_[mention.start:after.end], "")
+        elif after is not None and after.kind is MentionKind.SETTLEMENT and \
+                (region := _REGION_AFTER.match(text_, after.end)) and \
+                _COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start) and \
+                (capital := _foreign_capital(after.candidates)) is not None:
+            # "Klimovo, Bryansk region", "Tetkino in the Kursk region": a foreign region
+            cues[mention.start] = (capital.country_code, text_[mention.start:region.end()],
+                                   capital.admin1_code)
         elif text_.endswith("of", 0, mention.start - 1) and (
                 demonym := _DEMONYM_PLACE_BEFORE.search(text_, max(0, mention.start - 60),
                                                         mention.start)):
             cues[mention.start] = (DEMONYM_COUNTRIES[demonym.group(1).lower()],
-                                   text_[demonym.start():mention.end])
+                                   text_[demonym.start():mention.end], "")
     return {start: cue for start, cue in cues.items() if cue[0] and cue[0] != HOME_COUNTRY}
+
+
+def _foreign_capital(places: Sequence[Place]) -> Place | None:
+    """The foreign regional capital (population >= REGION_CAPITAL_POPULATION) that a name
+    followed by "region" means when none of its Ukrainian namesakes is a town, else None."""
+    capital = next((p for p in places if p.country_code != HOME_COUNTRY
+                    and p.population >= REGION_CAPITAL_POPULATION), None)
+    if capital is None or any(p.population >= WEAK_PLACE_POPULATION for p in places
+                              if p.country_code == HOME_COUNTRY):
+        return None
+    return capital
 
 
 class _Anchors:
@@ -1298,20 +1337,30 @@ def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
 
 def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
                         anchors: _Anchors | None, text_: str,
-                        country: tuple[str, str] | None = None) -> Mention:
+                        country: tuple[str, str, str] | None = None) -> Mention:
     """The mention resolved. Without ``anchors`` (the first pass, which only gathers anchors)
     a mention that coherence or prominence would settle is returned as it is: neither gives
     the confidence an anchor needs, so the geodesy is left to the second pass. ``country``:
-    the foreign country the text puts it in (see _country_cues), as (ISO code, words)."""
+    the foreign country the text puts it in (see _country_cues), as (ISO code, words, the
+    region's admin1 code or "")."""
     cands = mention.candidates
+    if country is not None:
+        # The text puts the place abroad: a namesake there, else none (a Russian village the
+        # gazetteer lacks is no Ukrainian namesake of it), unless a Ukrainian town is so
+        # called (the words may be a list's: "Sumy, Belgorod region and Kursk").
+        abroad = [c for c in cands if c.country_code == country[0]
+                  and country[2] in ("", c.admin1_code)]
+        if abroad:
+            which = "the only place of that name there" if len(abroad) == 1 else \
+                f"most prominent of {len(abroad)} there"
+            return mention.choose(abroad[0], 0.9 if len(abroad) == 1 else 0.85,
+                                  f"in {country[0]}, as '{country[1]}' says; {which}")
+        if not any(c.population >= WEAK_PLACE_POPULATION for c in cands
+                   if c.country_code == HOME_COUNTRY):
+            return mention.choose(None, 0.0, f"in {country[0]}, as '{country[1]}' says; no "
+                                             f"place of that name there in the gazetteer")
     if len(cands) == 1:
         return mention.choose(cands[0], 0.95, "only candidate of that name in the gazetteer")
-    if country is not None:
-        abroad = [c for c in cands if c.country_code == country[0]]
-        if abroad:
-            return mention.choose(abroad[0], 0.9 if len(abroad) == 1 else 0.85,
-                                  f"in {country[0]}, as '{country[1]}' says; most "
-                                  f"prominent of {len(abroad)} there")
     top = cands[0]
     home = [c for c in cands if c.country_code == HOME_COUNTRY]
     foreign_is_clear = top.country_code != HOME_COUNTRY and (
@@ -1319,31 +1368,41 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     if not foreign_is_clear and _REGION_AFTER.match(text_, mention.end):
         # "Rostov region": no Ukrainian oblast is so called (else this would be an oblast
         # mention), so a foreign regional capital, unless a Ukrainian town bears the name.
-        capital = next((c for c in cands if c.country_code != HOME_COUNTRY
-                        and c.population >= REGION_CAPITAL_POPULATION), None)
-        if capital is not None and all(c.population < WEAK_PLACE_POPULATION for c in home):
+        capital = _foreign_capital(cands)
+        if capital is not None:
             return mention.choose(capital, 0.85, f"{capital.name}, {capital.country_code}: "
                                                  f"a regional capital, as 'region' implies")
     home = _own_name_first(home, mention.text)
     major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
+    # A town as dominant among its Ukrainian namesakes, or the only one (its foreign
+    # namesakes not far more prominent): "под Артемовском" is Bakhmut, not Artyomovsky (RU).
+    town = home[0] if major is None and home \
+        and home[0].population >= DOMINANT_TOWN_POPULATION \
+        and home[0].population >= DOMINANT_TOWN_RATIO * max(
+            (c.population for c in home[1:]), default=0) else None
+    usual = major or town
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
         unit, same_sentence = _nearest_unit(mention, units[kind], text_)
         if unit is None:
             continue
         inside = [c for c in home if getattr(c, field_name) == unit.admin_code]
-        if (major is not None and major not in inside or foreign_is_clear) \
+        # a unit named for other places earlier does not move a city or town that is the
+        # usual meaning of its name
+        if (usual is not None and usual not in inside or foreign_is_clear) \
                 and not same_sentence:
-            continue  # a unit named for other places earlier does not move a major city
+            continue
+        if not inside:
+            continue
+        where = f"in {_unit_name(unit, units[kind].gazetteer)} {label} {TEXT_SAYS}"
         if len(inside) == 1:
             return mention.choose(inside[0], 0.9 if same_sentence else UNIT_BEFORE_CONFIDENCE,
-                                  f"in {unit.text} {label} {TEXT_SAYS}")
-        if inside:
-            if anchors is None:
-                return mention
-            chosen, why = _by_coherence(inside, anchors, mention)
-            return mention.choose(chosen, 0.75, f"in {unit.text} {label} {TEXT_SAYS}; "
-                                                 f"{why}")
+                                  where)
+        if anchors is None:
+            return mention
+        chosen, why = _by_coherence(inside, anchors, mention,
+                                    _named_places(inside, mention.text))
+        return mention.choose(chosen, 0.75, f"{where}; {why}")
     if foreign_is_clear:
         return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
                                          f"prominent than any Ukrainian namesake")
@@ -1351,16 +1410,17 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         return mention.choose(major, USUAL_MEANING_CONFIDENCE,
                               f"{major.name}, a city of {major.population:,}: the usual "
                               f"meaning among {len(cands)} namesakes")
-    if len(home) > 1 and home[0].population >= DOMINANT_TOWN_POPULATION and \
-            home[0].population >= DOMINANT_TOWN_RATIO * max(c.population for c in home[1:]):
-        town = home[0]
+    if town is not None:
+        than = f"over {DOMINANT_TOWN_RATIO} times any namesake" if len(home) > 1 else \
+            "the only Ukrainian place of that name"
         return mention.choose(town, USUAL_MEANING_CONFIDENCE,
-                              f"{town.name}, a town of {town.population:,}, "
-                              f"over {DOMINANT_TOWN_RATIO} times any namesake: the usual meaning")
+                              f"{town.name}, a town of {town.population:,}, {than}: the usual "
+                              f"meaning")
     if anchors is None:
         return mention
     if home and anchors:
-        chosen, why = _by_coherence(home, anchors, mention)
+        chosen, why = _by_coherence(home, anchors, mention,
+                                    _named_places(home, mention.text))
         if chosen is not None and "near" in why:
             return mention.choose(chosen, 0.7, why)
     ranked = home or cands
@@ -1372,34 +1432,73 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
 
 
 class _Units(NamedTuple):
-    """Admin-unit mentions of one level, in text order, with their start offsets."""
+    """Admin-unit mentions of one level, in text order, with their start offsets and the
+    gazetteer that names their units (see _unit_name)."""
 
     mentions: list[Mention]
     starts: list[int]
+    gazetteer: Gazetteer
 
     @classmethod
-    def of(cls, mentions: list[Mention]) -> _Units:
-        return cls(mentions, [m.start for m in mentions])
+    def of(cls, mentions: list[Mention], gazetteer: Gazetteer) -> _Units:
+        return cls(mentions, [m.start for m in mentions], gazetteer)
+
+
+def _unit_name(mention: Mention, gazetteer: Gazetteer) -> str:
+    """An oblast or raion mention's unit as English-language reports name it, whatever the
+    language and case of the text: "Donetsk" for "Донецкой" (области), "Kramatorskyi" for
+    "Краматорского" (района). A reason says so: "in Donetsk oblast as the text says"."""
+    if mention.kind is MentionKind.OBLAST:
+        return OBLAST_NAMES.get(mention.admin_code, mention.text)
+    try:
+        name = gazetteer.raion(mention.admin_code).name
+    except UnknownPlaceError:
+        return mention.text
+    return name.removesuffix(" Raion")
+
+
+def _bears(place: Place, skeleton: str) -> bool:
+    """True if ``place`` bears the name of phonetic ``skeleton`` as its own name (or a
+    spelling of it: Gorlovka for Horlivka), not only as an alias."""
+    return skeleton in (text.skeleton_key(place.name), text.skeleton_key(place.ascii_name))
+
+
+def _named_places(places: list[Place], name: str) -> list[Place]:
+    """Of ``places`` (in rank order), those that ``name`` names most surely: the ones that
+    bear it as their own name; all of them when none does, or when the name is written as a
+    case form of the first place's name (an alias too) and of no bearer's: "Красноармейску"
+    is Krasnoarmeysk, Pokrovsk's former name, with a case ending added, and the village
+    Krasnoarmeyskoye is not declined so."""
+    skeleton = text.skeleton_key(text.name_key(name))
+    bearers = [place for place in places if _bears(place, skeleton)]
+    if not bearers or bearers[0] is places[0]:
+        return bearers or places
+    keys = text.translit_variants(name)
+    if _case_form_of(places[0], keys) and \
+            not any(_case_form_of(place, keys) for place in bearers):
+        return places
+    return bearers
 
 
 def _own_name_first(places: list[Place], name: str) -> list[Place]:
-    """``places`` (in rank order) with those that bear ``name`` as their own (or a spelling
-    of it: Gorlovka for Horlivka) first, when the first does not: a city known by it only
-    as a former name (Oleksandrivka for Donetsk) is not what a hundred villages' own name
-    means."""
-    if len(places) < 2:
+    """``places`` (in rank order) with those ``name`` names most surely (see _named_places)
+    first, when the first is not one of them: a city known by the name only as a former name
+    (Oleksandrivka for Donetsk) is not what a hundred villages' own name means."""
+    if len(places) < 2 or _bears(places[0], text.skeleton_key(text.name_key(name))):
         return places
-    skeleton = text.skeleton_key(text.name_key(name))
+    named = _named_places(places, name)
+    if named[0] is places[0]:
+        return places
+    ids = {place.id for place in named}
+    return named + [place for place in places if place.id not in ids]
 
-    def bears(place: Place) -> bool:
-        return any(skeleton == text.skeleton_key(own) for own in (place.name, place.ascii_name))
 
-    if bears(places[0]):
-        return places
-    bearers = [place for place in places if bears(place)]
-    if not bearers:
-        return places
-    return bearers + [place for place in places if not bears(place)]
+def _case_form_of(place: Place, keys: Collection[str]) -> bool:
+    """True if one of ``keys`` (a written name's keys) is one of ``place``'s names, aliases
+    too, with a case ending of at most CASE_ENDING_MAX_LETTERS letters added."""
+    return any(len(key) - CASE_ENDING_MAX_LETTERS <= len(own) < len(key)
+               and len(own) >= CASE_STEM_MIN_LENGTH and key.startswith(own)
+               for own in map(text.name_key, (place.name, *place.alt_names)) for key in keys)
 
 
 def _nearest_unit(mention: Mention, units: _Units, text_: str
@@ -1407,7 +1506,7 @@ def _nearest_unit(mention: Mention, units: _Units, text_: str
     """The admin-unit mention (of ``units``) that governs ``mention``: in the same sentence
     (either side; no sentence end between them), else the closest one before it, else any in
     the text; and whether it is in the same sentence."""
-    units, starts = units
+    units, starts, _ = units
     if not units:
         return None, False
     before = bisect.bisect_left(starts, mention.start)
@@ -1425,21 +1524,26 @@ def _nearest_unit(mention: Mention, units: _Units, text_: str
     return (units[before - 1] if before else units[0]), False
 
 
-def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention
-                  ) -> tuple[Place, str]:
+def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention,
+                  named: Sequence[Place] | None = None) -> tuple[Place, str]:
     """The candidate nearest to the report's settled places (those named closest to it in
     the text, see COHERENCE_MAX_ANCHORS), if within COHERENCE_MAX_KM; of candidates within
-    COHERENCE_SLACK_KM of that distance, the first (``cands`` are in rank order)."""
+    COHERENCE_SLACK_KM of that distance, the first (``cands`` are in rank order). Those not
+    ``named`` (see _named_places) count as ALIAS_COHERENCE_KM farther than they are."""
     others = anchors.near(mention.start, {c.id for c in cands})
     if not others:
         return cands[0], "most prominent of them"
     km = geodesy.distances_km([[c.lat] for c in cands], [[c.lon] for c in cands],
                               [[a.lat for a in others]], [[a.lon for a in others]])
     nearest = km.min(axis=1)
+    if named is not None and len(named) < len(cands):
+        ids = {place.id for place in named}
+        nearest = nearest + np.array([0.0 if c.id in ids else ALIAS_COHERENCE_KM
+                                      for c in cands])
     best_km = float(nearest.min())
     if best_km > COHERENCE_MAX_KM:
         return cands[0], "most prominent of them"
     ci = int(np.flatnonzero(nearest <= best_km + COHERENCE_SLACK_KM)[0])
     ai = int(np.argmin(km[ci]))
-    return cands[ci], (f"near {others[ai].name} ({nearest[ci]:.0f} km), another place of the "
+    return cands[ci], (f"near {others[ai].name} ({km[ci, ai]:.0f} km), another place of the "
                        f"report")
