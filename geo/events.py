@@ -13,7 +13,9 @@ records. It works with lexicons and a few general patterns, never with rules for
    capture" is an assault, not a capture). A trigger under a hypothetical cue ("could", "plans
    to", "demanded", "to avoid") is dropped, and so are weapons supplied rather than used
    ("pledged Patriot missiles"); a negated one ("no casualties", "have not captured") is dropped
-   or, for a capture, entry or withdrawal, read as a denial.
+   or, for a capture, entry or withdrawal, read as a denial. "took"/"taken" is a capture only
+   right before a settlement ("took Vuhledar", not "took part"); a capitalized trigger word in a
+   unit's name ("the 3rd Assault Brigade") is no trigger.
 3. **Place.** Each trigger takes the settlement mention nearest after it (before it costs more),
    then an oblast or raion (precision REGION). Countries and rivers are never event places; a
    place named only as a reference ("south of Pokrovsk"), used for its government ("Moscow
@@ -24,16 +26,20 @@ records. It works with lexicons and a few general patterns, never with rules for
    "the village" ..., the last place named in the two paragraphs before.
 4. **Actor.** A passive agent ("recaptured by Ukraine", "attacks by the armed forces of
    Ukraine"), else a side named as an adjective of the trigger ("seven Russian attempts",
-   "a Russian drone attack" -> "Russian"), else the military noun phrase nearest to the trigger
-   ("Russian infantry", "the Ukrainian Army", "the enemy", "the 3rd Assault Brigade"; not one
-   the trigger acts on: "surrendered to Russian troops"), else a country right before the verb;
-   "" if none. Casualties and evacuations look only in their own clause.
-5. **Claimed by.** Attributions: "X said/told/announced/insisted/reported/claimed ...", "according
-   to X", '"...," said X', a headline's "... – X", "This was reported by X" (which attributes the
-   sentence before). Roles given as appositives are kept ("Andriy Besedin, the town's mayor").
-   "it/he/she/they said" resolve to the last named claimant of that kind; a bare surname or "the
-   ministry" resolves to the fuller form named before; a quote continuing the previous sentence
-   keeps its speaker.
+   "a Russian drone attack" -> "Russian"; not "Russian artillery", which names the arm), else the
+   military noun phrase nearest to the trigger ("Russian infantry", "the Ukrainian Army", "the
+   enemy", "the 3rd Assault Brigade"; not one the trigger acts on: "surrendered to Russian
+   troops"), else a country right before the verb; "" if none. "its/their/our troops" are the
+   troops of the speaker's side ("Ukraine's General Staff said its troops ..." -> "Ukrainian
+   troops"). Casualties and evacuations look only in their own clause.
+5. **Claimed by.** Attributions: "X said/told/announced/insisted/reported/claimed/assessed/
+   estimated/wrote ...", "according to X", "per X", '"...," said X', a headline's "... – X",
+   "This was reported by X" (which attributes the sentence before); evidence that shows
+   something ("geolocated footage shows", "unconfirmed reports suggest"). A passive say-verb
+   ("explosions were reported", "footage posted by X") names no speaker before it. Roles given
+   as appositives are kept ("Andriy Besedin, the town's mayor"). "it/he/she/they said" resolve
+   to the last named claimant of that kind; a bare surname or "the ministry" resolves to the
+   fuller form named before; a quote continuing the previous sentence keeps its speaker.
 6. **Denials.** "... is not true", "denied claims that ...", "false", a negated capture: an Event of
    kind CONTROL_AFFIRMED claimed and denied by the speaker, with the denying words in ``denial``.
    A claim the denial names ("Russian claims that ...") is kept as a separate Event of its own kind
@@ -46,7 +52,8 @@ records. It works with lexicons and a few general patterns, never with rules for
    city counts only when so introduced (otherwise it is mostly its government).
 
 ``Event.when`` keeps a time the sentence gives that is not the report's ("in September 2022",
-"last week"); the event's ``date`` stays the report date.
+"last week", "late on Wednesday" in a report dated another day); the event's ``date`` stays
+the report date.
 
 Every event's ``evidence`` is its sentence verbatim: ``text[event.start:event.end]``.
 """
@@ -149,7 +156,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bfell\s+to\b|\b(?:has|had|have)\s+fallen\b|"
      r"\btook\s+(?:over|the\s+(?:village|town|city|settlement))\b|"
      r"\boccupied\s+the\s+(?:village|town|city|settlement)\b|"
-     r"\braised\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b"),
+     r"\brais(?:ed|ing)\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b"),
     (K.CONTROL_AFFIRMED,
      r"\bremain(?:s|ed|ing)?\W+(?:\w+\W+){0,3}?(?:under|in)\W+(?:\w+\W+){0,2}?"
      r"(?:control|hands)\b|"
@@ -169,7 +176,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bpull(?:ed|s|ing)?\s+(?:\w+\s+)?(?:out|back)\b|\bsurrender(?:ed|s)?\b|"
      r"\babandon(?:ed|s|ing)?\b|\bleft\s+the\s+(?:town|city|village|settlement)\b"),
     (K.ASSAULT,
-     r"\b(?:partially\s+)?entered\b(?!\s+(?:into|office|the\s+(?:race|market|talks|war|"
+     r"\b(?:partially\s+)?enter(?:ed|ing|s)\b(?!\s+(?:into|office|the\s+(?:race|market|talks|war|"
      r"conflict|negotiations)|service|politics))|"
      r"\benter(?:ing)?\s+(?:the\s+)?(?:town|city|village)\b|\bstorm(?:ed|ing|s)?\b|"
      r"\battack(?:ed|ing|s)?\b|\bassault(?:ed|ing|s)?\b|\bcounter-?attack\w*|"
@@ -184,6 +191,18 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bcasualt(?:y|ies)\b|\bdeath\s+toll\b|\bdead\b|\bdied\b|\bdies\b|\bdeaths?\b|"
      r"\blost\s+their\s+lives\b|\bfatalit(?:y|ies)\b|\bhurt\b"),
 )
+
+#: "took Vuhledar", "have taken the town of Toretsk": "take" is a capture only when a settlement
+#: is its object (not "took part", "taken into account").
+TAKEN_MAX_CHARS = 40
+_TAKEN_ENDS = ("took", "taken", "take", "takes", "taking", " of")
+_TAKEN_BEFORE = re.compile(r"\b((?:re)?(?:took|taken|take|takes|taking))\s+(?:the\s+(?:town|city|"
+                           r"village|settlement)\s+of\s+)?$")
+
+#: The rest of a unit's name after a capitalized trigger word ("Assault" in "3rd Assault
+#: Brigade", "Strike" in "Strike Group").
+_UNIT_NAME_REST = re.compile(r"[\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:Brigade|Battalion|Regiment|"
+                             r"Division|Corps|Group|Detachment|Company|Unit|Forces)s?\b")
 
 #: Political or diplomatic cues: a STATEMENT event when the sentence has no military event.
 STATEMENT_CUES = (
@@ -332,6 +351,8 @@ _CLAUSE_PUNCTUATION = frozenset(",;:()[]—–")
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 _MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAY = "(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
 _WHEN = re.compile(
     rf"\b(?:(?i:in|since|during|by|until|from|on|early|late|mid)[-\s]+)?"
     rf"(?:(?:early|late|mid)[-\s]+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b|"
@@ -340,6 +361,12 @@ _WHEN = re.compile(
     r"last\s+(?:week|month|year|winter|summer|spring|autumn|fall|weekend)\b|"
     r"(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago\b|"
     r"earlier\s+this\s+(?:week|month|year)\b)")
+#: A weekday's name as written (it opens with a character class, so sre skips to it quickly),
+#: and the words that may stand before and after it: "late on Wednesday", "on Monday morning".
+_WEEKDAY_RE = re.compile(_WEEKDAY + r"\b")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:(?:early|late|overnight)\s+(?:on\s+)?|(?:on|since|by|until|"
+                             r"last)\s+)$", re.I)
+_WEEKDAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: What every match of :data:`_WHEN` contains: a month's name as written (:data:`_MONTH` is
 #: case-sensitive, so "mayor" is no cue), else, in the ASCII-lowered text, a year, "last" and a
@@ -361,7 +388,7 @@ _FORCE = (r"(?:troops|forces|[Aa]rmy|infantry(?:men)?|soldiers|servicemen|units?
           r"[Bb]order)\s+(?:[Ff]orces|troops|[Gg]uards?)|[Gg]eneral\s+[Ss]taff|mercenaries|"
           r"tanks|armou?red\s+vehicles|drones|helicopters|(?:war)?planes|jets|aircraft|"
           r"gunners|sappers|[Gg]rouping\s+of\s+[Ff]orces|invaders|occupiers|occupants|"
-          r"aggressors?)")
+          r"aggressors?|armou?r)")
 _ACTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?{_SIDE}(?:\s+[a-z][\w-]*)?\s+{_FORCE}\b|"
     r"\b(?:the\s+)?(?:enemy|occupiers|invaders|Russians|Ukrainians|AFU|ZSU|Ruscists)\b|"
@@ -369,6 +396,13 @@ _ACTOR_RE = re.compile(
     r"\b(?:the\s+)?[Aa]rmed\s+[Ff]orces\s+of\s+(?:Ukraine|Russia|the\s+Russian\s+Federation)\b|"
     r"\b(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,3}"
     r"(?:Brigade|Battalion|Regiment|Division|Corps|Army)\b")
+#: "its troops", "our soldiers": forces of the side of whoever speaks (see :func:`_own_forces`);
+#: tried only where one of :data:`_OWN_WORDS` starts a word (see :meth:`_Doc.own_forces`).
+_OWN_FORCES = re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?({_FORCE})\b")
+_OWN_WORDS = ("its ", "their ", "our ")
+#: The side a speaker or a sentence names: Ukraine's (group 1) or Russia's (group 2).
+_SIDE_NAMED = re.compile(r"\b(?:(ukrain\w*|kyiv|kiev|zsu|afu)|(russia\w*|moscow|kremlin|wagner|"
+                         r"chechen\w*))\b", re.I)
 _AGENT_AFTER = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?by\s+")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|against|toward|towards|at|on|upon)\s+$", re.I)
 _COUNTRY = re.compile(r"(?:the\s+)?(Russia|Ukraine|Kyiv|Moscow)\b")
@@ -377,9 +411,8 @@ _COUNTRY_SUBJECT = re.compile(
 #: "seven Russian attempts", "a Russian drone attack": the side named as an adjective.
 _SIDE_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|Belarusian|Russia['’]s|Ukraine['’]s|enemy)\s+"
-    r"(?!(?:troops|forces|army|infantry|soldiers|servicemen|units?|military|marines|"
-    r"paratroopers|brigades?|battalions?|fighters|defenders|officials|authorities)\b)"
-    r"(?:[a-z-]+\s+)?$", re.I)
+    rf"(?!(?:{_FORCE}|officials|authorities)\b)"
+    r"(?:(?!(?:also|again|then|later|still|\w+ly)\b)[a-z-]+\s+)?$", re.I)
 
 #: Words that can sit in a speaker's noun phrase in lower case (roles, bodies, adjectives).
 ROLE_WORDS = frozenset("""
@@ -394,7 +427,7 @@ premier foreign defense defence interior regional local senior top state press p
 acting exiled city town village district oblast military-civilian civil-military kremlin parliament
 committee directorate headquarters operator operators outlet channel brigade battalion regiment
 unit news state television tv newspaper website agency telegram network force air navy intelligence
-guard guards troops
+guard guards troops sides project
 """.split())
 #: Roles of one person (for "he/she" and for "the mayor" to find its earlier full form).
 PERSON_ROLES = frozenset("""
@@ -406,7 +439,7 @@ premier
 ORG_WORDS = frozenset("""
 ministry army staff command office administration service agency council government kremlin
 parliament committee directorate headquarters institute outlet channel police navy military
-brigade battalion regiment unit group
+brigade battalion regiment unit group project
 """.split())
 #: Speakers named by a country, capital or body: "it", not "he".
 ORG_NAMES = frozenset("""
@@ -415,7 +448,7 @@ russia ukraine kyiv moscow kremlin washington nato eu un pentagon belarus minsk 
 PLURAL_WORDS = frozenset("""
 officials authorities sources analysts observers representatives forces troops residents
 witnesses prosecutors journalists bloggers milbloggers monitors experts officers soldiers servicemen
-commanders leaders lawmakers diplomats
+commanders leaders lawmakers diplomats sides
 """.split())
 _DEMONYMS = frozenset("""
 russian ukrainian russians ukrainians belarusian american european western british french german
@@ -437,8 +470,13 @@ _LEAD_OR_CONNECTOR = _LEAD_STRIP | _CONNECTORS
 _POSSESSIVE = ("'s", "’s")
 
 _SAY_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|announced|announces|insisted|insists|reported|reports|"
-    r"claimed|claims|claim(?=\s+(?:to\s+have|that)\b)|stated|states|confirmed|confirms|added|adds|wrote|writes|posted|noted|notes|"
+    r"\b(?:said|says|say|told|tells|announced|announces|insisted|insists|reported|"
+    r"reports(?!\s+(?:suggest|indicate|show|say|said)\w*)|"
+    r"claimed|claims|claim(?=\s+(?:to\s+have|that|(?:full\s+|complete\s+|total\s+)?control)\b)|"
+    r"stated|states|confirmed|confirms|added|adds|wrote|writes|posted|noted|notes|"
+    r"assessed|assesses|estimated|estimates|concluded|concludes|indicated|suggested|"
+    r"shows|showed|show|shown|indicates|indicate|suggests|suggest|"
+    r"appears?\s+to\s+show|"
     r"denied|denies|warned|warns|declared|declares|acknowledged|acknowledges|admitted|admits|"
     r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
     r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
@@ -446,8 +484,32 @@ _SAY_VERB = re.compile(
 #: A source named before what it says ("according to X"). The "\b" adds nothing to the
 #: lookbehind, but lets :class:`Starts` find where the pattern can match.
 _ACCORDING = _caseless(
-    r"\b(?<![\w-])(?:source:\s*|according\s+to|citing|cited\s+by|quoted\s+by|"
+    r"\b(?<![\w-])(?:source:\s*|according\s+to|per|citing|cited\s+by|quoted\s+by|"
     r"(?:reported|stated|announced|claimed|said|confirmed|posted)\s+by)\s+")
+#: What footage, imagery or reports are said to show: evidence is the source of what it shows
+#: ("geolocated footage shows", "satellite images indicate", "unconfirmed reports suggest").
+#: These are matches of :data:`_SAY_VERB`; those also in :data:`_SAY_VERBS` say something
+#: whoever their subject is ("the ministry confirmed").
+_EVIDENCE_VERBS = frozenset("""
+shows showed show shown indicates indicate indicated suggests suggest suggested confirms confirmed
+""".split())
+_SAY_VERBS = frozenset("indicated suggested confirms confirmed".split())
+#: What every evidence source names (a cheap test before :data:`_EVIDENCE_SOURCE`).
+_EVIDENCE_NOUNS = ("footage", "video", "image", "photo", "picture", "report")
+#: How far before its verb an evidence source may stand.
+EVIDENCE_MAX_CHARS = 120
+_EVIDENCE_SOURCE = re.compile(
+    r"((?:(?:(?i:the|a|an|new|recent|latest|further|geo-?located|verified|unverified|unconfirmed|"
+    r"published|released|satellite|drone|combat|aerial|media|social\s+media|amateur|several|"
+    r"some|other)|[A-Z][\w'’-]*)\s+){0,3}"
+    r"(?i:footage|videos?|imagery|images|photos|photographs|pictures|reports))"
+    r"(?:\s+[\w'’-]+){0,5}?\s+$")
+#: "Explosions were reported", "shelling was heard": a passive say-verb names no speaker
+#: before it (its agent follows "by", which :data:`_ACCORDING` reads).
+_BE_FORMS = frozenset("was were is are been being be".split())
+_BE_ENDS = tuple(f" {word} " for word in _BE_FORMS)
+#: What stands right before a passive say-verb: a form of "be", or an adverb after one.
+_PASSIVE_ENDS = (*_BE_ENDS, "ly ", "also ")
 _BACK_REFERENCE = re.compile(
     r"\W*(?:this|that|it|these|the\s+(?:news|information))\s+(?:was|were|has\s+been|had\s+been|"
     r"is)\s+(?:reported|stated|announced|confirmed|said|claimed|posted)\s+by\b", re.I)
@@ -609,6 +671,9 @@ class _Doc:
         self.break_starts = _break_starts(text, lowered)
         self._reference: dict[int, bool] = {}
         self._speech: list[int] | None = None
+        self._own: tuple[list[int], list[re.Match[str]]] | None = None
+        #: Whether "took", "taken", "take" ... can stand anywhere (see :data:`_TAKEN_BEFORE`).
+        self.may_take = "too" in lowered or "tak" in lowered
         self._aside: dict[tuple[int, int, MentionKind], bool] = {}
 
     def is_reference(self, mention: Mention) -> bool:
@@ -636,6 +701,25 @@ class _Doc:
         if self._speech is None:
             self._speech = _SPEECH_STARTS.find(self.folded)
         return finditer_at(pattern, text, self._speech, lo, hi)
+
+    def own_forces(self) -> tuple[list[int], list[re.Match[str]]]:
+        """The starts and matches of :data:`_OWN_FORCES` ("its troops") in the text, in order,
+        tried only where one of :data:`_OWN_WORDS` starts a word of the lowered copy (a few
+        string searches cost less than a regex scan); found at the first call."""
+        if self._own is None:
+            text, lowered = self.text, self.lowered
+            found = []
+            for word in _OWN_WORDS:
+                at = lowered.find(word)
+                while at >= 0:
+                    if at == 0 or not text[at - 1].isalnum():
+                        match = _OWN_FORCES.match(text, at)
+                        if match:
+                            found.append(match)
+                    at = lowered.find(word, at + 1)
+            found.sort(key=lambda match: match.start())
+            self._own = [match.start() for match in found], found
+        return self._own
 
     def clause_start(self, s: int, position: int) -> int:
         """End of the last clause break before ``position`` (at most CLAUSE_BACK_CHARS back,
@@ -717,9 +801,24 @@ def _break_starts(text: str, lowered: str) -> list[int]:
     return starts
 
 
-def _triggers(doc: _Doc, s: int, e: int) -> list[_Trigger]:
+def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list[_Trigger]:
+    """The triggers of the sentence ``text[s:e]``: the lexicons' (see :data:`TRIGGERS`), and
+    "took"/"taken" right before one of its settlements (``places``), a capture."""
     taken: list[tuple[int, int]] = []
     found: list[_Trigger] = []
+
+    def add(kind: EventKind, a: int, b: int) -> None:
+        taken.append((a, b))
+        if doc.text[a].isupper() and _UNIT_NAME_REST.match(doc.text, b, e):
+            return  # "the 3rd Assault Brigade": a unit's name, not an assault
+        before = doc.folded[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
+        if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
+                and not _HEDGED_PAST.search(before):
+            return
+        if kind is K.STRIKE and _SUPPLY.search(before):
+            return
+        found.append(_Trigger(kind, a, b, negated=bool(_NEGATION.search(before))))
+
     for kind, spans in doc.trigger_spans:
         lo = bisect.bisect_left(spans, (s, -1))
         for a, b in spans[lo:]:
@@ -729,14 +828,14 @@ def _triggers(doc: _Doc, s: int, e: int) -> list[_Trigger]:
                 continue
             if any(a < y and x < b for x, y in taken):
                 continue
-            taken.append((a, b))
-            before = doc.folded[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
-            if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
-                    and not _HEDGED_PAST.search(before):
-                continue
-            if kind is K.STRIKE and _SUPPLY.search(before):
-                continue
-            found.append(_Trigger(kind, a, b, negated=bool(_NEGATION.search(before))))
+            add(kind, a, b)
+    for mention in places if doc.may_take else ():
+        if mention.kind is MentionKind.SETTLEMENT:
+            lo = max(s, mention.start - TAKEN_MAX_CHARS)
+            verb = _TAKEN_BEFORE.search(doc.folded, lo, mention.start) \
+                if doc.folded[lo:mention.start].rstrip().endswith(_TAKEN_ENDS) else None
+            if verb and not any(verb.start() < y and x < verb.end() for x, y in taken):
+                add(K.CAPTURE_CLAIM, *verb.span(1))
     found.sort(key=lambda t: t.start)
     return found
 
@@ -833,7 +932,8 @@ def _np_word(token: str) -> bool:
     low = token.lower()
     base = _without_possessive(low)
     return (token[:1].isupper() or base in ROLE_WORDS or low in {"the", "a", "an"}
-            or ("-" in token and token.replace("-", "").isalpha()))
+            or ("-" in token and token.replace("-", "").isalpha())
+            or (low[:1].isdigit() and bool(_ORDINAL.fullmatch(low))))
 
 
 def _subject_before(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
@@ -906,6 +1006,8 @@ def _phrase_after(text: str, position: int, e: int) -> tuple[int, int] | None:
     return toks[0].start(), toks[last].end()
 
 
+#: "the 47th Mechanized Brigade": an ordinal may stand in a speaker's name.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _APPOSITIVE = re.compile(r",\s*((?:the|a|an|its|his|her)\s+|(?=[a-z]))([^,;.!?\"“”()]{2,90}?)"
                          r"(?=\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.!?\"”]|$|\s+(?:said|told|to)\b))")
 
@@ -972,7 +1074,20 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
     for n, match in enumerate(doc.speech_cues(_SAY_VERB, text, s, e)):
         if n >= MAX_ATTRIBUTIONS:
             break
+        verb = match.group()
+        if verb in _EVIDENCE_VERBS or verb.startswith("appear"):
+            lo = max(s, match.start() - EVIDENCE_MAX_CHARS)
+            source = _EVIDENCE_SOURCE.search(text, lo, match.start()) \
+                if any(doc.lowered.find(noun, lo, match.start()) >= 0 for noun in _EVIDENCE_NOUNS) \
+                else None
+            if source:
+                found.append(_Attribution(source.group(1), source.start(1), source.span(1)))
+                continue
+            if verb not in _SAY_VERBS:
+                continue  # "the map shows": nobody says anything
         before = text[max(s, match.start() - 3):match.start()]
+        if _passive(text, s, match.start()) or text.startswith(" by ", match.end(), e):
+            continue  # "explosions were reported", "footage posted by X": passive
         span = _subject_before(text, s, match.start())
         if span is None and before.strip()[-1:] == ",":
             span = _subject_with_appositive(text, s, match.start())
@@ -990,6 +1105,18 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(tail, start, False)
     found.sort(key=lambda a: a.anchor)
     return found
+
+
+def _passive(text: str, s: int, verb_start: int) -> bool:
+    """Whether the say-verb at ``verb_start`` follows a form of "be" ("were reported", "was
+    also confirmed"): see :data:`_BE_FORMS`."""
+    lo = max(s, verb_start - 30)
+    if not text.endswith(_PASSIVE_ENDS, lo, verb_start):
+        return False  # most say-verbs: one test
+    if text.endswith(_BE_ENDS, lo, verb_start):
+        return True
+    words = text[lo:verb_start].lower().split()
+    return len(words) > 1 and words[-2] in _BE_FORMS
 
 
 def _only_attribution(text: str, s: int, e: int, attributions: Sequence[_Attribution]) -> bool:
@@ -1240,7 +1367,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
         return [], own
-    triggers = _triggers(doc, s, e)
+    triggers = _triggers(doc, s, e, places)
     denial = _denial(doc, s, e, triggers)
     if not triggers and denial is None and not own:
         return [], own  # no event, and a statement needs a place the sentence names itself
@@ -1275,10 +1402,10 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
         # "Ukrainian troops repelled 12 attacks": the attackers are not the troops named
         # before "repelled"; look for them only after it ("12 Russian attacks").
         repel = _repelling(doc, trigger, triggers)
-        actor = _actor(doc, actors, repel.end if repel else s, e, trigger)
+        claimant = _claimant_for(trigger.start, attributions)
+        actor = _actor(doc, actors, repel.end if repel else s, e, trigger, claimant)
         for mention in _places_for(doc, trigger, candidates, spans, carried):
-            emit(trigger.kind, mention, trigger.start, actor=actor,
-                 claimed_by=_claimant_for(trigger.start, attributions))
+            emit(trigger.kind, mention, trigger.start, actor=actor, claimed_by=claimant)
     if denial is not None:
         denier = denial.who if denial.who is not None \
             else _claimant_for(denial.position, attributions)
@@ -1296,7 +1423,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
                 else _claimant_before(trigger.start, attributions)
             if claimant == denier or not (claimant or denial.who is not None):
                 continue
-            actor = _actor(doc, actors, s, e, trigger)
+            actor = _actor(doc, actors, s, e, trigger, claimant)
             for mention in _places_for(doc, trigger, candidates, spans, carried):
                 emit(trigger.kind, mention, trigger.start,
                      actor="" if actor == denier else actor, claimed_by=claimant,
@@ -1369,7 +1496,10 @@ def _repelling(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _T
     return None
 
 
-def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger) -> str:
+def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
+           speaker: str = "") -> str:
+    """Who did it (see the module docstring); ``speaker``: who says so, whose side "its
+    troops" are."""
     text = doc.text
     agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40))
     if agent:
@@ -1381,9 +1511,16 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger) -> str
         return side.group(1)
     if trigger.kind in CLAUSE_ACTOR_KINDS:
         s, e = doc.clause_bounds(s, e, trigger.start)
-    best, best_cost = "", float("inf")
-    for match in actors.finditer(max(s, trigger.start - ACTOR_MAX_CHARS),
-                                 min(e, trigger.end + ACTOR_MAX_CHARS)):
+    best: re.Match[str] | None = None
+    best_cost = float("inf")
+    lo, hi = max(s, trigger.start - ACTOR_MAX_CHARS), min(e, trigger.end + ACTOR_MAX_CHARS)
+    candidates: Iterable[re.Match[str]] = actors.finditer(lo, hi)
+    own_starts, own = doc.own_forces()
+    if own:
+        first = bisect.bisect_left(own_starts, lo)
+        candidates = itertools.chain(candidates, (match for match in own[first:]
+                                                  if match.end() <= hi))
+    for match in candidates:
         if match.end() <= trigger.start:
             cost = trigger.start - match.end()
         elif match.start() >= trigger.end:
@@ -1395,11 +1532,24 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger) -> str
         else:
             continue
         if cost < best_cost:
-            best, best_cost = match.group(), cost
-    if best:
-        return best
+            best, best_cost = match, cost
+    if best is not None:
+        return _own_forces(text, actors.s, best, speaker) if best.re is _OWN_FORCES \
+            else best.group()
     subject = _COUNTRY_SUBJECT.search(text, max(s, trigger.start - 25), trigger.start)
     return subject.group(1) if subject else ""
+
+
+def _own_forces(text: str, s: int, actor: re.Match[str], speaker: str) -> str:
+    """"its/their/our troops" (a match of :data:`_OWN_FORCES`) as the troops of the side of the
+    speaker ("Ukraine's General Staff said its troops ..." -> "Ukrainian troops"), else of the
+    last side the sentence names before them; as written when no side is named."""
+    side = _SIDE_NAMED.search(speaker)
+    if side is None:
+        side = next(reversed(list(_SIDE_NAMED.finditer(text, s, actor.start()))), None)
+    if side is None:
+        return actor.group()
+    return ("Ukrainian " if side.group(1) else "Russian ") + actor.group(1)
 
 
 @dataclass(frozen=True)
@@ -1461,10 +1611,19 @@ def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, i
     """(start, end, phrase) of each time the sentence ``text[s:e]`` gives that is not the
     report's date. Most sentences give none: a cheap scan for the words every time phrase
     needs comes first."""
-    if not (_MONTH_CUE.search(doc.text, s, e) or _WHEN_CUE.search(doc.lowered, s, e)):
-        return []
-    return [(match.start(), match.end(), match.group())
-            for match in _WHEN.finditer(doc.text, s, e) if _differs_from(match.group(), date)]
+    text = doc.text
+    found = [(match.start(), match.end(), match.group())
+             for match in _WHEN.finditer(text, s, e) if _differs_from(match.group(), date)] \
+        if _MONTH_CUE.search(text, s, e) or _WHEN_CUE.search(doc.lowered, s, e) else []
+    for day in _WEEKDAY_RE.finditer(text, s, e) if text.find("day", s, e) >= 0 else ():
+        if date is not None and _WEEKDAYS.index(day.group().lower()) == date.weekday():
+            continue  # the report's day
+        before = _WEEKDAY_BEFORE.search(text, max(s, day.start() - 20), day.start())
+        after = _WEEKDAY_AFTER.match(text, day.end(), e)
+        start = before.start() if before else day.start()
+        end = after.end() if after else day.end()
+        found.append((start, end, text[start:end]))
+    return found
 
 
 def _when(times: Sequence[tuple[int, int, str]], position: int, clause: tuple[int, int]) -> str:

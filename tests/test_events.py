@@ -472,3 +472,99 @@ def test_repelled_attacks_are_not_the_repellers(read):
     (attacks,) = named(read("Ukrainian troops repelled 12 Russian attacks near Pokrovsk."),
                        "Pokrovsk", EventKind.ASSAULT)
     assert attacks.actor == "Russian"
+
+
+# --- who says so: passives, assessments, evidence; own forces; weekdays ---------------------
+
+def test_a_passive_report_names_no_claimant(read):
+    # DAY is a Thursday: "late on Wednesday" is another day, kept as the events' time
+    events = read("Explosions were reported in Odesa and Kherson late on Wednesday.")
+    assert [(e.kind, e.mention.text, e.claimed_by, e.when) for e in events] == [
+        (EventKind.STRIKE, "Odesa", "", "late on Wednesday"),
+        (EventKind.STRIKE, "Kherson", "", "late on Wednesday")]
+    events = read("Shelling was also reported in Kupiansk, the regional governor said.")
+    assert [(e.mention.text, e.claimed_by) for e in events] == [
+        ("Kupiansk", "the regional governor")]
+
+
+def test_assessments_attribute_what_they_assess(read):
+    events = read("The ISW assessed that Russian forces likely advanced near Siversk but had not "
+                  "captured the town.")
+    assert [(e.kind, e.actor, e.claimed_by, e.denied_by) for e in events] == [
+        (EventKind.ASSAULT, "Russian forces", "The ISW", ""),
+        (EventKind.CONTROL_AFFIRMED, "", "The ISW", "The ISW")]
+    for text, speaker in (
+            ("Analysts estimated that Russian forces advanced near Vuhledar.", "Analysts"),
+            ("Kyiv's military concluded that Russian forces had breached defences near Toretsk.",
+             "Kyiv's military"),
+            ("Russian forces have captured Novohrodivka, per the Russian Defence Ministry.",
+             "the Russian Defence Ministry")):
+        assert {e.claimed_by for e in read(text)} == {speaker}
+
+
+def test_evidence_is_the_source_of_what_it_shows(read):
+    events = read("Geolocated footage shows Russian armour advancing west of Toretsk.")
+    assert [(e.mention.text, e.actor, e.claimed_by) for e in events] == [
+        ("Toretsk", "Russian armour", "Geolocated footage")]
+    events = read("Unconfirmed reports suggest Ukrainian forces retreated from Vuhledar.")
+    assert [(e.kind, e.claimed_by) for e in events] == [
+        (EventKind.WITHDRAWAL, "Unconfirmed reports")]
+    # whoever posted the footage is its source; a map is no source
+    events = read("Footage posted by Russian milbloggers shows Russian forces entering Ukrainsk.")
+    assert [(e.kind, e.claimed_by) for e in events] == [
+        (EventKind.ASSAULT, "Russian milbloggers")]
+    assert {e.claimed_by for e in read("The map shows Russian forces advancing near Toretsk.")} \
+        == {""}
+
+
+def test_its_troops_are_the_speakers_side(read):
+    events = read("Ukraine's General Staff said its troops repelled 14 assaults near Kurakhove.")
+    (repelled,) = named(events, "Kurakhove", EventKind.ENTRY_REPELLED)
+    assert (repelled.actor, repelled.claimed_by) == ("Ukrainian troops", "Ukraine's General Staff")
+    events = read("The Russian Defence Ministry said its forces had liberated Novohrodivka.")
+    assert [e.actor for e in events] == ["Russian forces"]
+    events = read("Moscow said its troops had repelled a Ukrainian attack near Kreminna.")
+    assert {(e.kind, e.actor) for e in events} == {
+        (EventKind.ENTRY_REPELLED, "Russian troops"), (EventKind.ASSAULT, "Ukrainian")}
+
+
+def test_a_units_name_speaks_and_attacks_nothing(read):
+    events = read("Ukraine's 3rd Assault Brigade said its fighters had pushed Russian troops back "
+                  "near Kupiansk.")
+    assert [(e.kind, e.actor, e.claimed_by) for e in events] == [
+        (EventKind.ENTRY_REPELLED, "Ukrainian fighters", "Ukraine's 3rd Assault Brigade")]
+
+
+def test_a_side_named_with_its_arm_is_the_actor(read):
+    events = read("Russian artillery shelled Kherson on Monday, AFP reported, citing the regional "
+                  "governor.")
+    assert [(e.actor, e.claimed_by, e.when) for e in events] == [
+        ("Russian artillery", "AFP", "on Monday")]
+    events = read("Ukraine's army said it had repelled 12 attacks near Pokrovsk. The enemy also "
+                  "shelled Myrnohrad, it added.")
+    assert [e.actor for e in named(events, "Myrnohrad")] == ["enemy"]
+
+
+def test_both_sides_claim_and_the_report_day_is_no_time(read):
+    events = read("Both sides claim control of Robotyne after days of fighting.")
+    assert {(e.kind, e.claimed_by) for e in events} == {
+        (EventKind.CAPTURE_CLAIM, "Both sides"), (EventKind.ASSAULT, "Both sides")}
+    events = read("Ukrainian troops repelled an attack near Kupiansk on Thursday, the General "
+                  "Staff said.")
+    assert events and {e.when for e in events} == {""}  # DAY is that Thursday
+    assert {e.when for e in read("Russian troops shelled Kherson on Sunday evening.")} == {
+        "on Sunday evening"}
+
+
+def test_took_a_settlement_is_a_capture(read):
+    events = read("Russian forces took Vuhledar after weeks of fighting, the Russian Defence "
+                  "Ministry said.")
+    (capture,) = named(events, "Vuhledar", EventKind.CAPTURE_CLAIM)
+    assert (capture.actor, capture.claimed_by) == ("Russian forces", "the Russian Defence Ministry")
+    assert named(read("Russia's Defence Ministry said its troops had taken the town of Toretsk."),
+                 "Toretsk", EventKind.CAPTURE_CLAIM)
+    # not when it is planned, or when what is taken is no place
+    assert not [e for e in read("Russia plans to take Pokrovsk by the end of the year.")
+                if e.kind is EventKind.CAPTURE_CLAIM]
+    assert not [e for e in read("Officials from Kharkiv took part in talks, the mayor said.")
+                if e.kind is EventKind.CAPTURE_CLAIM]
