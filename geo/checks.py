@@ -206,6 +206,10 @@ def _stated_words(stated: StatedDistance) -> str:
     return hedge + core
 
 
+_ROUTE_SAID = {"road": " by road", "straight": " in a straight line"}
+"""How a verdict quotes the route the text gave with its figure (StatedDistance.route)."""
+
+
 @dataclass
 class _Part:
     """One judged aspect of a claim (distance, direction, units)."""
@@ -217,27 +221,34 @@ class _Part:
 def _distance_part(stated: StatedDistance, measured: float, what: str,
                    low: float | None = None, high: float | None = None,
                    straight_high: float | None = None) -> tuple[_Part, dict]:
-    """Judge a stated distance against a measured one with the rounding/road tolerance."""
+    """Judge a stated distance against a measured one with the rounding/road tolerance; a
+    figure the text gives as a straight line ("as the crow flies") gets no road allowance."""
     _check_figures(stated)
     if low is None or high is None:
         low, high = distance_bounds(measured)
     if straight_high is None:
         straight_high = distance_bounds(measured, road=False)[1]
+    if stated.route == "straight":
+        high = min(high, straight_high)
     ratio = stated.km / measured if measured > 0 else math.inf
     extra = {"stated_km": stated.km, "stated_low_km": stated.low_km,
              "stated_high_km": stated.high_km, "accepted_min_km": low,
              "accepted_max_km": high, "straight_max_km": straight_high}
     fits = stated.high_km >= low and stated.low_km <= high
+    said = _ROUTE_SAID.get(stated.route, "")
     if not fits:
         far = "longer" if stated.low_km > high else "shorter"
-        words = (f"stated {_stated_words(stated)} is {far} than {what} {_fmt(measured)} km "
-                 f"allows ({_fmt(low)}-{_fmt(high)} km), ratio {ratio:.2f}")
+        words = (f"stated {_stated_words(stated)}{said} is {far} than {what} "
+                 f"{_fmt(measured)} km allows ({_fmt(low)}-{_fmt(high)} km), ratio {ratio:.2f}")
         extra["reading"] = ""
         return _Part(Status.INCONSISTENT, words), extra
-    reading = "straight line" if stated.low_km <= straight_high else "road distance"
+    if stated.route == "road":
+        reading = "road distance"
+    else:
+        reading = "straight line" if stated.low_km <= straight_high else "road distance"
     extra["reading"] = reading
-    words = (f"stated {_stated_words(stated)} vs {what} {_fmt(measured)} km, ratio {ratio:.2f}:"
-             f" fits as a {reading}")
+    words = (f"stated {_stated_words(stated)}{said} vs {what} {_fmt(measured)} km, ratio "
+             f"{ratio:.2f}: fits as a {reading}")
     return _Part(Status.CONSISTENT, words), extra
 
 
@@ -295,6 +306,15 @@ def _explain(head: str, parts: Iterable[_Part | None], claim: Claim) -> str:
 _ROAD_TOLERANCE_WORDS = (
     f"distance within [measured×{1 - ROUNDING_TOLERANCE:g} − {ABS_TOLERANCE_KM:g} km, "
     f"measured×{MAX_ROAD_FACTOR:g} + {ABS_TOLERANCE_KM:g} km] (rounding; road distance)")
+_STRAIGHT_TOLERANCE_WORDS = (
+    f"distance within [measured×{1 - ROUNDING_TOLERANCE:g} − {ABS_TOLERANCE_KM:g} km, "
+    f"measured×{1 + ROUNDING_TOLERANCE:g} + {ABS_TOLERANCE_KM:g} km] (rounding; stated as a "
+    f"straight line)")
+
+
+def _tolerance_words(stated: StatedDistance) -> str:
+    """The distance tolerance in words: no road allowance for a stated straight line."""
+    return _STRAIGHT_TOLERANCE_WORDS if stated.route == "straight" else _ROAD_TOLERANCE_WORDS
 
 
 # --------------------------------------------------------------------------------------------
@@ -329,7 +349,7 @@ def _check_point(claim: Claim) -> Verdict:
         distance, more = _distance_part(claim.distance, measured, "straight line")
         extra.update(more)
         units = _units_part(claim.distance)
-        tolerance.append(_ROAD_TOLERANCE_WORDS)
+        tolerance.append(_tolerance_words(claim.distance))
         if units is not None:
             tolerance.append(f"units within {UNIT_TOLERANCE:.0%}")
     if claim.direction_deg is not None:
@@ -550,7 +570,8 @@ def _check_coast(claim: Claim) -> Verdict:
     parts = (distance, direction, units)
     if all(part is None for part in parts):
         raise _Unverifiable(f"{head}; the text states no figure or direction to check")
-    return _verdict(claim, head, parts, measured, near.bearing_deg, _ROAD_TOLERANCE_WORDS, extra)
+    tolerance = _tolerance_words(claim.distance) if claim.distance else _ROAD_TOLERANCE_WORDS
+    return _verdict(claim, head, parts, measured, near.bearing_deg, tolerance, extra)
 
 
 def _check_river(claim: Claim) -> Verdict:
@@ -573,7 +594,7 @@ def _check_river(claim: Claim) -> Verdict:
         distance, more = _distance_part(claim.distance, measured, "nearest")
         extra.update(more)
         units = _units_part(claim.distance)
-        tolerance = _ROAD_TOLERANCE_WORDS
+        tolerance = _tolerance_words(claim.distance)
     else:
         ok = measured <= RIVER_MAX_KM
         distance = _Part(Status.CONSISTENT if ok else Status.INCONSISTENT,

@@ -26,7 +26,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from geo import features, geodesy
@@ -150,6 +150,18 @@ _TENS: dict[int, str] = {
         "дев'яноста дев’яноста dziewięćdziesiąt dziewięćdziesięciu devadesát deväťdesiat "
         "negentig nittio nouăzeci devyniasdešimt kilencven",
 }
+# One and a half, which counts like a unit ("в полутора километрах", "полтора десятка",
+# "півтори тисячі").
+_ONE_AND_A_HALF = "полтора полторы полутора півтора півтори".split()
+# A couple, which counts like two: "в паре километров от", "пару десятков километров".
+_COUPLE = "пару паре пары".split()
+_COUNTS_AS_ONES = {**dict.fromkeys(_ONE_AND_A_HALF, 1.5), **dict.fromkeys(_COUPLE, 2)}
+# Russian and Ukrainian count tens with a noun, as English counts dozens: "два десятка
+# километров" (20), "в полутора десятках километров" (15). The plural forms stand only after a
+# count ("десятки километров" alone is "tens of kilometres", a vague count below); the singular
+# ones also alone ("в десятке километров": about ten).
+_DECADE_SINGULAR = "десяток десятка десятке десятку".split()
+_DECADE_PLURAL = "десятков десятках десятки десятків".split()
 # Tens (and Hungarian "tizen", ten) that stand only joined to a unit: "veinticinco",
 # "ventuno", "trentotto", "huszonöt", "tizenöt".
 _TENS_JOINED = {"veinti": 20, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
@@ -203,7 +215,8 @@ _VAGUE_COUNTS: dict[str, tuple[float, float]] = {
                      "кілька", "декілька", "кількох", "kilka", "kilku"), (2.0, 10.0)),
     **dict.fromkeys(("kilkanaście", "kilkunastu"), (11.0, 19.0)),
     **dict.fromkeys(("dozens of", "tens of", "des dizaines de", "decenas de", "dutzende",
-                     "десятки", "десятков", "десятків", "kilkadziesiąt", "kilkudziesięciu"),
+                     "десятки", "десятков", "десятках", "десятків", "kilkadziesiąt",
+                     "kilkudziesięciu"),
                     (20.0, 99.0)),
 }
 
@@ -212,13 +225,19 @@ def _by_word(table: dict[int, str]) -> dict[str, int]:
     return {word: value for value, words in table.items() for word in words.split()}
 
 
-_NUMBER_WORDS: dict[str, int] = {
-    **_by_word(_ONES), **_by_word(_TEENS), **_by_word(_TENS), **_TENS_JOINED,
-    **dict.fromkeys(_HUNDRED + _HUNDRED_AFTER_ONE, 100), **_by_word(_HUNDREDS),
-    **dict.fromkeys(_THOUSAND, 1000),
+_NUMBER_WORDS: dict[str, float] = {
+    **_by_word(_ONES), **_COUNTS_AS_ONES, **_by_word(_TEENS),
+    **_by_word(_TENS), **_TENS_JOINED, **dict.fromkeys(_HUNDRED + _HUNDRED_AFTER_ONE, 100),
+    **_by_word(_HUNDREDS), **dict.fromkeys(_THOUSAND, 1000),
+    **dict.fromkeys(_DECADE_SINGULAR + _DECADE_PLURAL, 10),
 }
-"""Every number word -> its value (a hundred or thousand word multiplies what precedes it)."""
-_MULTIPLIERS = frozenset(_HUNDRED + _HUNDRED_AFTER_ONE + _THOUSAND)
+"""Every number word -> its value (a hundred, ten ("десяток") or thousand word multiplies what
+precedes it)."""
+_MULTIPLIERS = frozenset(_HUNDRED + _HUNDRED_AFTER_ONE + _THOUSAND + _DECADE_SINGULAR
+                         + _DECADE_PLURAL)
+# "полкилометра", "в полукилометре", "півкілометра": a half written as one word with the unit.
+_FUSED_HALVES = {"пол": 0.5, "полу": 0.5, "пів": 0.5}
+_FUSED_HALF = r"(?:полу?|пів)(?=(?:километр|кілометр|метр|мил))"
 _JOINTS = frozenset(_ONE_ARTICLES + _JOINT_BEFORE_TENS + _JOINT_AFTER_TENS
                     + _JOINT_AFTER_HUNDRED)
 
@@ -233,10 +252,12 @@ def _words_re(words) -> str:
 
 
 _SEP = r"(?:[\s\-]+|)"
-_ONE_W = _words_re(_by_word(_ONES))
+_ONE_W = _words_re({**_by_word(_ONES), **_COUNTS_AS_ONES})
 _TENS_W = _words_re(_by_word(_TENS))
 _BELOW_100 = (
-    rf"(?:{_TENS_W}(?:(?:{_SEP}|\s+(?:{_alternation(_JOINT_AFTER_TENS)})\s+|-(?:et|i)-)"
+    rf"(?:{_ONE_W}\s+{_words_re(_DECADE_PLURAL + _DECADE_SINGULAR)}"
+    rf"|{_words_re(_DECADE_SINGULAR)}"
+    rf"|{_TENS_W}(?:(?:{_SEP}|\s+(?:{_alternation(_JOINT_AFTER_TENS)})\s+|-(?:et|i)-)"
     rf"{_words_re({**_by_word(_ONES), **_by_word(_TEENS)})})?"
     rf"|{_words_re(_TENS_JOINED)}{_ONE_W}"
     rf"|{_ONE_W}(?:(?:{_alternation(_JOINT_BEFORE_TENS)}){_TENS_W})?"
@@ -267,7 +288,7 @@ _DIGIT_NUMBER = (r"\d{1,3}(?:,\d{3})+(?![\d,])"
 # number, NaN or infinity, a power ("10^9") or an exponent ("1e9").
 _BAD_NUMBER = (r"[\-−–]\s?\d+(?:[.,]\d+)?|(?i:nan|inf(?:inity)?)|\d+\s?\^\s?\d+"
                r"|\d+(?:\.\d+)?[eE][+\-]?\d+")
-_NUM_BODY = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
+_NUM_BODY = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER}|{_FUSED_HALF})"
 _NUM = rf"(?<![\w.,\-–−/^])(?<![\-−–]\s)(?:{_BAD_NUMBER}|{_NUM_BODY})"
 # The second figure of a range and a converted figure ("(75 miles)"): digits or one word, which
 # keeps the big compound pattern above to one copy in each regex (it is slow to compile).
@@ -308,7 +329,7 @@ _HEDGE_JOINT = r"(?:в\s+|за\s+|at\s+)"
 _UNIT_KM = (r"kilomet(?:er|re)s?|klicks?|kilometern|kilomètres?|kil[oó]metros?|quil[oóô]metros?|"
             r"chilometr[io]|kilometr(?:ów|ach|ami|ech|ara|ov|iä|in|[iyuaůų])?|kms?|"
             r"kilom[ée]ter(?:re|nyire)|kilomeetri[tl]?|"  # Hungarian, Estonian
-            r"километр(?:а|ов|ах|ами|и|ара)?|кілометр(?:а|ів|ах)?|кіламетр(?:аў|ы|а)?|км")
+            r"километр(?:а|ов|ах|ами|и|ара|е|у)?|кілометр(?:а|ів|ах|і|у)?|кіламетр(?:аў|ы|а)?|км")
 # (the scan for anchors finds "nautical miles" by its "miles")
 _UNIT_NMI = (r"nautical\s+miles?|milles?\s+nautiques|millas?\s+náuticas|miglia\s+nautiche|"
              r"морск(?:их|ие|ая|ую)\s+мил(?:ях|ь|и)|морських\s+мил(?:ях|ь|і)")
@@ -377,6 +398,28 @@ _PREP = (r"(?P<prep>(?:away\s+)?from|of|off|outside(?:\s+of)?|short\s+of|von\s+d
          r"от|від|з|од|ад|"
          r"(?:(?<=øst\s)|(?<=ord\s)|(?<=syd\s)|(?<=sør\s)|(?<=vest\s))for"  # "sydøst for"
          r")(?:(?<=['’])|(?![^\W\d_]))")
+# How the text says a figure was measured: along a road, or in a straight line.
+_ROUTE_ROAD = (r"by\s+road|along\s+the\s+road|auf\s+der\s+Straße|"
+               r"per\s+Straße|par\s+la\s+route|por\s+carretera|su\s+strada|"
+               r"per\s+strada|por\s+estrada|over\s+de\s+weg|по\s+дороге|по\s+трассе|"
+               r"по\s+автодороге|по\s+дорозі|по\s+трасі|дорогою|автошляхом|drogą")
+_ROUTE_STRAIGHT = (r"as\s+the\s+crow\s+flies|in\s+a\s+(?:straight|direct)\s+line|"
+                   r"in\s+Luftlinie|Luftlinie|à\s+vol\s+d['’]oiseau|en\s+línea\s+recta|"
+                   r"in\s+linea\s+d['’]aria|em\s+linha\s+reta|hemelsbreed|по\s+прямой|"
+                   r"по\s+прямій|w\s+linii\s+prostej")
+_ROUTE = rf"(?:{_ROUTE_ROAD}|{_ROUTE_STRAIGHT})(?![^\W\d_])"
+_ROUTE_STRAIGHT_RE = re.compile(_ROUTE_STRAIGHT, re.IGNORECASE)
+# The same words right after a fact's reference ("100 km east of Kharkiv as the crow flies")
+# or right before its figure ("по прямой — 100 км").
+_ROUTE_AFTER_RE = re.compile(rf"\s*,?\s*(?P<route>{_ROUTE})", re.IGNORECASE)
+_ROUTE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?P<route>{_ROUTE})[\s,:—–-]*$", re.IGNORECASE)
+# "Kramatorsk and Sloviansk lie 12 km apart": the figure is the distance between two places.
+_APART = (r"apart|voneinander(?:\s+entfernt)?|друг\s+от\s+друга|один\s+від\s+одного|"
+          r"одне\s+від\s+одного|l['’]une?\s+de\s+l['’]autre|entre\s+sí|"
+          r"l['’]una\s+dall['’]altra|uma\s+da\s+outra|van\s+elkaar")
+# Between the two places of such a pair: "and", perhaps with words such as "the town of".
+_PAIR_JOINT_RE = re.compile(
+    r"\s*,?\s*(?:and|und|et|y|e|en|i|и|і|та)\s+(?:[^\W\d_]+\s+){0,3}?", re.IGNORECASE)
 _RANGE_SEP = (r"(?:-|–|—|to|or|and|bis|und|à|et|a|y|e|i|en|och|og|ir|și|şi|do|до|или|і|и|"
               r"та)(?![^\W\d_])")
 _DISTANCE_RE = re.compile(
@@ -386,7 +429,8 @@ _DISTANCE_RE = re.compile(
     rf"(?:\s*[(\[]\s*(?:{_HEDGE}\s*)?(?P<alt>{_NUM_SHORT})\s*(?P<alt_unit>{_UNIT})\s*[)\]]"
     rf"|\s+or\s+(?:{_HEDGE}\s*)?(?P<alt2>{_NUM_SHORT})\s*(?P<alt_unit2>{_UNIT}))?"
     rf"(?:\s+(?:drive|ride|journey|trip|walk))?"
-    rf"(?:\s+(?P<away>away|entfernt))?"
+    rf"(?:\s*,?\s*(?P<route>{_ROUTE}))?"  # "130 km by road from", "30 Kilometer Luftlinie"
+    rf"(?:\s+(?P<apart>{_APART})(?![^\W\d_])|\s+(?P<away>away|entfernt))?"
     rf"(?:\s*,?\s*(?:la\s+)?{_DIRECTION})?{_ABBR_PAREN}"  # Romanian "la nord-est de"
     rf"(?:\s+(?:away|entfernt))?"
     rf"(?:\s*{_PREP})?",
@@ -441,11 +485,12 @@ _CASE_DIRECTION_RE = re.compile(
     rf"\s+(?P<dir>{_alternation(_CASE_DIRECTIONS)})(?![^\W\d_])", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s*")
 
-# "the distance to X is N km": the reference named before the figure.
+# "the distance to X is N km": the reference named before the figure; "the distance between X
+# and Y is N km": a pair of places, as "X and Y lie N km apart".
 _DISTANCE_TO_RE = re.compile(
-    r"(?<![^\W\d_])(?:distance|distances|Entfernung|Distanz|distancia|расстояние|відстань)"
-    r"\s+(?:\w+\s+){0,2}?(?:to|from|nach|zu|zur|zum|von|bis|à|de|jusqu['’]à|a|hasta|до|от|"
-    r"від)\s", re.IGNORECASE)
+    r"(?<![^\W\d_])(?:distance|distances|Entfernung|Distanz|distancia|distância|расстояние|"
+    r"відстань)\s+(?:\w+\s+){0,2}?(?:(?P<between>between|zwischen|entre|между|між)|to|from|"
+    r"nach|zu|zur|zum|von|bis|à|de|jusqu['’]à|a|hasta|до|от|від)\s", re.IGNORECASE)
 DISTANCE_TO_WINDOW = 60
 """A "distance to X" cue must start at most this many characters before its figure."""
 
@@ -656,8 +701,9 @@ _FORCES_RE = re.compile(
     r"(?:(?:were|are|was|is|had|have|been|stood|stand|remained|remain|now|already|only|just|"
     r"reportedly|then|still|came|come|got|get|advanced|approached|waren|sind|standen|stehen|"
     r"steht|étaient|"
-    r"sont|estaban|están|находились|находятся|были|стояли|були|перебували)\s+){1,3}"
-    r"(?:to\s+)?$",
+    r"sont|estaban|están|находились|находятся|были|стояли|стоят|були|перебували|перебувають|"
+    r"знаходяться|знаходилися|стоять)\s+){1,3}"
+    r"(?:(?:to|в|у|за)\s+)?$",  # "войска находятся в 2 км от", "війська за 5 км від"
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r";|\s(?:and|und|et|y|и|та|but|while|whereas|aber|mais|pero)\s")
@@ -772,9 +818,10 @@ _BETWEEN_WORDS = ("between", "zwischen", "entre", "между", "між")
 
 # A distance anchor (_ANCHOR_RE) ends in a unit: units are found in the lowercased copy, and the
 # figure is looked for in the stretch before each one. In an anchor the unit follows white space,
-# a hyphen, a digit or the "n", "f" or "y" of "nan", "inf", "infinity", never another letter.
+# a hyphen, a digit, the "n", "f" or "y" of "nan", "inf", "infinity" or the "л", "у" or "в" of
+# a half joined to it ("полкилометра", "полукилометре", "півкілометра"), never another letter.
 _UNIT_START_RE = re.compile(
-    rf"[kmcqкм公千英](?<![^\W\d_nfy].)(?<=(?=[^cq]|chil|quil)(?={_UNIT}).)")
+    rf"[kmcqкм公千英](?<![^\W\d_nfyлув].)(?<=(?=[^cq]|chil|quil)(?={_UNIT}).)")
 _ANCHOR_MAX_SPACES = 12
 """Runs of white space an anchor can hold before its unit: 4 in a figure ("a hundred and
 twenty five"; 3 in "1 500 000"), 6 in a range ("to" and a second figure), 2 around a hyphen."""
@@ -784,7 +831,7 @@ _BACK_OVER_SPACES_RE = re.compile(rf"\S*(?:\s+\S+){{0,{_ANCHOR_MAX_SPACES}}}")  
 _NUM_START_RE = re.compile(
     rf"(?<![\w.,\-–−/^])(?=[\d\-−–]|nan|inf|"
     rf"{_alternation([*_COUNT_PHRASES, *_VAGUE_COUNTS])}|"
-    rf"{_ONE_ARTICLE}|"
+    rf"{_ONE_ARTICLE}|пол|пів|"  # a joined half: its unit lies past the stretch searched
     rf"{word_alternation(_NUMBER_WORDS)})")
 
 
@@ -883,12 +930,14 @@ def parse_number(s: str) -> tuple[float, str]:
 
 
 def _word_number(s: str) -> tuple[float, str]:
-    """The value of a number written in words: the pieces add up, and a hundred or thousand
-    word multiplies what stands before it ("deux cents", "zweihundertfünfundzwanzig", "one
-    thousand two hundred")."""
+    """The value of a number written in words: the pieces add up, and a hundred, ten or
+    thousand word multiplies what stands before it ("deux cents", "zweihundertfünfundzwanzig",
+    "one thousand two hundred", "полтора десятка")."""
     phrase = " ".join(s.lower().split())
     if phrase in _COUNT_PHRASES:
         return float(_COUNT_PHRASES[phrase]), ""
+    if phrase in _FUSED_HALVES:
+        return _FUSED_HALVES[phrase], ""
     total = current = pos = 0
     for m in _NUMBER_PIECE_RE.finditer(phrase):
         if m.start() != pos:
@@ -902,7 +951,7 @@ def _word_number(s: str) -> tuple[float, str]:
             total += max(current, 1) * 1000
             current = 0
         elif word in _MULTIPLIERS:
-            current = max(current, 1) * 100
+            current = max(current, 1) * value
         else:
             current += value
     if pos != len(phrase) or not phrase:
@@ -1025,7 +1074,15 @@ def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance
         end = close + 1 if 0 <= close - end <= 2 else end
     return StatedDistance(text=text[m.start():end].strip(), value=value, unit=unit,
                           low_km=low, high_km=high, hedge=hedge, alt_km=alt_km,
-                          alt_value=alt_value, alt_unit=alt_unit)
+                          alt_value=alt_value, alt_unit=alt_unit,
+                          route=_route_of(m.group("route")))
+
+
+def _route_of(phrase: str | None) -> str:
+    """"road", "straight" or "" for the words saying how a figure was measured."""
+    if not phrase:
+        return ""
+    return "straight" if _ROUTE_STRAIGHT_RE.fullmatch(phrase) else "road"
 
 
 def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
@@ -1177,7 +1234,7 @@ class _Parser:
     def run(self) -> list[Claim]:
         self.all_distance_matches = _distance_matches(self.text, self.scan.anchors())
         self.distance_matches = [m for m in self.all_distance_matches
-                                 if m.group("prep") or m.group("d_cmp")
+                                 if m.group("prep") or m.group("d_cmp") or m.group("apart")
                                  or _DISTANCE_TO_RE.search(
                                      self.text, max(0, m.start() - DISTANCE_TO_WINDOW),
                                      m.start())
@@ -1341,6 +1398,8 @@ class _Parser:
         sent_start, _ = self.sentence_span(figure_start)
         lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
         for cue in reversed(list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))):
+            if cue.group("between"):
+                continue  # a pair of places: see _pair_fact
             places = [x for x in self.mentions_between(cue.end(), figure_start)
                       if x.kind == MentionKind.SETTLEMENT]
             if places:
@@ -1397,6 +1456,13 @@ class _Parser:
                     " ".join((m.group("hedge") or "").lower().split())) != "below":
                 continue  # "50 km of trenches near Tokmak": a length ("within 5 km of" is kept)
             notes: list[str] = []
+            if m.group("apart"):
+                self._pair_fact(m, self.sentence_span(m.start())[0], notes)
+                continue
+            if not (prep or m.group("d_cmp") or m.group("away")) and (
+                    cue := self._between_cue(m.start())) is not None:
+                self._pair_fact(m, cue, notes)
+                continue
             # a place after a bare "N km away" is no reference: "etwa 25 km entfernt, liegt
             # Torezk" (but "à une distance de 0,5 km se trouve X" and "севернее X" have one)
             ref = (self._find_reference(m.end(), REFERENCE_WINDOW)
@@ -1429,6 +1495,8 @@ class _Parser:
                                              notes)
             fact.end = max(fact.end, m.end())
             fact.subject_from_context = from_context
+            if not stated.route:
+                stated, fact.end = self._route_around(stated, m.start(), fact.end)
             fact.distance = stated
             fact.direction, fact.direction_deg = _match_direction(m, notes)
             if direction_match is not None and fact.direction_deg is None:
@@ -1441,6 +1509,47 @@ class _Parser:
                 fact.reference_feature = "the front line"
                 fact.notes.append("distance between the forces and the place")
             self.facts.append(fact)
+
+    def _between_cue(self, figure_start: int) -> int | None:
+        """The end of a "distance between" cue before a figure in its sentence, if any."""
+        sent_start, _ = self.sentence_span(figure_start)
+        lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
+        cues = list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))
+        return cues[-1].end() if cues and cues[-1].group("between") else None
+
+    def _pair_fact(self, m: re.Match, lo: int, notes: list[str]) -> None:
+        """"Kramatorsk and Sloviansk lie 12 km apart", "the distance between Kramatorsk and
+        Sloviansk is 12 km": a distance between the two places joined by "and" last between
+        ``lo`` and the figure (the first is the subject); nothing when there is no such pair
+        ("two strikes 5 km apart")."""
+        places = [x for x in self.mentions_between(lo, m.start())
+                  if x.kind == MentionKind.SETTLEMENT and x.end <= m.start()]
+        for first, second in reversed(list(zip(places, places[1:], strict=False))):
+            if _PAIR_JOINT_RE.fullmatch(self.text, first.end, second.start) \
+                    and not _same_place(first, second):
+                break
+        else:
+            return
+        try:
+            stated = _stated_distance(self.text, m, notes)
+        except (ValueError, TypeError):
+            return
+        self.facts.append(_Fact(ClaimKind.DISTANCE, first.start, m.end(), distance=stated,
+                                reference=second, subject=first, subject_fixed=True,
+                                notes=notes))
+
+    def _route_around(self, stated: StatedDistance, figure_start: int, end: int
+                      ) -> tuple[StatedDistance, int]:
+        """``stated`` with the route the words right after the fact ("... of Kharkiv as the
+        crow flies", its end moved past them) or right before its figure ("по прямой — 100
+        км") give, if any."""
+        s_start, s_end = self.sentence_span(figure_start)
+        if (after := _ROUTE_AFTER_RE.match(self.text, end, s_end)) is not None:
+            return replace(stated, route=_route_of(after.group("route"))), after.end()
+        lo = max(s_start, figure_start - _LOOKBEHIND)
+        if (before := _ROUTE_BEFORE_RE.search(self.text, lo, figure_start)) is not None:
+            return replace(stated, route=_route_of(before.group("route"))), end
+        return stated, end
 
     def _cjk_pass(self) -> None:
         text = self.text

@@ -71,7 +71,8 @@ class StatedDistance:
 
     ``low_km``/``high_km`` are equal unless a range ("15-20 km") or a bound ("less than 10 km")
     was stated; a bound leaves the open side as 0 or ``inf``. ``alt_km`` is the second figure
-    of "120 kilometers (75 miles)", converted to km, and ``alt_text`` its words.
+    of "120 kilometers (75 miles)", converted to km, and ``alt_text`` its words. ``route`` says
+    how the text measured: "road" ("130 km by road"), "straight" ("as the crow flies") or "".
     """
 
     text: str
@@ -83,6 +84,7 @@ class StatedDistance:
     alt_km: float | None = None
     alt_value: float | None = None
     alt_unit: str = ""
+    route: str = ""              # "road" or "straight" when the text says how it measured
 
     @property
     def km(self) -> float:
