@@ -82,6 +82,10 @@ CASE_ENDING_MAX_LETTERS = 3
 #: where clearly nearer than every place really so called (an alias may also be the Russian
 #: spelling of the place's own name: Konstantinovka, Kostyantynivka).
 ALIAS_COHERENCE_KM = 30.0
+#: An alias that shares this many first and last letters with a place's own name, and
+#: this rapidfuzz ratio, is a spelling of it (see _respelling), not another name.
+RESPELLING_EDGE = 2
+RESPELLING_MIN_SCORE = 75.0
 #: The oblasts by GeoNames admin1 code, as English-language reports name them: a reason names
 #: the oblast so, whatever the language and case the text names it in ("Донецкой области").
 OBLAST_NAMES = {
@@ -379,10 +383,12 @@ deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms
 envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
 #: What joins a country to a place it holds: "Russia's Rostov region", "Russia's border town
 #: of Shebekino" (country first), "Shebekino, Russia", "the Kursk region of Russia", "Bryansk
-#: in Russia" (country after).
+#: in Russia", "Azov, a port town in Russia" (country after; also before a foreign region).
 _COUNTRY_HOLDS_BEFORE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?")
 _COUNTRY_HOLDS_AFTER = re.compile(
-    r"(?:\s*,\s*|\s+(?:(?:region|oblast|province|district)\s+)?(?:of|in)\s+(?:the\s+)?)")
+    r"(?:\s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:town|city|village|settlement|hamlet|port|capital|centre|center)\s+(?:of|in)\s+"
+    r"(?:the\s+)?)?|\s+(?:(?:region|oblast|province|district)\s+)?(?:of|in)\s+(?:the\s+)?)")
 #: "the Russian city of Belgorod", "the Belarusian border town of Mazyr": an adjective of a
 #: country, a place noun and "of" right before a name. "Russian-occupied Melitopol" has none.
 DEMONYM_COUNTRIES = {"russian": "RU", "belarusian": "BY", "belarussian": "BY", "polish": "PL",
@@ -398,8 +404,19 @@ _GOVERNMENT_AFTER = re.compile(
     r"announc(?:e|es|ed)|report(?:s|ed)?|insist(?:s|ed)?|accus(?:e|es|ed)|respond(?:s|ed)?|"
     r"comment(?:s|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|warn(?:s|ed)?|dismiss(?:es|ed)?|"
     r"refus(?:e|es|ed))\b")
-#: A region word after a name: "Rostov region", "Kursk oblast".
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.I)
+#: A region word after a name: "Rostov region", "Kursk oblast", "Курской области",
+#: "Брянской обл.".
+_REGION_AFTER = re.compile(
+    r"\s+(?:(?:region|oblast|province)\b|област(?:[ьиіею]|ях|ям|ями)|обл\.)", re.I)
+#: What joins a place to a Cyrillic region named after it, besides _COUNTRY_HOLDS_AFTER: a
+#: space (the genitive: "Глушково Курской области") or "in" ("Глушкове у Курській області").
+_CYRILLIC_REGION_HOLDS_AFTER = re.compile(r"\s+(?:(?:в|у|во)\s+)?")
+#: Adjective endings of a region named after its capital, in Russian and Ukrainian
+#: ("Курской", "Белгородская", "Брянської", "Курській"), longest first.
+REGION_ADJECTIVE_ENDINGS = ("ого", "ому", "ой", "ая", "ую", "ом", "ої", "ій", "а", "у")
+#: The suffix of such an adjective that some capitals' names end in too (Курск: Курская;
+#: Белгород: Белгородская).
+_REGION_ADJECTIVE_SUFFIX = re.compile(r"сь?к$")
 
 
 #: Case endings that add a consonant to a name, so that its phonetic skeleton no longer
@@ -411,6 +428,10 @@ CASE_ENDINGS = tuple(sorted("""
 iem em om ach ami ot et ban ben ból ből hoz nál ról tól ssa ssä sta stä lla llä
 ом ем ём ам ами ах ях ям ями
 """.split(), key=len, reverse=True))
+#: A town's name in one of these vowels drops it in the name of its raion, which adds one of
+#: RAION_ADJECTIVE_SUFFIXES: Sumy, Sumskyi Raion; Odesa, Odeskyi Raion.
+RAION_DROPPED_VOWELS = "aeiouy"
+RAION_ADJECTIVE_SUFFIXES = ("skyi", "kyi")
 #: What remains of a name without its case ending must be at least this long.
 CASE_STEM_MIN_LENGTH = 4
 #: Letters of Czech, Slovak, Polish, Croatian and German spellings of Ukrainian names and
@@ -427,6 +448,9 @@ _DIACRITIC_SPELLING = re.compile("[šžčżłśźćřŠŽČŻŁŚŹĆŘ]")
 #: Russian prepositional and Ukrainian locative endings that make a town's name into some
 #: hamlet's: "в Харькове" is Kharkiv, though hamlets are called Kharkove (Харькове).
 LOCATIVE_ENDINGS = "еі"
+#: The Russian and Ukrainian genitive endings of names in -а (Кам'янки, Каменки): such a
+#: form is also read as that name where only places without people bear it as written.
+GENITIVE_ENDINGS = "иыі"
 #: Such a town must be this many times as populous as the hamlets to be read there too.
 LOCATIVE_TOWN_RATIO = 2
 #: Plural case endings of names that are plural (Sumy, Romny: "w Sumach", "в Ромнах",
@@ -448,6 +472,16 @@ ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "им", "ым")
 #: feminine adjective: "у Великій Новосілці" is Велика Новосілка, "біля Новоселівки Першої"
 #: Новоселівка Перша.
 FEMININE_ENDINGS = (("ій", ("а",)), ("ої", ("а",)))
+#: In a name of several words, also the Russian prepositional of an adjective ("в Красном
+#: Лимане" Красный Лиман, "в Большой Новоселке" Большая Новоселка) and the locative of a
+#: noun, Russian -е and Ukrainian -і, which drop an ending or put back -а ("Лимане" Лиман,
+#: "Новоселке" Новоселка); the noun is also tried as written.
+PREPOSITIONAL_ENDINGS = (("ом", ("ый", "ий", "ой")), ("ой", ("ая",)))
+NOUN_LOCATIVE_ENDINGS = (("е", ("", "а")), ("і", ("",)))
+#: "в Каменском" (Каменское), "в Днепровском": the Russian prepositional of a one-word name
+#: declined as an adjective, read so only where a town (>= WEAK_PLACE_POPULATION) is so
+#: called: else "-ом" is more often a noun's instrumental ("под Покровском", Pokrovsk).
+ADJECTIVE_PREPOSITIONAL = (("ом", ("ое", "ий", "ый")),)
 #: At most this many nominatives are tried for a name of several words.
 MAX_DECLINED_FORMS = 8
 #: The names of Ukraine and Russia in the languages (and cases) that describe Ukrainian
@@ -513,6 +547,7 @@ class _Settlements(NamedTuple):
     named: frozenset[int]  # ids of the places met by their own name, not by an alias
     inflected: bool  # met as an inflected form or spelling variant only, by no exact name
     case_form: bool  # inflected, and a place's whole name but its last two letters begins it
+    peopled_case_form: bool  # so of a place with people (GeoNames gives it a population)
     alias_hamlets: bool  # some small place is met by an alias only (see _FACILITY_AFTER)
     adjective_form: bool  # a case form of a name declined as an adjective (see _PAUSE_AFTER)
 
@@ -725,6 +760,11 @@ class ToponymFinder:
         if read.country is not None:
             return Mention(name, start, end, MentionKind.COUNTRY, reason="cue",
                            admin_code=read.country.code)
+        if read.cyrillic and cue_after and _CYRILLIC_OBLAST_AFTER.match(after):
+            capitals = self._region_capitals(name)
+            if capitals:  # "Курской области": Kursk's region, not the Crimean Kurskoye
+                return Mention(name, start, end, MentionKind.SETTLEMENT, capitals,
+                               reason="cue")
         settlements = self._settlements(name)
         if settlements is None:
             return None
@@ -732,6 +772,9 @@ class ToponymFinder:
                                     cue_after)
         if reason is None:
             return None
+        if not settlements.named and settlements.likeliest.population < WEAK_PLACE_POPULATION \
+                and self._listed_with_word(text_, start, end):
+            return None  # "met Yermak and Budanov": a surname that a hamlet has as an alias
         places = settlements.places
         if settlements.alias_hamlets and _FACILITY_AFTER.match(text_, end, end + 40):
             places = tuple(place for place in places if place.id in settlements.named
@@ -739,6 +782,18 @@ class ToponymFinder:
             if not places:
                 return None  # "Antonov airport": not the hamlet once called Antonov
         return Mention(name, start, end, MentionKind.SETTLEMENT, places, reason=reason)
+
+    def _listed_with_word(self, text_: str, start: int, end: int) -> bool:
+        """True if the name at ``start``:``end`` is listed ("X and Y", "X, Y") next to a
+        capitalised word that names no place (a person's name: "Yermak and Budanov")."""
+        for item in (_LIST_ITEM_BEFORE.search(text_, max(0, start - 40), start),
+                     _LIST_ITEM_AFTER.match(text_, end, end + 40)):
+            if item is not None and item.group(1).lower() not in STOPWORDS \
+                    and self._read_name(item.group(1)) is not None \
+                    and self._settlements(item.group(1)) is None \
+                    and not self._read_name(item.group(1)).oblasts:
+                return True
+        return False
 
     def _cued_unit(self, name: str, read: _Name, after: str, back: str, cue_after: bool,
                    cue_before: bool) -> _Unit | None:
@@ -771,6 +826,22 @@ class ToponymFinder:
             if units:
                 return _Unit(MentionKind.RAION, units[0].code)
         return None
+
+    def _region_capitals(self, adjective: str) -> tuple[Place, ...]:
+        """The foreign regional capitals (population >= REGION_CAPITAL_POPULATION) that a
+        Cyrillic adjective before "области" names its region after ("Курской": Kursk,
+        "Белгородской": Belgorod, "Брянської": Bryansk), best first; () for none."""
+        lower = adjective.lower()
+        ending = next((e for e in REGION_ADJECTIVE_ENDINGS if lower.endswith(e)), None)
+        if ending is None:
+            return ()
+        stem = adjective[:-len(ending)]
+        forms = (stem, _REGION_ADJECTIVE_SUFFIX.sub("", stem))
+        return tuple(c.place for c in rank_candidates(
+            [c for form in dict.fromkeys(forms) if len(form) >= CASE_STEM_MIN_LENGTH
+             for c in self.gazetteer.candidates(form, phonetic=False)
+             if c.place.is_populated and c.place.country_code != HOME_COUNTRY
+             and c.place.population >= REGION_CAPITAL_POPULATION]))
 
     def _units_of_lists(self, text_: str, found: list[Mention]) -> list[Mention]:
         """``found`` with the names listed next to a unit mention that a plural unit word
@@ -808,7 +879,7 @@ class ToponymFinder:
         item, or None; nor where a longer mention (``by_end``, by its end) holds the name."""
         name, start, end = item.group(1), item.start(1), item.end(1)
         level = _LIST_LEVELS[unit.kind]
-        units = self._admin_units(name, level)
+        units = self._admin_units(name, level) if level == 1 else self._raions_named_after(name)
         if not units and (level == 1 or text.has_cyrillic(name)) \
                 and not text.name_key(name).startswith(REGIONS_NOT_OBLASTS):
             # a case or adjectival form ("Сумской"), or a city whose oblast is named otherwise
@@ -840,7 +911,17 @@ class ToponymFinder:
                      indexed or cyrillic,
                      countries[0] if countries and (" " not in name or name.istitle())
                      else None,
-                     self._admin_units(name, 1), self._admin_units(name, 2))
+                     self._admin_units(name, 1), self._raions_named_after(name))
+
+    def _raions_named_after(self, name: str) -> tuple[AdminUnit, ...]:
+        """The raions a name names as a raion ("Pokrovsk raion": Pokrovskyi Raion), also a
+        town's name in a vowel, which the raion's adjective drops ("Sumy district": Sumskyi,
+        "Odesa raion": Odeskyi)."""
+        raions = self._admin_units(name, 2)
+        if raions or name[-1:] not in RAION_DROPPED_VOWELS or len(name) < 4:
+            return raions
+        return next(filter(None, (self._admin_units(name[:-1] + suffix, 2)
+                                  for suffix in RAION_ADJECTIVE_SUFFIXES)), ())
 
     def _admin_units_uncached(self, name: str, level: int) -> tuple[AdminUnit, ...]:
         """Gazetteer.admin_units of one level, as a tuple (pure, so cached per name)."""
@@ -860,6 +941,15 @@ class ToponymFinder:
                       and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
         if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
+        if cands and name[-1:] in GENITIVE_ENDINGS and text.has_cyrillic(name) \
+                and not any(c.place.population for c in cands):
+            # "Кам'янки": Кам'янка's genitive, unless a place with people is so called
+            known = {c.place.id for c in cands}
+            cands += tuple(c for c in self._exact(name[:-1] + "а") if c.place.is_populated
+                           and c.place.country_code == HOME_COUNTRY
+                           and c.place.id not in known)
+        if not cands and text.has_cyrillic(name) and " " not in name:
+            cands = self._prepositional(name)
         english = None if text.name_key(name).startswith(COUNTRY_WORD_STEMS) \
             else _english_spelling(name)
         if not cands and english:
@@ -883,6 +973,9 @@ class ToponymFinder:
             named=frozenset(c.place.id for c in cands if c.rule in _OWN_NAME_RULES),
             inflected=inflected,
             case_form=inflected and self._case_form(name, cands),
+            peopled_case_form=inflected and self._case_form(
+                name, [c for c in _drop_unlike(cands, text.skeleton_key(name), every=True)
+                       if c.place.population]),
             alias_hamlets=any(c.rule not in _OWN_NAME_RULES
                               and c.place.population < WEAK_PLACE_POPULATION for c in cands),
             adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS))
@@ -896,15 +989,34 @@ class ToponymFinder:
                    and text.common_prefix(key, own) >= len(own) - 2
                    for c in cands for own in self.gazetteer.name_keys(c.place) for key in keys)
 
+    def _prepositional(self, name: str) -> tuple[Candidate, ...]:
+        """The places a one-word Cyrillic ``name`` that no place bears is the locative
+        (prepositional) of, read as exactly as the nominative would be: "в Дзержинске" is
+        what "Дзержинск" means (Toretsk, once so called), not its skeleton's likenesses
+        abroad; "в Каменском" Каменское, where a town is so called (see
+        ADJECTIVE_PREPOSITIONAL). () for none."""
+        forms = _word_nominatives(name, ADJECTIVE_PREPOSITIONAL)
+        if forms:
+            cands = tuple(c for form in forms for c in self._exact(form)
+                          if c.place.is_populated and c.place.country_code == HOME_COUNTRY)
+            if any(c.place.population >= WEAK_PLACE_POPULATION for c in cands):
+                return cands
+        if name[-1:] not in LOCATIVE_ENDINGS or len(name) <= CASE_STEM_MIN_LENGTH:
+            return ()
+        return tuple(c for c in self._exact(name[:-1]) if c.place.is_populated and (
+            c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
+
     def _locative_of(self, stem: str, population: int) -> tuple[Candidate, ...]:
         """Towns that a Cyrillic name is the locative of ("Харькове", "Покровске"), besides
-        the hamlets really so called: those called ``stem`` (not by an alias unlike their
-        own name, as Engels is once "Pokrovsk"), of at least WEAK_PLACE_POPULATION and
+        the hamlets really so called: those called ``stem`` (a Russian one not by an alias
+        unlike its own name, as Engels is once "Pokrovsk"; a Ukrainian one by a former name
+        too: "в Дзержинске" is Toretsk), of at least WEAK_PLACE_POPULATION and
         LOCATIVE_TOWN_RATIO times ``population``, the hamlets' largest."""
         skeleton = text.skeleton_key(stem)
         return tuple(c for c in self._exact(stem) if c.place.is_populated
-                     and c.place.country_code in (HOME_COUNTRY, "RU")
-                     and text.skeleton_key(c.place.ascii_name or c.place.name) == skeleton
+                     and (c.place.country_code == HOME_COUNTRY and c.rule is not
+                          MatchRule.SKELETON or c.place.country_code == "RU"
+                          and text.skeleton_key(c.place.ascii_name or c.place.name) == skeleton)
                      and c.place.population >= max(WEAK_PLACE_POPULATION,
                                                    LOCATIVE_TOWN_RATIO * population))
 
@@ -1015,17 +1127,21 @@ def _declined_nominatives(name: str) -> tuple[str, ...]:
         return _word_nominatives(name, DECLINED_ENDINGS)
     forms = [""]
     for word in words:
-        options = _word_nominatives(word, DECLINED_ENDINGS + FEMININE_ENDINGS) or (word,)
+        options = _word_nominatives(word, DECLINED_ENDINGS + FEMININE_ENDINGS
+                                    + PREPOSITIONAL_ENDINGS)
+        if not options:
+            options = (word, *_word_nominatives(word, NOUN_LOCATIVE_ENDINGS, min_stem=3))
         forms = [f"{form} {option}".lstrip() for form in forms for option in options]
     return tuple(forms[:MAX_DECLINED_FORMS]) if forms[0] != name else ()
 
 
-def _word_nominatives(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...]
-                      ) -> tuple[str, ...]:
-    """The nominatives of one word by the first of ``endings`` it has, or ()."""
+def _word_nominatives(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...],
+                      min_stem: int = CASE_STEM_MIN_LENGTH) -> tuple[str, ...]:
+    """The nominatives of one word by the first of ``endings`` it has (leaving a stem of
+    ``min_stem`` letters), or ()."""
     lower = word.lower()
     for ending, nominatives in endings:
-        if lower.endswith(ending) and len(word) - len(ending) >= CASE_STEM_MIN_LENGTH:
+        if lower.endswith(ending) and len(word) - len(ending) >= min_stem:
             stem = word[:-len(ending)]
             return tuple(stem + nominative for nominative in nominatives)
     return ()
@@ -1040,17 +1156,18 @@ def _case_stem(name: str) -> str | None:
     return None
 
 
-def _drop_unlike(cands: list[Candidate], skeleton: str) -> list[Candidate]:
+def _drop_unlike(cands: Sequence[Candidate], skeleton: str, every: bool = False
+                 ) -> list[Candidate]:
     """Of the places an inflected form may mean, drop those whose own name has another
     phonetic frame (matched through an odd alias: Nikopol is also listed as "Slov'iansk")
-    when a place that really is called so has at least half their population: "Славянску"
-    is Sloviansk's dative."""
+    when a place that really is called so has at least half their population, or, with
+    ``every``, whatever it has: "Славянску" is Sloviansk's dative."""
     def like(c: Candidate) -> bool:
         own = text.skeleton_key(c.place.ascii_name or c.place.name)
         return skeleton.startswith(own) or own.startswith(skeleton)
 
     biggest_like = max((c.place.population for c in cands if like(c)), default=-1)
-    return [c for c in cands if like(c) or biggest_like * 2 < c.place.population]
+    return [c for c in cands if like(c) or not every and biggest_like * 2 < c.place.population]
 
 
 def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
@@ -1146,12 +1263,15 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return None  # a small foreign place first in its sentence, or a town far from the
         # war in a headline ("Drones Hit Refinery", Hīt in Iraq): a capitalised word
     if settlements.inflected and settlements.one_word \
-            and (not settlements.case_form and _SENTENCE_START.match(back)
+            and (_SENTENCE_START.match(back) and (not settlements.case_form or (
+                text.has_cyrillic(settlements.lower) and not settlements.peopled_case_form))
                  or vocabulary.headline(end)) \
             and not any(place.population >= WEAK_PLACE_POPULATION
                         and place.country_code == HOME_COUNTRY for place in settlements.places):
         return None  # "Rakety", "Дроны", a headline's "Opens" or "Denies": a noun first in
-        # its sentence, or any word of a headline, like some hamlet's name or its case form
+        # its sentence, or any word of a headline, like some hamlet's name or its case form;
+        # a Cyrillic word first in its sentence, like a case form of hamlets' names that
+        # have no people ("Бойові дії", "Кілька сіл": not Boiove, Kilky)
     return ""
 
 
@@ -1196,7 +1316,7 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
         if mention.admin_code and mention.kind in named:
             named[mention.kind].append(resolved[-1])
     units = {kind: _Units.of(found, gazetteer) for kind, found in named.items()}
-    countries = _country_cues(resolved, text_)
+    countries = _country_cues(resolved, text_, gazetteer)
     resolved = [_with_foreign_aliases(m, gazetteer, countries[m.start][0])
                 if m.start in countries else _with_foreign_capitals(m, gazetteer, text_)
                 for m in resolved]
@@ -1245,13 +1365,14 @@ def _with_foreign_capitals(mention: Mention, gazetteer: Gazetteer, text_: str) -
     return _with_foreign_aliases(mention, gazetteer)
 
 
-def _country_cues(mentions: Sequence[Mention], text_: str
+def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
                   ) -> dict[int, tuple[str, str, str]]:
     """Settlement mentions the text places in a foreign country, by start offset: (ISO code,
     the words that say so, the region's admin1 code where they name one, else ""). A country
     named beside the place ("Russia's Rostov region", "Shebekino, Russia"), a country
     adjective before it ("the Russian city of Belgorod") or a foreign region named right
-    after it ("Klimovo, Bryansk region")."""
+    after it ("Klimovo, Bryansk region", "Azov, a port town in Rostov region": its capital
+    bears the region's name, as an alias too, see _with_foreign_capitals)."""
     cues: dict[int, tuple[str, str, str]] = {}
     for i, mention in enumerate(mentions):
         if mention.kind is not MentionKind.SETTLEMENT:
@@ -1266,8 +1387,11 @@ def _country_cues(mentions: Sequence[Mention], text_: str
             cues[mention.start] = (after.admin_code, text_[mention.start:after.end], "")
         elif after is not None and after.kind is MentionKind.SETTLEMENT and \
                 (region := _REGION_AFTER.match(text_, after.end)) and \
-                _COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start) and \
-                (capital := _foreign_capital(after.candidates)) is not None:
+                (_COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start) or (
+                    text.has_cyrillic(after.text) and _CYRILLIC_REGION_HOLDS_AFTER.fullmatch(
+                        text_, mention.end, after.start))) and \
+                (capital := _foreign_capital(_with_foreign_capitals(
+                    after, gazetteer, text_).candidates)) is not None:
             # "Klimovo, Bryansk region", "Tetkino in the Kursk region": a foreign region
             cues[mention.start] = (capital.country_code, text_[mention.start:region.end()],
                                    capital.admin1_code)
@@ -1459,8 +1583,25 @@ def _unit_name(mention: Mention, gazetteer: Gazetteer) -> str:
 
 def _bears(place: Place, skeleton: str) -> bool:
     """True if ``place`` bears the name of phonetic ``skeleton`` as its own name (or a
-    spelling of it: Gorlovka for Horlivka), not only as an alias."""
-    return skeleton in (text.skeleton_key(place.name), text.skeleton_key(place.ascii_name))
+    spelling of it: Gorlovka for Horlivka, Konstantinovka for Kostiantynivka), not only as
+    an alias (a former name: Andriivka for Sukhanivka)."""
+    if skeleton in (text.skeleton_key(place.name), text.skeleton_key(place.ascii_name)):
+        return True
+    own = text.name_key(place.ascii_name or place.name)
+    return any(text.skeleton_key(key) == skeleton and _respelling(key, own)
+               for key in map(text.name_key, place.alt_names))
+
+
+def _respelling(alias: str, own: str) -> bool:
+    """True if the name key ``alias`` spells the name key ``own`` another way (the Russian
+    spelling of a Ukrainian name: konstantinovka, kostiantynivka): the same first and last
+    letters (RESPELLING_EDGE of each) and a rapidfuzz ratio of RESPELLING_MIN_SCORE; a
+    former name (artemovsk, bakhmut) or another village's (novooleksandrivka) is none."""
+    from rapidfuzz import fuzz
+
+    return alias[:RESPELLING_EDGE] == own[:RESPELLING_EDGE] \
+        and alias[-RESPELLING_EDGE:] == own[-RESPELLING_EDGE:] \
+        and fuzz.ratio(alias, own) >= RESPELLING_MIN_SCORE
 
 
 def _named_places(places: list[Place], name: str) -> list[Place]:
