@@ -158,6 +158,8 @@ def _fmt(km: float) -> str:
 
 def _point_of(mention: Mention | None, role: str, claim: Claim) -> tuple[float, float]:
     if mention is None:
+        if claim.note.startswith(f"no {role}"):
+            raise _Unverifiable(claim.note)  # the parser already says why, in these words
         why = f" ({claim.note})" if claim.note else ""
         raise _Unverifiable(f"no {role}{why}")
     place = mention.place
