@@ -150,8 +150,15 @@ _OBLAST_AFTER = re.compile(
 _CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област(?:[ьиіею]|ях|ям|ями)|обл\.)", re.I)
 _CYRILLIC_RAION_AFTER = re.compile(
     r"^\s*(?:район(?:ах|ами|ам|ів|ов|[ауеіи])?|р-н[ау]?)\b", re.I)
-# "Харьковщина", "Донеччини": the oblast by its colloquial name.
-_CYRILLIC_REGION_SUFFIX = re.compile(r"(?:щин[аиуіеою]|щиной|щині|чин[аиуі])$", re.I)
+# "Харьковщина", "Донеччини", "на Донетчине", "Kharkivshchyna", "Donechchyna": the oblast by
+# its colloquial name (Cyrillic, or transliterated as the English-language press writes it).
+_REGION_SUFFIX = re.compile(
+    r"(?:щин[аиуіеою]|щиной|щині|чин[аиуіе]|чиной|(?:shch|ch)[yi]n(?:a|y|i|u|e|oiu|oyu))$", re.I)
+#: A colloquial oblast name's stem (see _REGION_SUFFIX) names the oblast whose English name
+#: shares all of it but its last letters, at most this many ("Донеч" of Donetsk, "Віннич"
+#: of Vinnytsia, "Рівнен" of Rivne), and at least COLLOQUIAL_STEM_MIN_LETTERS ("Сум": Sumy).
+COLLOQUIAL_STEM_SLACK = 2
+COLLOQUIAL_STEM_MIN_LETTERS = 3
 _RAION_WORDS_AFTER = ("raion raions rayon rayons rajon rajón rajone rajony rajono rajonas "
                       "district districts distrikt")
 _RAION_AFTER = re.compile(rf"^[\s,-]*{word_alternation(_RAION_WORDS_AFTER.split())}\b", re.I)
@@ -254,12 +261,17 @@ _ANY_CUE_BEFORE = re.compile(
     + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
 _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
+# German nouns for a settlement, which German writes before its name ("das Dorf Robotyne",
+# "die Kleinstadt Wuhledar", "in der Ortschaft Tonenke") and capitalises, as every noun.
+_GERMAN_PLACE_NOUNS = ("dorf dorfes dörfer ortschaft ortschaften siedlung stadt kleinstadt "
+                       "großstadt grossstadt hafenstadt frontstadt bergbaustadt industriestadt "
+                       "städtchen gemeinde")
 _CUE_WORDS = (
     "in near at of from to toward towards into outside around on by via between and or "
     "village town city settlement hamlet suburb direction liberation capture captured seized "
     "took entered shelled struck hit attacked recaptured liberated east west north south "
     "northeast northwest southeast southwest north-east north-west south-east south-west "
-    "richtung bei nach von vom im près в у под возле біля около поблизу")
+    f"richtung bei nach von vom im près в у под возле біля около поблизу {_GERMAN_PLACE_NOUNS}")
 _CUE_ADJECTIVES = (
     "besieged occupied embattled frontline front-line key small eastern western northern "
     "southern northeastern southeastern northwestern southwestern nearby neighbouring "
@@ -404,6 +416,12 @@ _GOVERNMENT_AFTER = re.compile(
     r"announc(?:e|es|ed)|report(?:s|ed)?|insist(?:s|ed)?|accus(?:e|es|ed)|respond(?:s|ed)?|"
     r"comment(?:s|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|warn(?:s|ed)?|dismiss(?:es|ed)?|"
     r"refus(?:e|es|ed))\b")
+#: What says that the name before it is a place: an appositive ("Sudzha, a town in Kursk
+#: region", "Glushkovo, a district centre near the border") or the region it lies in
+#: ("Теткино Курской области", "Тёткино в Курской области").
+_PLACE_APPOSITIVE_AFTER = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet|port|"
+    r"centre|center)\b|\s+(?:(?:в|у|во)\s+)?[А-ЯЁІЇЄҐ][\w'’]+\s+(?:област[иіь]|обл\.)", re.I)
 #: A region word after a name: "Rostov region", "Kursk oblast", "Курской области",
 #: "Брянской обл.".
 _REGION_AFTER = re.compile(
@@ -518,7 +536,8 @@ class _Name(NamedTuple):
     indexed: bool  # Gazetteer.might_name: some place, unit or country has a key like it
     cyrillic: bool
     region_suffix: bool  # "Харьковщина": an oblast by its colloquial name
-    contextual: bool  # indexed or Cyrillic: else only a river cue after it makes it a place
+    contextual: bool  # indexed, Cyrillic or colloquial: else only a river cue after it makes
+    #                   it a place
     country: AdminUnit | None  # the country it names, unless a cue makes it something else
     oblasts: tuple[AdminUnit, ...]  # the oblasts it names when a cue says it is one
     raions: tuple[AdminUnit, ...]  # the raions it names when a cue says it is one
@@ -716,9 +735,9 @@ class ToponymFinder:
             # an oblast word after one may make it a river ("Oskil river") or an oblast
             # ("Harkovan alueella")
         after = text_[end:end + 30]
-        if not read.indexed and not _RIVER_AFTER.match(after) and not (
-                read.cyrillic and (read.region_suffix or _CYRILLIC_OBLAST_AFTER.match(after)
-                                   or _CYRILLIC_RAION_AFTER.match(after))) \
+        if not read.indexed and not read.region_suffix and not _RIVER_AFTER.match(after) \
+                and not (read.cyrillic and (_CYRILLIC_OBLAST_AFTER.match(after)
+                                            or _CYRILLIC_RAION_AFTER.match(after))) \
                 and not _OBLAST_AFTER.match(after):
             return None  # fast path: no place, unit or river has a key like this
         # The text before the name, reversed.
@@ -811,10 +830,14 @@ class ToponymFinder:
             units = self.gazetteer.admin_units_by_stem(name, 1)
             if units:
                 return _Unit(MentionKind.OBLAST, units[0].code)
-        if read.region_suffix:
-            units = self.gazetteer.admin_units_by_stem(_CYRILLIC_REGION_SUFFIX.sub("", name), 1)
+        if read.region_suffix and (read.cyrillic or not self._bears_own_name(name)):
+            stem = _REGION_SUFFIX.sub("", name)
+            units = self.gazetteer.admin_units_by_stem(stem, 1)
             if units:
                 return _Unit(MentionKind.OBLAST, units[0].code)
+            code = _colloquial_oblast(stem) if not self._bears_own_name(name) else ""
+            if code:
+                return _Unit(MentionKind.OBLAST, code)
         if not cue_after:
             return None
         if _CYRILLIC_OBLAST_AFTER.match(after):
@@ -826,6 +849,12 @@ class ToponymFinder:
             if units:
                 return _Unit(MentionKind.RAION, units[0].code)
         return None
+
+    def _bears_own_name(self, name: str) -> bool:
+        """True if a populated place bears ``name`` as its own name: "Ternivshchyna", a
+        village, not an oblast's colloquial name (see _REGION_SUFFIX)."""
+        return any(c.place.is_populated and c.rule in _OWN_NAME_RULES
+                   for c in self._exact(name))
 
     def _region_capitals(self, adjective: str) -> tuple[Place, ...]:
         """The foreign regional capitals (population >= REGION_CAPITAL_POPULATION) that a
@@ -905,10 +934,10 @@ class ToponymFinder:
                 (*_plural_stems(name), *_declined_nominatives(name))) or (
                 english is not None and self.gazetteer.might_name(english))
         cyrillic = text.has_cyrillic(name)
+        region_suffix = _REGION_SUFFIX.search(name) is not None
         countries = self._admin_units(name, 0)
-        return _Name(name, indexed, cyrillic,
-                     _CYRILLIC_REGION_SUFFIX.search(name) is not None,
-                     indexed or cyrillic,
+        return _Name(name, indexed, cyrillic, region_suffix,
+                     indexed or cyrillic or region_suffix,
                      countries[0] if countries and (" " not in name or name.istitle())
                      else None,
                      self._admin_units(name, 1), self._raions_named_after(name))
@@ -934,11 +963,14 @@ class ToponymFinder:
 
     def _settlements_uncached(self, name: str) -> _Settlements | None:
         """Populated places a name may mean, or None: exact keys (a foreign place only by its
-        own name, never by an alias), else the English-style spelling of a Czech, Polish or
+        own name, never by an alias; in Russia or Belarus also by a transliteration of it,
+        "Теткино" of Tëtkino), else the English-style spelling of a Czech, Polish or
         German one ("Šachtarsk", Shakhtarsk), else inflected forms. Pure, so it is cached
         per name."""
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
-                      and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME))
+                      and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME
+                           or (c.rule in _OWN_NAME_RULES
+                               and c.place.country_code in THEATRE_COUNTRIES)))
         if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
         if cands and name[-1:] in GENITIVE_ENDINGS and text.has_cyrillic(name) \
@@ -1257,11 +1289,13 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
                                                 or _SPEAKER_AFTER_SAID.match(after))):
         return None  # "Voloshyn said", ", said Voloshyn.": a person speaks
     if best.country_code != HOME_COUNTRY and (
-            (best.population < WEAK_PLACE_POPULATION and _SENTENCE_START.match(back))
+            (best.population < WEAK_PLACE_POPULATION and _SENTENCE_START.match(back)
+             and not _PLACE_APPOSITIVE_AFTER.match(text_, end, end + 60))
             or (best.population < MAJOR_CITY_POPULATION and best.country_code
                 not in THEATRE_COUNTRIES and vocabulary.headline(end))):
-        return None  # a small foreign place first in its sentence, or a town far from the
-        # war in a headline ("Drones Hit Refinery", Hīt in Iraq): a capitalised word
+        return None  # a small foreign place first in its sentence, unless the text says
+        # what it is, or a town far from the war in a headline ("Drones Hit Refinery", Hīt in
+        # Iraq): a capitalised word
     if settlements.inflected and settlements.one_word \
             and (_SENTENCE_START.match(back) and (not settlements.case_form or (
                 text.has_cyrillic(settlements.lower) and not settlements.peopled_case_form))
@@ -1273,6 +1307,21 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         # a Cyrillic word first in its sentence, like a case form of hamlets' names that
         # have no people ("Бойові дії", "Кілька сіл": not Boiove, Kilky)
     return ""
+
+
+_OBLAST_KEYS = tuple((code, text.name_key(name)) for code, name in OBLAST_NAMES.items())
+
+
+def _colloquial_oblast(stem: str) -> str:
+    """The admin1 code of the one oblast a colloquial name's stem names, where the stem is
+    not a case form of the oblast's name ("Донеч" of "Донеччина", "Сум" of "Сумщина"), else
+    "": the suffix often alters the name's last consonants (Donetsk, Donech-chyna)."""
+    key = text.name_key(stem)
+    if len(key) < COLLOQUIAL_STEM_MIN_LETTERS:
+        return ""
+    least = max(COLLOQUIAL_STEM_MIN_LETTERS, len(key) - COLLOQUIAL_STEM_SLACK)
+    codes = [code for code, oblast in _OBLAST_KEYS if text.common_prefix(key, oblast) >= least]
+    return codes[0] if len(codes) == 1 else ""
 
 
 def _is_country_exonym(name: str) -> bool:
