@@ -51,6 +51,13 @@ records. It works with lexicons and a few general patterns, never with rules for
    it names, preferring one introduced by "in"/"at" ("told reporters in Geneva"); a foreign
    city counts only when so introduced (otherwise it is mostly its government).
 
+**Other languages.** Reports in Ukrainian, Russian, German, French, Spanish or Polish go through
+the same steps with their own lexicons (:mod:`geo.event_languages`: triggers, say-verbs such as
+"повідомив"/"сообщил"/"teilte ... mit", "за словами X"/"laut X"/"selon X", denials such as
+"спростував"/"не соответствует действительности"/"dementierte", negations, "російські війська"
+as actors, "біля"/"под"/"bei" for NEAR), run on a fully lowered copy of the text and only on
+reports a cheap test finds written in them (Cyrillic letters; a few function words).
+
 ``Event.when`` keeps a time the sentence gives that is not the report's ("in September 2022",
 "last week", "late on Wednesday" in a report dated another day); the event's ``date`` stays
 the report date.
@@ -69,6 +76,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from geo.event_languages import COMPILED, CompiledLanguage, active_languages
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Event, EventKind, Mention, MentionKind, Precision
 from geo.prescan import Starts, finditer_at, prefixes
@@ -664,10 +672,17 @@ class _Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered = lowered = _ascii_lower(text)
+        encoded = text.encode("utf-8", "surrogatepass")
+        self.lowered = lowered = _ascii_lower(encoded)
         self.folded = lowered.translate(_FOLD) if any(c in lowered for c in "İıſ\u212a") \
             else lowered
-        self.trigger_spans = _trigger_spans(lowered)
+        #: The other languages the report is written in (see :mod:`geo.event_languages`), and
+        #: the text fully lowered for their lexicons (the lowered copy when there are none).
+        self.languages: tuple[CompiledLanguage, ...] = tuple(
+            COMPILED[language.name] for language in active_languages(encoded, lowered))
+        self.native = _full_lower(text) if self.languages else lowered
+        self.trigger_spans = _trigger_spans(lowered) + _foreign_trigger_spans(self.native,
+                                                                              self.languages)
         self.break_starts = _break_starts(text, lowered)
         self._reference: dict[int, bool] = {}
         self._speech: list[int] | None = None
@@ -761,14 +776,32 @@ class _Doc:
         return self.clause_start(s, position), following if following >= 0 else e
 
 
-def _ascii_lower(text: str) -> str:
-    """``text`` with A-Z lowered and every other character kept (same length, same offsets).
+def _ascii_lower(encoded: bytes) -> str:
+    """The text (``encoded``: in UTF-8) with A-Z lowered and every other character kept (same
+    length, same offsets).
 
     ``bytes.lower`` lowers only A-Z, and in UTF-8 every other character is made of bytes
     above 0x7f, so lowering the encoded text does it (much faster than ``str.translate``, and
     than ``str.lower`` once a dash or a quote makes the text non-ASCII). "surrogatepass" lets
     lone surrogates (which can come from a JSON input) through unchanged."""
-    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    return encoded.lower().decode("utf-8", "surrogatepass")
+
+
+def _full_lower(text: str) -> str:
+    """``text`` lowered letter by letter (Cyrillic, umlauts ...), same length, same offsets: a
+    letter whose lower case is longer ("İ") is kept."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _foreign_trigger_spans(native: str, languages: Sequence[CompiledLanguage]
+                           ) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
+    """Each of the other languages' trigger patterns' matches in the fully lowered text, after
+    the English ones (an English match claims its span first)."""
+    return tuple((kind, tuple(match.span() for match in pattern.finditer(native)))
+                 for language in languages for kind, pattern in language.triggers)
 
 
 def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
@@ -817,7 +850,11 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
             return
         if kind is K.STRIKE and _SUPPLY.search(before):
             return
-        found.append(_Trigger(kind, a, b, negated=bool(_NEGATION.search(before))))
+        negated = bool(_NEGATION.search(before))
+        if doc.languages and not negated:
+            native = doc.native[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
+            negated = any(language.negation.search(native) for language in doc.languages)
+        found.append(_Trigger(kind, a, b, negated=negated))
 
     for kind, spans in doc.trigger_spans:
         lo = bisect.bisect_left(spans, (s, -1))
@@ -1095,6 +1132,10 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(_phrase_after(text, match.end(), e), match.start(), True)
         else:
             add(span, match.start(), False)
+    for language in doc.languages:
+        for who, anchor, span in _foreign_attributions(doc, language, s, e):
+            found.append(_Attribution(who, anchor, span))
+            speakers.add(who)
     # a match of _CLOSED is one character at the end, or before a final line break
     headline = None if _CLOSED.search(text, max(s, e - 2), e) \
         else _HEADLINE_SOURCE.search(text, s, e)
@@ -1105,6 +1146,74 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(tail, start, False)
     found.sort(key=lambda a: a.anchor)
     return found
+
+
+#: What may stand right before a say-verb whose speaker follows it (", повідомив X").
+_SPEAKER_AFTER_MARKS = ",\"”’'—–-:«»"
+#: At most this many words, and characters, in a speaker's phrase in another language.
+FOREIGN_SPEAKER_WORDS = 6
+FOREIGN_SPEAKER_CHARS = 200
+
+
+def _foreign_attributions(doc: _Doc, language: CompiledLanguage, s: int, e: int
+                          ) -> list[tuple[str, int, tuple[int, int]]]:
+    """(speaker, anchor, span) of each attribution of the sentence ``text[s:e]`` in
+    ``language``: "за словами X", "laut X"; "X заявило", ", повідомив X", "teilte X mit"."""
+    text, native = doc.text, doc.native
+    found = []
+    covered: list[tuple[int, int]] = []
+    for match in language.according.finditer(native, s, e):
+        covered.append(match.span())
+        span = _foreign_speaker(doc, language, match.end(), e, forward=True)
+        if span is not None:
+            found.append((text[span[0]:span[1]], match.start(), span))
+    for match in language.say.finditer(native, s, e):
+        if any(a <= match.start() < b for a, b in covered):
+            continue  # "як повідомив X": read as "according to X"
+        before = text[s:match.start()].rstrip()
+        span = None
+        if before and before[-1] not in _SPEAKER_AFTER_MARKS:
+            span = _foreign_speaker(doc, language, match.start(), s, forward=False)
+        if span is None:
+            span = _foreign_speaker(doc, language, match.end(), e, forward=True)
+        if span is not None:
+            found.append((text[span[0]:span[1]], match.start(), span))
+    return found
+
+
+def _foreign_speaker(doc: _Doc, language: CompiledLanguage, position: int, limit: int,
+                     forward: bool) -> tuple[int, int] | None:
+    """Span of the speaker's noun phrase after (``forward``) or before a cue at ``position``,
+    not past ``limit``: names (capitalized words) and the language's role words, at most
+    FOREIGN_SPEAKER_WORDS of them; skipping words such as "також" between it and the cue."""
+    text, native, lexicon = doc.text, doc.native, language.language
+    window = (position, min(limit, position + FOREIGN_SPEAKER_CHARS)) if forward \
+        else (max(limit, position - FOREIGN_SPEAKER_CHARS), position)
+    tokens = list(_TOKEN.finditer(text, *window))
+    if not forward:
+        tokens.reverse()
+    words: list[re.Match[str]] = []
+    for token in tokens:
+        low = native[token.start():token.end()]
+        if not words and low in lexicon.skip_words:
+            continue
+        if forward and low in lexicon.leading and all(
+                native[w.start():w.end()] in lexicon.leading for w in words):
+            words.append(token)  # "заявили в Генштабі": left off below
+            continue
+        if low in lexicon.particles or len(words) >= FOREIGN_SPEAKER_WORDS:
+            break
+        if not (token.group()[:1].isupper() or language.role_words.fullmatch(low)) \
+                or not token.group()[:1].isalnum():
+            break
+        words.append(token)
+    if not forward:
+        words.reverse()
+    while words and native[words[0].start():words[0].end()] in lexicon.leading:
+        del words[0]
+    if not words:
+        return None
+    return words[0].start(), words[-1].end()
 
 
 def _passive(text: str, s: int, verb_start: int) -> bool:
@@ -1190,6 +1299,10 @@ def _precision(doc: _Doc, mention: Mention, clause: tuple[int, int] | None) -> P
             or _NEAR_AFTER.match(folded, mention.end, mention.end + 25):
         return Precision.NEAR
     if clause and _NEAR_CLAUSE.search(folded, *clause):
+        return Precision.NEAR
+    if doc.languages and any(language.near_before.search(doc.native, max(0, mention.start - 40),
+                                                         mention.start)
+                             for language in doc.languages):
         return Precision.NEAR
     return Precision.PLACE
 
@@ -1509,12 +1622,19 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     side = _SIDE_BEFORE.search(text, max(s, trigger.start - 30), trigger.start)
     if side:
         return side.group(1)
+    for language in doc.languages:
+        side = language.side_before.search(doc.native, max(s, trigger.start - 40), trigger.start)
+        if side:
+            return text[side.start(1):side.end(1)]
     if trigger.kind in CLAUSE_ACTOR_KINDS:
         s, e = doc.clause_bounds(s, e, trigger.start)
     best: re.Match[str] | None = None
     best_cost = float("inf")
     lo, hi = max(s, trigger.start - ACTOR_MAX_CHARS), min(e, trigger.end + ACTOR_MAX_CHARS)
     candidates: Iterable[re.Match[str]] = actors.finditer(lo, hi)
+    if doc.languages:
+        candidates = itertools.chain(candidates, *(language.actors.finditer(doc.native, lo, hi)
+                                                   for language in doc.languages))
     own_starts, own = doc.own_forces()
     if own:
         first = bisect.bisect_left(own_starts, lo)
@@ -1535,7 +1655,7 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
             best, best_cost = match, cost
     if best is not None:
         return _own_forces(text, actors.s, best, speaker) if best.re is _OWN_FORCES \
-            else best.group()
+            else text[best.start():best.end()]
     subject = _COUNTRY_SUBJECT.search(text, max(s, trigger.start - 25), trigger.start)
     return subject.group(1) if subject else ""
 
@@ -1572,8 +1692,16 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     text = doc.text
     triggers = list(triggers)
     marker = next(doc.speech_cues(_DENIAL, doc.folded, s, e), None)
+    foreign = None if marker is not None or not doc.languages else next(
+        (found for language in doc.languages
+         for found in (language.denial.search(doc.native, s, e),) if found), None)
     who = None
-    if marker is not None:
+    if foreign is not None:
+        # a denying verb denies what follows it ("спростував заяви про ..."); a phrase such
+        # as "не соответствует действительности" what stands before it
+        span = (foreign.start(), e) if foreign.group("verb") else (s, foreign.end())
+        position = foreign.start()
+    elif marker is not None:
         if marker.group("claim"):
             named = marker.span("denier") if marker.group("denier") else \
                 _phrase_after(text, marker.end(), e) if marker.group("by") else None

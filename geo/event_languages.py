@@ -1,0 +1,413 @@
+"""Event lexicons of the languages other than English that war reports come in.
+
+Each language is a :class:`Language`: its trigger lexicon (same shape as
+:data:`geo.events.TRIGGERS`: (kind, pattern), most specific first), its attribution cues, denial
+phrases, negations and military noun phrases. The patterns are lower case and run over the
+report's fully lowered copy; Ukrainian and Russian words inflect, so their entries are stems
+followed by ``\\w*``. A language's lexicons run only on reports its cheap test
+(:func:`active_languages`) finds written in it, so English reports never pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from geo.models import EventKind
+
+K = EventKind
+
+
+class Language(NamedTuple):
+    """One language's event lexicons (every pattern lower case)."""
+
+    name: str
+    #: (kind, pattern), in the order they are tried: a matched span is not matched again.
+    triggers: tuple[tuple[EventKind, str], ...]
+    #: A say-verb: its speaker stands before it ("Минобороны заявило"), or after it when it
+    #: opens its clause (", повідомив голова ОВА").
+    say: str
+    #: A phrase whose speaker follows it ("за словами X", "laut X", "selon X").
+    according: str
+    #: A denial; group "verb" when it is a verb, whose object is the claim denied.
+    denial: str
+    #: A negation right before a trigger ("не захопили").
+    negation: str
+    #: A military noun phrase: an actor.
+    actors: str
+    #: A side named as an adjective right before its trigger ("russischen Angriff").
+    side_before: str
+    #: Lower-case words that may stand in a speaker's noun phrase (a pattern one word matches).
+    role_words: str
+    #: Words skipped between a speaker and its say-verb, or before the speaker after one.
+    skip_words: frozenset[str]
+    #: Words left off the front of a speaker's phrase (articles, "в" of "заявили в Генштабі").
+    leading: frozenset[str] = frozenset()
+    #: Words after a say-verb that end its speaker (German "teilte X mit").
+    particles: frozenset[str] = frozenset()
+    #: What stands right before a place the event happened near ("поблизу", "bei").
+    near_before: str = r"$^"
+    #: Words of the language that English does not write: MIN_MARKERS of them mark a report
+    #: as written in it. Empty for a language recognised by its script.
+    markers: frozenset[str] = frozenset()
+    #: Letters of the language that English does not write: any of them counts as one marker.
+    letters: str = ""
+
+
+# --- Ukrainian --------------------------------------------------------------------------------
+
+_UK_SIDE = r"(?:російськ|росій|рашист|ворож|окупаційн|українськ|білоруськ)\w*"
+_UK_FORCE = (r"(?:військ|військов|сил|армі|підрозділ|захисник|бійц|вояк|десантник|штурмовик|"
+             r"частин|угрупован|бригад|батальйон|полк|дрон|безпілотник|авіаці|артилері|"
+             r"окупант|загарбник|найманц|гвардійц|морпіх|прикордонник)\w*")
+
+UKRAINIAN = Language(
+    name="uk",
+    triggers=(
+        (K.ASSAULT, r"\b(?:намага|спробува|намір)\w*\s+(?:\w+\s+)?(?:прорва|захопи|взяти|"
+                    r"оточи|зайти|увійти|просуну|штурмува|вклинит)\w*"),
+        (K.ENTRY_REPELLED, r"\b(?:відби|відкину|відбив|зупини|зірва|відтісни|знешкодили\s+"
+                           r"штурмов)\w*|\bневдал\w+\s+(?:спроб|атак|штурм)\w*"),
+        (K.STRIKE, r"\b(?:обстр[іе]л|обстрілю|обстріля|удар|удари|вдари|вдарил|ракет|бомбардув|"
+                   r"бомбув|шахед|дрон\w*\s+атак|атак\w*\s+(?:\w+\s+){0,3}?(?:дрон|безпілотник|"
+                   r"ракет|шахед)|вибух|авіаудар|артудар|скинул\w*\s+авіабомб)\w*|"
+                   r"\bкаб(?:ами|ом|и|ів)?\b|\bприл[ьі]от(?:и|ів|у|ом)?\b"),
+        (K.CAPTURE_CLAIM, r"\b(?:звільн|захопи|захопл|окупува|окупуют|окупація)\w*|"
+                          r"\b(?:взя|взял|взяв|встанови|встановл|отрима)\w*\s+(?:повн\w+\s+)?"
+                          r"під\s+(?:свій\s+|повний\s+)?контрол\w*|\bзайняли\b|\bзайняв\b|"
+                          r"\bвстанови\w*\s+контроль\s+над\b|"
+                          r"\bпідняли\s+прапор\w*"),
+        (K.CONTROL_AFFIRMED, r"\bконтролю(?:ють|є|вали|вав)\b|\b(?:утримую|утримал|утримув|"
+                             r"тримаю)\w*|"
+                             r"\bпід\s+контролем\s+(?:україн|зсу|сил\s+оборони)\w*"),
+        (K.WITHDRAWAL, r"\b(?:відійш|відійд|відступ|відвед|вийшли\s+з|вийшли\s+із|покину|"
+                       r"виведен|вивели)\w*|\bзалишили\b"),
+        (K.ASSAULT, r"\b(?:атак|штурм|просув|просуну|бойов\w*\s+зіткнен|зіткнен|"
+                    r"оточ(?:енн|ен|или|ити|ують|ив)|прорив|"
+                    r"прорва|контратак|контрнаступ)\w*|\bнаступ(?:і|у|ом|а\w*)?\b|"
+                    r"\b(?:бій|бої|боїв|боях|бою)\b"),
+        (K.EVACUATION, r"\b(?:евакуа|евакую|евакуйов)\w*"),
+        (K.CASUALTIES, r"\b(?:загину|загибл|вбит|вбив|убит|поранен|поранил|постражда|"
+                       r"травмован|жертв|смертельн)\w*"),
+    ),
+    say=r"\b(?:повідоми|заяви|сказа|наголоси|зазначи|підтверди|напис|розпові|поінформува|"
+        r"повідомля|стверджу|спростува|заперечи)\w*",
+    according=r"\b(?:за\s+словами|за\s+даними|за\s+інформацією|як\s+повідоми\w*|як\s+заяви\w*|"
+              r"про\s+це\s+повідоми\w*|про\s+це\s+заяви\w*|джерело:)\s+",
+    denial=r"\b(?P<verb>спростува\w*|заперечи\w*|заперечу\w*)|\bне\s+відповіда\w*\s+дійсності\b|"
+           r"\bнеправд\w*|\bфейк\w*|\bдезінформаці\w*",
+    negation=r"\b(?:не|ні|жодн\w*|без)\s+(?:\w+\s+)?$",
+    actors=rf"\b{_UK_SIDE}\s+(?:\w+\s+)?{_UK_FORCE}|\b(?:окупант|загарбник|росіян|рашист)\w*|"
+           r"\b(?:ворог|противник)\w*|\bзсу\b|\bсил[иа]?\s+оборони\b|\bзс\s+рф\b",
+    side_before=rf"\b((?:російськ|ворож|українськ|білоруськ)\w*)\s+(?!{_UK_FORCE})(?:\w+\s+)?$",
+    role_words=r"(?:голов|мер|губернатор|речни|представни|начальни|керівни|командувач|"
+               r"головнокомандувач|міністр|влад|міськ|міст|обл|облас|військов|адміністраці|"
+               r"прес|місцев|угрупован|штаб|генштаб|офіс|уряд|відомств|служб|міноборони|"
+               r"сил|оборони|збройн|президент|радни|секретар|військ|ради|рад|ова|мва|"
+               r"російськ|українськ|міністерств)\w*",
+    skip_words=frozenset("це про також вже раніше згодом зокрема".split()),
+    near_before=r"\b(?:біля|поблизу|під|неподалік\s+від|околиц\w*|на\s+підступах\s+до|"
+                r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+$",
+    leading=frozenset("в у".split()),
+)
+
+# --- Russian ----------------------------------------------------------------------------------
+
+_RU_SIDE = r"(?:российск|русск|вражеск|оккупационн|украинск|белорусск)\w*"
+_RU_FORCE = (r"(?:войск|военн|сил|арми|подразделен|защитник|бойц|десантник|штурмовик|"
+             r"част|группировк|бригад|батальон|полк|дрон|беспилотник|авиаци|артиллери|"
+             r"оккупант|наемник|гвардейц|морпех|пограничник)\w*")
+
+RUSSIAN = Language(
+    name="ru",
+    triggers=(
+        (K.ASSAULT, r"\b(?:пыта|попыт|намерева)\w*\s+(?:\w+\s+)?(?:прорва|захват|взять|"
+                    r"окружи|зайти|войти|продвину|штурмова|вклини)\w*"),
+        (K.ENTRY_REPELLED, r"\b(?:отби|отрази|отраже|отброси|останови|сорва|оттесни)\w*|"
+                           r"\bнеудач\w+\s+(?:попыт|атак|штурм)\w*"),
+        (K.STRIKE, r"\b(?:обстрел|обстреля|обстрелива|удар|нанес\w*\s+удар|ракет|бомбардир|"
+                   r"бомбил|шахед|дрон\w*\s+атак|атак\w*\s+(?:\w+\s+){0,3}?(?:дрон|беспилотник|"
+                   r"шахед|ракет)|взрыв|авиаудар|артудар|сбросил\w*\s+авиабомб)\w*|"
+                   r"\bкаб(?:ами|ом|ы|ов)?\b|\bприл[её]т(?:ы|ов|а|ом)?\b"),
+        (K.CAPTURE_CLAIM, r"\b(?:освобожд|освободи|захвати|захвач|захват(?!чик)|оккупирова)\w*|"
+                          r"\bустанови\w*\s+контроль\s+над\b|"
+                          r"\b(?:взя|взял|взяв|установи|установл|получи)\w*\s+(?:полн\w+\s+)?"
+                          r"под\s+(?:свой\s+|полный\s+)?контрол\w*|\bзаняли\b|\bзанял\w?\b|"
+                          r"\bподняли\s+флаг\w*"),
+        (K.CONTROL_AFFIRMED, r"\bконтролиру(?:ют|ет)\b|\bконтролировали\b|"
+                             r"\b(?:удержива|удержал|удержив)\w*|"
+                             r"\bпод\s+контролем\s+(?:украин|всу|сил\s+обороны)\w*"),
+        (K.WITHDRAWAL, r"\b(?:отош|отойд|отступ|отвед|вышли\s+из|покину|оставил|выведен|вывели)"
+                       r"\w*"),
+        (K.ASSAULT, r"\b(?:атак|штурм|продвиг|продвину|боев\w*\s+столкновен|столкновен|"
+                    r"окруж(?:ени|ен|или|ить|ают|ил)|прорыв|прорва|контратак|контрнаступ|наступлени|наступа)\w*|"
+                    r"\b(?:бой|бои|боев|боях|боя)\b"),
+        (K.EVACUATION, r"\b(?:эвакуа|эвакуир)\w*"),
+        (K.CASUALTIES, r"\b(?:погиб|погибш|убит|убил|ранен|ранил|пострада|травмирова|жертв|"
+                       r"смертельн)\w*"),
+    ),
+    say=r"\b(?:сообщи|заяви|сказа|подчеркну|отмети|подтверди|написа|рассказа|"
+        r"проинформирова|сообща|утвержда|опроверг|отрица)\w*",
+    according=r"\b(?:по\s+словам|по\s+данным|по\s+информации|по\s+сообщению|как\s+сообщи\w*|"
+              r"как\s+заяви\w*|об\s+этом\s+сообщи\w*|об\s+этом\s+заяви\w*|источник:)\s+",
+    denial=r"\b(?P<verb>опроверг\w*|отрица\w*)|"
+           r"\bне\s+соответству\w*\s+действительности\b|\bнеправд\w*|\bфейк\w*|"
+           r"\bдезинформаци\w*",
+    negation=r"\b(?:не|ни|никак\w*|без)\s+(?:\w+\s+)?$",
+    actors=rf"\b{_RU_SIDE}\s+(?:\w+\s+)?{_RU_FORCE}|\b(?:оккупант|русски|россиян|боевик)\w*|"
+           r"\b(?:враг|противник)\w*|\bвсу\b|\bвс\s+рф\b|\bвс\s+украины\b|"
+           r"\bсил[ыа]?\s+обороны\b",
+    side_before=rf"\b((?:российск|русск|вражеск|украинск|белорусск)\w*)\s+(?!{_RU_FORCE})"
+                r"(?:\w+\s+)?$",
+    role_words=r"(?:глав|мэр|губернатор|пресс|представител|начальни|руководител|командующ|"
+               r"главнокомандующ|министр|власт|город|облас|военн|администраци|местн|"
+               r"группировк|штаб|генштаб|офис|правительств|ведомств|служб|минобороны|сил|"
+               r"обороны|вооруженн|президент|советни|секретар|войск|российск|украинск|"
+               r"министерств)\w*",
+    skip_words=frozenset("это об также уже ранее позже".split()),
+    near_before=r"\b(?:возле|около|под|вблизи|недалеко\s+от|окрестност\w*|на\s+подступах\s+к|"
+                r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+$",
+    leading=frozenset("в во".split()),
+)
+
+# --- German -----------------------------------------------------------------------------------
+
+_DE_SIDE = r"(?:russisch|ukrainisch|feindlich|belarussisch)\w*"
+_DE_FORCE = (r"(?:truppen|streitkräfte|armee|soldaten|einheiten|kräfte|verbände|drohnen|"
+             r"artillerie|luftwaffe|brigade|brigaden|kämpfer|militärs?|infanterie|panzer)\b")
+
+GERMAN = Language(
+    name="de",
+    triggers=(
+        (K.ASSAULT, r"\b(?:versuch\w*|versucht)\s+(?:\w+\s+){0,4}?(?:einzunehmen|zu\s+erobern|"
+                    r"vorzudringen|durchzubrechen|einzukesseln|zu\s+stürmen)\b"),
+        (K.ENTRY_REPELLED, r"\b(?:abgewehrt|abgewiesen|zurückgeschlagen|zurückgedrängt|wehrten|"
+                           r"wehrte|zurückgeworfen|vereitelt|gestoppt)\b|\bgescheitert\w*"),
+        (K.STRIKE, r"\bmit\s+(?:\w+\s+)?(?:drohnen|raketen|bomben)\s+(?:\w+\s+)?"
+                   r"(?:angegriffen|attackiert|beschossen|bombardiert)\b|"
+                   r"\b(?:beschuss|beschossen|beschoss\w*|bombardier\w*|bombardement\w*|"
+                   r"raketen\w*|drohnen\w*|luftangriff\w*|luftschl\w*|explosion\w*|"
+                   r"gleitbomb\w*|einschl\w*|artilleriefeuer)"),
+        (K.CAPTURE_CLAIM, r"\b(?:eingenommen|erobert|eroberten|eroberte|einnahme|eroberung|"
+                          r"befreit|befreiung|eingenommene)\b|"
+                          r"\bunter\s+(?:ihre|seine|die)\s+kontrolle\s+gebracht\b"),
+        (K.CONTROL_AFFIRMED, r"\b(?:weiterhin|noch\s+immer|nach\s+wie\s+vor)\s+unter\s+"
+                             r"(?:\w+\s+)?kontrolle\b|\bhalten\s+(?:weiterhin\s+)?(?:die\s+)?"
+                             r"(?:stadt|stellungen|ort)\b"),
+        (K.WITHDRAWAL, r"\b(?:zogen\s+sich|zog\s+sich|zurückgezogen|rückzug\w*|abgezogen|"
+                       r"aufgegeben|verließen|geräumt)\b"),
+        (K.ASSAULT, r"\b(?:angriff|angriffe|angriffen|angegriffen|griffen|griff|attack\w*|"
+                    r"sturm\w*|gestürmt|offensive|vorstoß\w*|vorgerückt|rückten|vorrück\w*|"
+                    r"kämpfe\w*|gefecht\w*|eingekesselt|umzingelt|durchbruch|gegenoffensive|"
+                    r"gegenangriff\w*)\b"),
+        (K.EVACUATION, r"\bevakuier\w*"),
+        (K.CASUALTIES, r"\b(?:getötet|tote|toten|verletzt|verletzte|verletzten|verwundet\w*|"
+                       r"starben|ums\s+leben|opfer|todesopfer)\b"),
+    ),
+    say=r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|meldete|"
+        r"meldeten|bestätigte|bestätigten|schrieb|betonte|behauptete|dementierte|"
+        r"dementierten|bestritt|wies\s+zurück)\b",
+    according=r"\b(?:laut|nach\s+angaben\s+(?:von|des|der|aus)|nach\s+angaben|"
+              r"(?<=,\s)so(?=\s+(?:der|die|das)\b))\s+",
+    denial=r"\b(?P<verb>dementierte\w*|bestritt\w*|bestreitet|wies\s+\w+\s+zurück)|"
+           r"\bnicht\s+(?:der\s+)?wahr(?:heit)?\b|\bfalschmeldung\w*|\bfake\b",
+    negation=r"\b(?:nicht|kein\w*|nie|niemals)\s+(?:\w+\s+){0,2}$",
+    actors=rf"\b(?:die\s+|der\s+)?{_DE_SIDE}\s+(?:\w+\s+)?{_DE_FORCE}|\b(?:der\s+)?feind\b|"
+           r"\b(?:russen|ukrainer|besatzer)\b",
+    side_before=r"\b((?:russisch|ukrainisch|feindlich)\w*)\s+$",
+    role_words=r"(?:die|der|das|dem|den|des|russisch\w*|ukrainisch\w*|örtlich\w*|regional\w*|"
+               r"eigenen)",
+    skip_words=frozenset("am auch bereits zuvor später dies".split()),
+    leading=frozenset("die der das dem den des".split()),
+    particles=frozenset({"mit"}),
+    near_before=r"\b(?:bei|nahe|nördlich\s+von|südlich\s+von|östlich\s+von|westlich\s+von|"
+                r"in\s+der\s+nähe\s+von|vor|um|richtung|im\s+raum)\s+$",
+    markers=frozenset("""
+        und der die das dem den des sich wurde wurden nach bei mit einen einem haben hat ist
+        nicht laut aus eine zu auf durch im
+    """.split()),
+)
+
+# --- French -----------------------------------------------------------------------------------
+
+_FR_SIDE = r"(?:russes?|ukrainiens?|ukrainiennes?|ennemi\w*)"
+_FR_FORCE = r"(?:forces|troupes|armée|soldats|unités|militaires|drones|combattants)"
+
+FRENCH = Language(
+    name="fr",
+    triggers=(
+        (K.ASSAULT, r"\bten\w*\s+de\s+(?:prendre|capturer|s['’]emparer|percer|encercler)\b"),
+        (K.ENTRY_REPELLED, r"\b(?:repouss\w*|déjoué\w*)"),
+        (K.STRIKE, r"\b(?:frappe\w*|frappé\w*|bombard\w*|pilonn\w*|tirs?\s+d['’]artillerie|"
+                   r"missiles?|roquettes?|drones?\s+(?:\w+\s+)?(?:ont\s+)?(?:attaqué|frappé)|"
+                   r"explosions?)\b"),
+        (K.CAPTURE_CLAIM, r"\b(?:pris\s+le\s+contrôle|libér\w*|captur\w*|s['’]est\s+emparé\w*|"
+                          r"se\s+sont\s+emparé\w*|conquis\w*|prise\s+de)\b"),
+        (K.WITHDRAWAL, r"\b(?:retir(?:é|és|ée|ées|er|ent|ait|aient)|repli(?:é|és|ée|ées|er|ent)?|"
+                       r"abandonn\w*)\b"),
+        (K.ASSAULT, r"\b(?:attaqu\w*|assauts?|offensives?|avanc(?:é|és|ée|ées|er|ent|ait|aient|"
+                    r"e|ées)|progress(?:é|ent|aient|ait)|combats?|encercl\w*|percée)\b"),
+        (K.EVACUATION, r"\bévacu\w*"),
+        (K.CASUALTIES, r"\b(?:tué\w*|tuant|morts?|blessé\w*|victimes?|décédé\w*)\b"),
+    ),
+    say=r"\b(?:a\s+(?:déclaré|annoncé|affirmé|indiqué|précisé|démenti|assuré|écrit)|"
+        r"ont\s+(?:déclaré|annoncé|affirmé|indiqué|démenti)|a\s+fait\s+savoir|"
+        r"déclare|annonce|affirme|indique)\b",
+    according=r"\b(?:selon|d['’]après)\s+",
+    denial=r"\b(?P<verb>a\s+démenti|ont\s+démenti|dément\w*)|\bfaux\b|"
+           r"\bpas\s+vrai\b|\bdésinformation\b",
+    negation=r"\b(?:ne|n['’]|pas|aucun\w*|sans)\s*(?:\w+\s+){0,2}$",
+    actors=rf"\b(?:les\s+|l['’])?{_FR_FORCE}\s+{_FR_SIDE}|\bl['’]ennemi\b|\bles\s+russes\b",
+    side_before=r"$^",
+    role_words=r"(?:le|la|les|de|du|des|(?:l['’]|d['’])?(?:armée|ministère|état-major|"
+               r"autorités)|maire|gouverneur|porte-parole|ukrainien\w*|russe\w*|général|"
+               r"régional\w*|locales?)",
+    skip_words=frozenset("également aussi".split()),
+    leading=frozenset("le la les l".split()),
+    near_before=r"\b(?:près\s+de|autour\s+de|aux\s+abords\s+de|non\s+loin\s+de|vers)\s+$",
+    markers=frozenset("les des été selon ont une dans du sur à qui près aux".split()),
+)
+
+# --- Spanish ----------------------------------------------------------------------------------
+
+_ES_SIDE = r"(?:rus[oa]s?|ucranian[oa]s?|enemig[oa]s?)"
+_ES_FORCE = r"(?:fuerzas|tropas|ejército|soldados|unidades|militares|drones|combatientes)"
+
+SPANISH = Language(
+    name="es",
+    triggers=(
+        (K.ASSAULT, r"\bintent\w*\s+(?:de\s+)?(?:tomar|capturar|romper|cercar|avanzar)\b"),
+        (K.ENTRY_REPELLED, r"\b(?:repeli\w*|rechaz\w*|frustr(?:ó|aron|ado|ada))\b"),
+        (K.STRIKE, r"\b(?:bombarde\w*|atac\w*\s+con\s+(?:drones|misiles|cohetes)|"
+                   r"misil\w*|cohetes?|ataques?\s+con\s+(?:drones|misiles)|explosi\w*|"
+                   r"golpe\w*)\b"),
+        (K.CAPTURE_CLAIM, r"\b(?:tom\w*\s+el\s+control|liber(?:ó|aron|ación|ado|ada|ados|"
+                          r"adas)|captur(?:ó|aron|ado|ada|ados|adas)|conquist\w*|"
+                          r"toma\s+de)\b"),
+        (K.WITHDRAWAL, r"\b(?:retir(?:ó|aron|ada|adas|ado|ados|arse|ándose)|repleg\w*|"
+                       r"abandon(?:ó|aron|ado|ada|ados|adas))\b"),
+        (K.ASSAULT, r"\b(?:atac\w*|ataques?|asalt\w*|ofensiv\w*|avanz\w*|avance|combates?|"
+                    r"cerc\w*)\b"),
+        (K.EVACUATION, r"\bevacu(?:ó|aron|ado|ada|ados|adas|ación|ar)\b"),
+        (K.CASUALTIES, r"\b(?:muert\w*|matando|mataron|herid\w*|víctimas?|fallec\w*)\b"),
+    ),
+    say=r"\b(?:dijo|declaró|anunció|afirmó|informó|indicó|aseguró|escribió|negó|"
+        r"dijeron|informaron|anunciaron)\b",
+    according=r"\b(?:según|de\s+acuerdo\s+con)\s+",
+    denial=r"\b(?P<verb>neg(?:ó|aron)|desminti\w*)|\bfals[oa]\b|\bno\s+es\s+cierto\b|"
+           r"\bdesinformación\b",
+    negation=r"\b(?:no|ningún|ninguna|sin|nunca)\s+(?:\w+\s+){0,2}$",
+    actors=rf"\b(?:las\s+|los\s+|el\s+)?{_ES_FORCE}\s+{_ES_SIDE}|\bel\s+enemigo\b",
+    side_before=r"$^",
+    role_words=r"(?:el|la|los|las|del|de|ejército|ministerio|alcalde|gobernador|portavoz|"
+               r"estado|mayor|ucranian\w*|rus[oa]s?|general|regional|autoridades|locales?)",
+    skip_words=frozenset("también".split()),
+    leading=frozenset("el la los las".split()),
+    near_before=r"\b(?:cerca\s+de|en\s+las\s+afueras\s+de|alrededor\s+de|hacia)\s+$",
+    markers=frozenset("""
+        las los según del una fueron por con que y contra tras fue sus dejó
+    """.split()),
+)
+
+# --- Polish -----------------------------------------------------------------------------------
+
+_PL_SIDE = r"(?:rosyjsk|ukraińsk|wrog)\w*"
+_PL_FORCE = r"(?:wojsk|sił|siły|armi|żołnierz|oddział|jednost|drony|dron)\w*"
+
+POLISH = Language(
+    name="pl",
+    triggers=(
+        (K.ASSAULT, r"\bpróbow\w*\s+(?:\w+\s+)?(?:zdobyć|przełamać|okrążyć|wedrzeć)\w*"),
+        (K.ENTRY_REPELLED, r"\b(?:odpar\w*|odepch\w*|powstrzyma\w*)"),
+        (K.STRIKE, r"\b(?:ostrzel\w*|ostrzał\w*|zbombard\w*|bombard\w*|rakiet\w*|pocisk\w*|"
+                   r"atak\w*\s+(?:\w+\s+)?dron\w*|eksplozj\w*|wybuch\w*|uderz\w*|nalot\w*)"),
+        (K.CAPTURE_CLAIM, r"\b(?:zdoby\w*|zajęł\w*|zajęli|zajęcie|wyzwol\w*|przejęł\w*|"
+                          r"przejęli|przejęcie\s+kontroli)"),
+        (K.WITHDRAWAL, r"\b(?:wycofa\w*|opuści\w*|odwrót|odwrotu)"),
+        (K.ASSAULT, r"\b(?:atak\w*|zaatakowa\w*|szturm\w*|ofensyw\w*|naciera\w*|"
+                    r"posuwa\w*|walk(?:i|a|ach|ami|ę)\b|okrąż\w*)"),
+        (K.EVACUATION, r"\bewakuow\w*|\bewakuacj\w*"),
+        (K.CASUALTIES, r"\b(?:zgin\w*|zabit\w*|zabij\w*|rann\w*|ofiar\w*|poległ\w*)"),
+    ),
+    say=r"\b(?:poinformował\w*|powiedział\w*|oświadczył\w*|przekazał\w*|podał\w*|"
+        r"napisał\w*|zaprzeczył\w*|zdementował\w*)",
+    according=r"\b(?:według|jak\s+podał\w*|jak\s+poinformował\w*|zdaniem)\s+",
+    denial=r"\b(?P<verb>zaprzeczy\w*|zdementowa\w*|dementu\w*)|\bnieprawd\w*|"
+           r"\bdezinformacj\w*",
+    negation=r"\b(?:nie|żadn\w*|bez)\s+(?:\w+\s+)?$",
+    actors=rf"\b{_PL_SIDE}\s+(?:\w+\s+)?{_PL_FORCE}|\bwróg\b|\brosjanie\b",
+    side_before=rf"\b((?:rosyjsk|ukraińsk|wrog)\w*)\s+(?!{_PL_FORCE})(?:\w+\s+)?$",
+    role_words=r"(?:mer|burmistrz|gubernator|rzeczni\w*|minister\w*|sztab\w*|władz\w*|"
+               r"miast\w*|obwod\w*|wojsk\w*|armi\w*|dowódz\w*|szef\w*|"
+               r"rosyjsk\w*|ukraińsk\w*|generaln\w*|lokaln\w*)",
+    skip_words=frozenset("też także również".split()),
+    near_before=r"\b(?:pod|koło|w\s+pobliżu|w\s+okolicach|w\s+rejonie|w\s+kierunku)\s+$",
+    markers=frozenset("""
+        się przez został została zostały że oraz jest na w z są według wojska miasta obwodu
+        rosyjskie ukraińskie
+    """.split()),
+    letters="łąęśżź",
+)
+
+#: Every language with event lexicons besides English.
+LANGUAGES = (UKRAINIAN, RUSSIAN, GERMAN, FRENCH, SPANISH, POLISH)
+#: Languages written in Cyrillic (the others are told by their :attr:`Language.markers`).
+CYRILLIC = (UKRAINIAN, RUSSIAN)
+#: How many of a language's markers mark a report as written in it.
+MIN_MARKERS = 2
+#: The markers are looked for in the report's first characters only (a report is written in
+#: one language throughout), so the test costs the same for a long report.
+MARKER_CHARS = 1000
+
+#: Words English text cannot do without and the other languages do not write: where all of them
+#: stand, no other Latin-script language is looked for.
+_ENGLISH_WORDS = (" the ", " of ")
+#: A Cyrillic letter's first byte in UTF-8 (U+0400 to U+04FF).
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+
+
+def active_languages(encoded: bytes, lowered: str) -> tuple[Language, ...]:
+    """The languages whose lexicons a report needs: Ukrainian and Russian when it has Cyrillic
+    letters, another when MIN_MARKERS of its markers stand in the report's first MARKER_CHARS
+    characters (not looked for in English text). ``encoded``: the text in UTF-8; ``lowered``:
+    the text with A-Z lowered. Cheap: byte and substring searches."""
+    found: list[Language] = []
+    if any(lead in encoded for lead in _CYRILLIC_LEADS):
+        found += CYRILLIC
+    head = lowered[:MARKER_CHARS]
+    if all(word in head for word in _ENGLISH_WORDS):
+        return tuple(found)  # English: the markers need not be looked for
+    words = set(head.split())
+    for language in LANGUAGES:
+        if language.markers and len(words & language.markers) \
+                + any(letter in head for letter in language.letters) >= MIN_MARKERS:
+            found.append(language)
+    return tuple(found)
+
+
+class CompiledLanguage(NamedTuple):
+    """A :class:`Language` with its patterns compiled."""
+
+    language: Language
+    triggers: tuple[tuple[EventKind, re.Pattern[str]], ...]
+    say: re.Pattern[str]
+    according: re.Pattern[str]
+    denial: re.Pattern[str]
+    negation: re.Pattern[str]
+    actors: re.Pattern[str]
+    side_before: re.Pattern[str]
+    role_words: re.Pattern[str]
+    near_before: re.Pattern[str]
+
+
+def compile_language(language: Language) -> CompiledLanguage:
+    """``language`` with its patterns compiled once, at import."""
+    return CompiledLanguage(
+        language, tuple((kind, re.compile(p)) for kind, p in language.triggers),
+        re.compile(language.say), re.compile(language.according), re.compile(language.denial),
+        re.compile(language.negation), re.compile(language.actors),
+        re.compile(language.side_before), re.compile(language.role_words),
+        re.compile(language.near_before))
+
+
+COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

@@ -1,0 +1,110 @@
+"""Events in Ukrainian, Russian, German, French, Spanish and Polish: sentences of our own through
+the real toponym finder, with places checked against their GeoNames ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.event_languages import active_languages
+from geo.events import extract_events
+from geo.models import Event, EventKind, Precision
+from geo.toponyms import ToponymFinder, resolve_mentions
+
+K = EventKind
+# GeoNames ids (data/places.parquet)
+NIKOPOL, POKROVSK, KUPIANSK, ODESA, AVDIIVKA = 700051, 704422, 703656, 698740, 713122
+TORETSK, VUHLEDAR, KHARKIV, SELYDOVE = 709354, 690823, 706483, 694677
+DAY = dt.date(2025, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def read(gazetteer):
+    finder = ToponymFinder(gazetteer)
+
+    def run(text: str) -> list[Event]:
+        mentions = resolve_mentions(finder.find(text), text, gazetteer)
+        return extract_events(text, mentions, DAY)
+
+    return run
+
+
+def _one(events: list[Event], kind: EventKind, place: int) -> Event:
+    found = [e for e in events if e.kind is kind and e.mention.place
+             and e.mention.place.id == place]
+    assert found, [(e.kind, e.mention.text) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "actor", "speaker"), [
+    ("Російські війська обстріляли Нікополь, загинули двоє людей, повідомив голова ОВА.",
+     K.STRIKE, NIKOPOL, "Російські війська", "голова ОВА"),
+    ("Сили оборони відбили атаку поблизу Покровська, заявили в Генштабі ЗСУ.",
+     K.ENTRY_REPELLED, POKROVSK, "Сили оборони", "Генштабі ЗСУ"),
+    ("Українські війська відійшли з Авдіївки, заявив головнокомандувач.",
+     K.WITHDRAWAL, AVDIIVKA, "Українські війська", "головнокомандувач"),
+    ("Російська армія взяла під контроль Угледар, повідомили в Міноборони РФ.",
+     K.CAPTURE_CLAIM, VUHLEDAR, "Російська армія", "Міноборони РФ"),
+    ("Российские войска взяли под контроль Угледар, сообщили в Минобороны РФ.",
+     K.CAPTURE_CLAIM, VUHLEDAR, "Российские войска", "Минобороны РФ"),
+    ("По словам мэра, российские военные обстреляли Харьков.",
+     K.STRIKE, KHARKIV, "российские военные", "мэра"),
+    ("Из Селидово эвакуированы более 200 мирных жителей, сообщил Вадим Филашкин.",
+     K.EVACUATION, SELYDOVE, "", "Вадим Филашкин"),
+    ("Russische Soldaten haben Awdijiwka erobert, berichtete das russische "
+     "Verteidigungsministerium.",
+     K.CAPTURE_CLAIM, AVDIIVKA, "Russische Soldaten", "russische Verteidigungsministerium"),
+    ("Bei einem Raketenangriff auf Odessa wurden drei Menschen getötet, teilte Gouverneur "
+     "Oleh Kiper mit.", K.CASUALTIES, ODESA, "", "Gouverneur Oleh Kiper"),
+    ("Selon l'état-major, les forces russes ont attaqué Pokrovsk.",
+     K.ASSAULT, POKROVSK, "les forces russes", "l'état-major"),
+    ("Las tropas rusas bombardearon Járkov, según el alcalde.",
+     K.STRIKE, KHARKIV, "Las tropas rusas", "alcalde"),
+    ("Rosyjskie wojska ostrzelały Charków, poinformował mer miasta.",
+     K.STRIKE, KHARKIV, "Rosyjskie wojska", "mer miasta"),
+])
+def test_events_in_other_languages(read, text, kind, place, actor, speaker):
+    event = _one(read(text), kind, place)
+    assert event.actor == actor
+    assert event.claimed_by == speaker
+
+
+def test_near_words_give_near_precision(read):
+    assert _one(read("Українські захисники відбили штурм біля Торецька."),
+                K.ENTRY_REPELLED, TORETSK).precision is Precision.NEAR
+    assert _one(read("Российские военные наступают в направлении Покровска."),
+                K.ASSAULT, POKROVSK).precision is Precision.NEAR
+
+
+def test_denials_are_control_affirmed_events(read):
+    denied = _one(read("Генштаб ЗСУ спростував заяви про захоплення Торецька."),
+                  K.CONTROL_AFFIRMED, TORETSK)
+    assert denied.denied_by == "Генштаб ЗСУ"
+    events = read("Песков заявил, что информация об отступлении из Купянска не соответствует "
+                  "действительности.")
+    assert _one(events, K.CONTROL_AFFIRMED, KUPIANSK).claimed_by == "Песков"
+    assert not [e for e in events if e.kind is K.WITHDRAWAL]
+    # a claim and its denial stay two events
+    events = read("Міноборони Росії заявило про звільнення Торецька, але в ЗСУ це спростували.")
+    assert _one(events, K.CAPTURE_CLAIM, TORETSK).claimed_by == "Міноборони Росії"
+    assert _one(events, K.CONTROL_AFFIRMED, TORETSK).denied_by == "ЗСУ"
+
+
+def test_negated_and_unrelated_words_are_no_events(read):
+    assert not read("Наступного дня у Харкові відбулася зустріч.")
+    assert not [e for e in read("Российские войска не захватили Угледар.")
+                if e.kind is K.CAPTURE_CLAIM]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Russian forces attacked Kupiansk, the governor said.", []),
+    ("Ursula von der Leyen met the president in Kyiv.", []),
+    ("Російські війська обстріляли Нікополь.", ["uk", "ru"]),
+    ("Die Armee hat den Angriff bei Kupjansk abgewehrt.", ["de"]),
+    ("Les troupes russes ont bombardé Kharkiv.", ["fr"]),
+])
+def test_languages_are_told_cheaply(text, names):
+    encoded = text.encode()
+    assert [language.name for language in active_languages(encoded, encoded.lower().decode())
+            ] == names
