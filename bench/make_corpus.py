@@ -36,6 +36,7 @@ import numpy as np
 from geo import geodesy, text
 from geo.gazetteer import Place, load_gazetteer
 from geo.reports import parse_report, report_id
+from geo.toponyms import OBLAST_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -54,15 +55,9 @@ VARIANT_SHARE = 0.15
 #: Report dates are drawn from this range (the span of the shipped line of contact).
 FIRST_DATE, LAST_DATE = dt.date(2024, 7, 8), dt.date(2026, 8, 22)
 
-#: GeoNames admin1 code -> the oblast as English-language reports name it.
-OBLASTS = {
-    "01": "Cherkasy", "02": "Chernihiv", "03": "Chernivtsi", "04": "Dnipropetrovsk",
-    "05": "Donetsk", "06": "Ivano-Frankivsk", "07": "Kharkiv", "08": "Kherson",
-    "09": "Khmelnytskyi", "10": "Kirovohrad", "13": "Kyiv", "14": "Luhansk", "15": "Lviv",
-    "16": "Mykolaiv", "17": "Odesa", "18": "Poltava", "19": "Rivne", "21": "Sumy",
-    "22": "Ternopil", "23": "Vinnytsia", "24": "Volyn", "25": "Zakarpattia", "26": "Zaporizhzhia",
-    "27": "Zhytomyr",
-}
+#: GeoNames admin1 code -> the oblast as English-language reports name it (the reader's own
+#: table), without Crimea, Sevastopol and Kyiv city, which the generator does not report on.
+OBLASTS = {code: name for code, name in OBLAST_NAMES.items() if code not in ("11", "12", "20")}
 DIRECTIONS = {"N": "north", "NE": "northeast", "E": "east", "SE": "southeast", "S": "south",
               "SW": "southwest", "W": "west", "NW": "northwest"}
 

@@ -24,22 +24,6 @@ KUPIANSK, KHARKIV, POKROVSK, VOZNESENKA = 703656, 706483, 704422, 9112507
 TABAIVKA, SYNKIVKA, DONETSK, HORLIVKA, KHERSON = 691967, 693778, 709717, 707753, 706448
 
 
-@pytest.fixture(scope="module")
-def mk(gazetteer):
-    """mk(text, surface, gid=None, kind=..., nth=0, code="") -> Mention at the nth occurrence."""
-
-    def make(text: str, surface: str, gid: int | None = None,
-             kind: MentionKind = MentionKind.SETTLEMENT, nth: int = 0, code: str = "") -> Mention:
-        starts = [m.start() for m in re.finditer(re.escape(surface), text)]
-        start = starts[nth]
-        place = gazetteer.get(gid) if gid else None
-        return Mention(text=surface, start=start, end=start + len(surface), kind=kind,
-                       candidates=(place,) if place else (), place=place,
-                       confidence=1.0 if place else 0.0, reason="test", admin_code=code)
-
-    return make
-
-
 def spans_ok(text: str, claims: list[Claim]) -> bool:
     return all(c.text == text[c.start:c.end] and 0 <= c.start < c.end <= len(text)
                for c in claims)

@@ -13,31 +13,12 @@ import pytest
 
 from geo.checks import check_claim
 from geo.claims import parse_claims, parse_number
-from geo.models import ClaimKind, Mention, MentionKind, Status
+from geo.models import ClaimKind, Status
+from tests.claim_helpers import one_claim
 
 KUPIANSK, KHARKIV, POKROVSK, SLOVIANSK, KRAMATORSK = 703656, 706483, 704422, 693468, 704508
 MYRNOHRAD, SELYDOVE, LYPTSI = 710035, 694677, 702989
 KHARKIV_KUPIANSK_KM = 102.5  # geodesic between the GeoNames points, as the verdicts print it
-
-
-@pytest.fixture(scope="module")
-def mk(gazetteer):
-    """mk(text, surface, gid) -> a settlement Mention at the first occurrence of surface."""
-
-    def make(text: str, surface: str, gid: int) -> Mention:
-        start = text.index(surface)
-        place = gazetteer.get(gid)
-        return Mention(text=surface, start=start, end=start + len(surface),
-                       kind=MentionKind.SETTLEMENT, candidates=(place,), place=place,
-                       confidence=1.0, reason="test")
-
-    return make
-
-
-def one_claim(text: str, mentions: list[Mention]):
-    claims = parse_claims(text, mentions)
-    assert len(claims) == 1, claims
-    return claims[0]
 
 
 # --------------------------------------------------------------------------------------------

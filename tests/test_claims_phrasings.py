@@ -16,32 +16,13 @@ import pytest
 
 from geo.checks import check_claim
 from geo.claims import direction_of, parse_claims, parse_number
-from geo.models import ClaimKind, Mention, MentionKind, Status
+from geo.models import ClaimKind, Status
+from tests.claim_helpers import one_claim
 
 KUPIANSK, KHARKIV, POKROVSK, IZIUM, SUMY = 703656, 706483, 704422, 707292, 692194
 SLOVIANSK, KRAMATORSK, NIKOPOL, ENERHODAR = 693468, 704508, 700051, 709276
 ODESA, OCHAKIV, VOVCHANSK, TORETSK = 698740, 698770, 689304, 709354
 KM_PER_NAUTICAL_MILE = 1.852  # by definition
-
-
-@pytest.fixture(scope="module")
-def mk(gazetteer):
-    """mk(text, surface, gid) -> a settlement Mention at the first occurrence of surface."""
-
-    def make(text: str, surface: str, gid: int) -> Mention:
-        start = text.index(surface)
-        place = gazetteer.get(gid)
-        return Mention(text=surface, start=start, end=start + len(surface),
-                       kind=MentionKind.SETTLEMENT, candidates=(place,), place=place,
-                       confidence=1.0, reason="test")
-
-    return make
-
-
-def one_claim(text: str, mentions: list[Mention]):
-    claims = parse_claims(text, mentions)
-    assert len(claims) == 1, claims
-    return claims[0]
 
 
 # --------------------------------------------------------------------------------------------
