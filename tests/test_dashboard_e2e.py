@@ -144,11 +144,27 @@ def eventually(check: Callable[[], object], timeout: float = 60, message: str = 
 
 
 def table(page, tab: str) -> pd.DataFrame:
-    """The table of a tab as the browser has it, through its "Download as CSV" button."""
-    wait_idle(page)  # a tab clicked during a rerun may be redrawn under the pointer
-    page.get_by_role("tab", name=tab).click()
+    """The table of a tab as the browser has it, through its "Download as CSV" button.
+
+    Tabs rerun the page when clicked; a click that lands while an earlier rerun (a selection,
+    an override) is still on its way can be undone by that rerun, which redraws the old tab.
+    So the tab is clicked again until its table shows, within PAGE_TIMEOUT_MS."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     panel = page.get_by_role("tabpanel", name=tab)
-    panel.locator('[data-testid="stDataFrame"]').first.hover()
+    grid = panel.locator('[data-testid="stDataFrame"]').first
+
+    def shown() -> bool | None:
+        wait_idle(page)  # a tab clicked during a rerun may be redrawn under the pointer
+        page.get_by_role("tab", name=tab).click()
+        try:
+            grid.wait_for(state="visible", timeout=10_000)
+        except PlaywrightTimeout:
+            return None
+        return True
+
+    eventually(shown, timeout=PAGE_TIMEOUT_MS / 1000, message=f"the {tab} tab never drew its table")
+    grid.hover()
     button = panel.locator('[data-testid="stElementToolbar"]').first.get_by_role(
         "button", name="Download as CSV")
     with page.expect_download(timeout=30_000) as download:
