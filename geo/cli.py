@@ -132,25 +132,6 @@ def distance(
               f"{result.compass16} on 16", highlight=False)
 
 
-def _gather(inputs: list[str]):
-    """Reports from files (txt, md, json, jsonl) or, for an argument that is no file, text."""
-    from pathlib import Path
-
-    from geo.reports import load_reports, parse_report
-
-    reports = []
-    for item in inputs:
-        path = Path(item)
-        if len(item) < 4096 and "\n" not in item and path.is_file():
-            reports.extend(load_reports(path))
-        elif len(item) < 4096 and "\n" not in item and path.suffix.lower() in {
-                ".txt", ".md", ".json", ".jsonl"}:
-            _fail(f"no such file: {item}")
-        else:
-            reports.append(parse_report(item, name="text argument"))
-    return reports
-
-
 @app.command()
 def check(
     inputs: Annotated[list[str], typer.Argument(help="Report files or report text.")],
@@ -199,9 +180,9 @@ def _analyse_many(inputs: list[str]):
     """Analyses of every input, with a progress bar for many reports (on stderr)."""
     from rich.progress import track
 
-    from geo.reports import default_reader
+    from geo.reports import default_reader, reports_from_arguments
 
-    reports = _gather(inputs)
+    reports = reports_from_arguments(inputs)
     reader = default_reader()
     iterator = reports if len(reports) < 3 else track(reports, description="reading reports",
                                                       console=err)

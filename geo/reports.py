@@ -173,6 +173,41 @@ def load_reports(path: Path | str, data: bytes | None = None) -> Iterator[Report
     yield parse_report(decode(data, name), name=name)
 
 
+#: Suffixes of report files; an argument ending in one that is no file is a missing file.
+REPORT_SUFFIXES = frozenset({".txt", ".md", ".json", ".jsonl", ".ndjson"})
+#: Longer arguments, or ones with a line break, are report text, never a path.
+MAX_PATH_CHARS = 4096
+
+
+def _existing_file(item: str) -> Path | None:
+    """``item`` as a path if it names an existing file; None for text (a name the system
+    refuses, e.g. a long Cyrillic sentence over 255 bytes, is text too)."""
+    if len(item) >= MAX_PATH_CHARS or "\n" in item or "\0" in item:
+        return None
+    path = Path(item)
+    try:
+        return path if path.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
+def reports_from_arguments(items: list[str]) -> list[Report]:
+    """Reports from command-line style arguments, each a report file (.txt, .md, .json,
+    .jsonl) or the text of a report. Raises BadInputError for a missing ``*.txt``-like path,
+    which is almost surely a typo rather than a one-word report."""
+    reports: list[Report] = []
+    for item in items:
+        path = _existing_file(item)
+        if path is not None:
+            reports.extend(load_reports(path))
+        elif (len(item) < MAX_PATH_CHARS and "\n" not in item
+              and Path(item.strip()).suffix.lower() in REPORT_SUFFIXES):
+            raise BadInputError(f"no such file: {item}")
+        else:
+            reports.append(parse_report(item, name="text argument"))
+    return reports
+
+
 def _json(data: bytes, name: str):
     try:
         return json.loads(decode(data, name) if isinstance(data, bytes) else data)

@@ -53,9 +53,24 @@ def test_geocode_json_and_ambiguity_listing():
     (("geocode", "junk " * 2000), 2, "characters long"),
     (("geocode", "ab\x01cd"), 2, "control or binary"),
     (("distance", "Kharkiv", "Xyzzyville"), 1, "no place called 'Xyzzyville'"),
+    (("check", "no-such-report.txt"), 2, "no such file: no-such-report.txt"),
 ])
 def test_bad_input_gets_a_message_and_no_traceback(args, code, message):
     proc = run(*args)
     assert proc.returncode == code
     assert message in " ".join(proc.stderr.split())
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_check_reads_a_long_cyrillic_argument_as_report_text():
+    # 170 characters but over 255 bytes in UTF-8: the system refuses it as a file name, which
+    # must make it report text, not a crash.
+    text = ("Минобороны России заявило об освобождении села Андреевка в Донецкой области, "
+            "а в Сумах после обстрела пострадали три человека, сообщил глава области.")
+    assert len(text.encode()) > 255
+    proc = run("check", "--json", text)
+    assert proc.returncode == 0, proc.stderr
+    places = {m["text"]: (m["place"] or {}).get("geonameid")
+              for m in json.loads(proc.stdout)["mentions"]}
+    assert places["Сумах"] == 692194  # GeoNames: Sumy, 50.92 N 34.80 E
+    assert places["Андреевка"] is not None

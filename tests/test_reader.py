@@ -321,3 +321,20 @@ def test_a_military_units_name_is_not_a_hamlet():
     assert "Marine" not in texts
     kharkiv = analyse("The Kharkiv Brigade fought near Vovchansk.").mentions
     assert [m.place.id for m in kharkiv] == [706483, 689304]
+
+
+def test_reports_from_arguments_tells_files_from_text(tmp_path):
+    from geo.errors import BadInputError
+    from geo.reports import reports_from_arguments
+
+    report = tmp_path / "kupiansk.txt"
+    report.write_text("date 2024-11-20 Shelling\nShelling hit Kupiansk overnight.",
+                      encoding="utf-8")
+    long_cyrillic = "Обстріл Херсона. " * 20  # 340 characters, 620 bytes: no file name
+    loaded, typed, cyrillic = reports_from_arguments(
+        [str(report), "Shelling hit Izium.", long_cyrillic])
+    assert loaded.date.isoformat() == "2024-11-20" and "Kupiansk" in loaded.text
+    assert typed.text == "Shelling hit Izium."
+    assert cyrillic.text.startswith("Обстріл Херсона.")
+    with pytest.raises(BadInputError, match="no such file"):
+        reports_from_arguments([str(tmp_path / "missing.jsonl")])
