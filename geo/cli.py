@@ -153,9 +153,16 @@ def check(
 
 
 def _print_analysis(analysis) -> None:
+    """The analysis as tables (places, claims with verdicts, events) and its warnings; an
+    empty section says so in words rather than as an empty table."""
     report = analysis.report
     out.print(f"[bold]{escape(report.title or report.source)}[/] ({report.date or 'no date'})",
               highlight=False)
+    for warning in analysis.warnings:
+        out.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    if not analysis.mentions:
+        out.print("no places found in the text", highlight=False)
+        return
     places = Table("text", "kind", "place", "GeoNames", "oblast", "conf.", "why",
                    title="places", title_justify="left")
     for m in analysis.mentions:
@@ -164,16 +171,29 @@ def _print_analysis(analysis) -> None:
                        str(place.id) if place else "-", place.admin1 if place else "",
                        f"{m.confidence:.2f}", escape(m.reason))
     out.print(places)
-    claims = Table("claim", "stated", "measured", "ratio", "verdict", "why",
-                   title="claims", title_justify="left")
-    colours = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
-    for v in analysis.verdicts:
-        stated = v.claim.distance.text if v.claim.distance else v.claim.direction or ""
-        claims.add_row(escape(v.claim.text), escape(stated),
-                       f"{v.measured_km:.1f} km" if v.measured_km is not None else "-",
-                       f"{v.ratio:.2f}" if v.ratio else "-",
-                       f"[{colours[v.status.value]}]{v.status.value}[/]", escape(v.explanation))
-    out.print(claims)
+    if analysis.verdicts:
+        claims = Table("claim", "stated", "measured", "ratio", "verdict", "why",
+                       title="claims", title_justify="left")
+        colours = {"consistent": "green", "inconsistent": "red", "unverifiable": "yellow"}
+        for v in analysis.verdicts:
+            stated = v.claim.distance.text if v.claim.distance else v.claim.direction or ""
+            claims.add_row(escape(v.claim.text), escape(stated),
+                           f"{v.measured_km:.1f} km" if v.measured_km is not None else "-",
+                           f"{v.ratio:.2f}" if v.ratio else "-",
+                           f"[{colours[v.status.value]}]{v.status.value}[/]",
+                           escape(v.explanation))
+        out.print(claims)
+    else:
+        out.print("no distance, direction or region claims in the text", highlight=False)
+    if analysis.events:
+        events = Table("event", "where", "when", "actor", "claimed by", "denied by",
+                       title="events", title_justify="left")
+        for e in analysis.events:
+            where = e.place.name if e.place else e.mention.text
+            when = e.when or (e.date.isoformat() if e.date else "")
+            events.add_row(e.kind.value, escape(where), escape(when), escape(e.actor),
+                           escape(e.claimed_by), escape(e.denied_by))
+        out.print(events)
 
 
 def _analyse_many(inputs: list[str]):

@@ -191,6 +191,16 @@ def _existing_file(item: str) -> Path | None:
         return None
 
 
+def _is_directory(item: str) -> bool:
+    """Whether ``item`` is a short, single-line argument naming an existing directory."""
+    if len(item) >= MAX_PATH_CHARS or "\n" in item or "\0" in item:
+        return False
+    try:
+        return Path(item).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def reports_from_arguments(items: list[str]) -> list[Report]:
     """Reports from command-line style arguments, each a report file (.txt, .md, .json,
     .jsonl) or the text of a report. Raises BadInputError for a missing ``*.txt``-like path,
@@ -198,6 +208,10 @@ def reports_from_arguments(items: list[str]) -> list[Report]:
     reports: list[Report] = []
     for item in items:
         path = _existing_file(item)
+        if path is None and _is_directory(item):
+            raise BadInputError(f"{item} is a directory: name its report files (e.g. "
+                                f"{item.rstrip('/')}/*.txt), or read a corpus with "
+                                "'frontline batch'")
         if path is not None:
             reports.extend(load_reports(path))
         elif (len(item) < MAX_PATH_CHARS and "\n" not in item

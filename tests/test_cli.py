@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,29 @@ def test_check_reads_a_long_cyrillic_argument_as_report_text():
               for m in json.loads(proc.stdout)["mentions"]}
     assert places["Сумах"] == 692194  # GeoNames: Sumy, 50.92 N 34.80 E
     assert places["Андреевка"] is not None
+
+
+def test_check_prints_places_claims_and_events_of_the_seed():
+    seed = next(iter(sorted((Path(__file__).parent.parent / "seeds").glob("*"))))
+    proc = run("check", str(seed))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    # Kharkiv to Kupiansk is 102.5 km in a straight line (the seed's "120 kilometers").
+    assert any("102.5 km" in line and "consistent" in line for line in lines)
+    assert any("capture_claim" in line and "Voznesenka" in line for line in lines)
+    assert [line.strip() for line in lines if line.strip() in {"places", "claims", "events"}
+            ] == ["places", "claims", "events"]
+
+
+def test_check_says_what_is_missing_instead_of_empty_tables(tmp_path):
+    proc = run("check", "Nothing happened there today.")
+    assert proc.returncode == 0 and "no places found in the text" in proc.stdout
+    proc = run("check", "Shelling hit Kupiansk overnight.")
+    assert "no distance, direction or region claims in the text" in proc.stdout
+    future = tmp_path / "future.txt"
+    future.write_text("date 2099-01-01 Later\nShelling hit Kupiansk overnight.", encoding="utf-8")
+    proc = run("check", str(future))
+    assert "warning: the report is dated 2099-01-01, after today" in " ".join(proc.stdout.split())
+    proc = run("check", str(tmp_path))
+    assert proc.returncode == 2 and "is a directory" in proc.stderr
+    assert "Traceback" not in proc.stderr
