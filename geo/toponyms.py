@@ -64,6 +64,10 @@ TEXT_SAYS = "as the text says"
 #: the name means, as a major city is (Avdiivka, Lyman, Huliaipole: not the hamlets so called).
 DOMINANT_TOWN_RATIO = 5
 DOMINANT_TOWN_POPULATION = 10_000
+#: GeoNames codes of a section of a populated place (a city district: Shevchenko, Poltava's
+#: district of 147,600): never the usual meaning of a name that villages bear as their own,
+#: though coherence may still choose it ("in Kyiv's Obolon").
+CITY_SECTION_CODES = frozenset({"PPLX"})
 #: Confidence in a major city or dominant town as the usual meaning of its name: enough for
 #: it to anchor the coherence of the report's other places.
 USUAL_MEANING_CONFIDENCE = 0.85
@@ -333,6 +337,21 @@ lyudmila daria darya halyna galina larysa larisa ludmila valentyna valentina vik
 viktoriya victoria inna alla nadiia nadezhda vira vera lesia ramzan dmitriy donald joe kamala
 emmanuel olaf keir recep antonio jens mark marco rishi ursula josep kaja
 """.split())
+#: Surnames of people the war's news names again and again, in the spellings the press uses,
+#: which GeoNames' villages bear or resemble (Putin: Putyatintsy, Lavrov: Lavrove, Budanov:
+#: Budaniv): the person, unless a settlement noun leads the name ("the village of Medvedev").
+#: Written for this project.
+PUBLIC_FIGURES = frozenset("""
+putin medvedev lavrov peskov shoigu gerasimov belousov ushakov dmitriev zakharova kadyrov
+prigozhin lukashenko gladkov khinshtein zelensky zelenskyy budanov syrskyi zaluzhnyi umerov
+yermak sybiha kuleba shmyhal svyrydenko klitschko podolyak lubinets terekhov syniehubov lysak
+biden trump vance rubio witkoff kellogg orban fico tusk macron scholz merz starmer meloni rutte
+erdogan
+""".split())
+# Forward: \b(?:village|town|city|settlement|hamlet)\s+(?:of\s+)?$ (read backwards).
+_SETTLEMENT_NOUN_BEFORE = re.compile(
+    rf"\s++(?:{_backwards('of')}\s++)?{_backwards('village town city settlement hamlet')}"
+    r"(?![^\W\d_])", re.I)
 #: German articles: a capitalised word right after one is a noun (German capitalises them
 #: all), not a place, which German names without an article.
 GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
@@ -969,8 +988,9 @@ class ToponymFinder:
         per name."""
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME
-                           or (c.rule in _OWN_NAME_RULES
-                               and c.place.country_code in THEATRE_COUNTRIES)))
+                           or (c.place.country_code in THEATRE_COUNTRIES
+                               and (c.rule in _OWN_NAME_RULES
+                                    or _spells_own_name(name, c.place)))))
         if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
         if cands and name[-1:] in GENITIVE_ENDINGS and text.has_cyrillic(name) \
@@ -1263,6 +1283,9 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     before = before_word.group(1)[::-1].lower() if before_word else ""
     if before in _TITLES or _is_given_name(before):
         return None  # "Ambassador Gatilov", "Roman Padun": a surname
+    if settlements.one_word and settlements.lower in PUBLIC_FIGURES \
+            and not _SETTLEMENT_NOUN_BEFORE.match(back):
+        return None  # "talks with Putin", "Budanov said": a person
     if before in GERMAN_ARTICLES:
         return None  # "Die Lage", "der Bund": a German noun, which is written capitalised
     if settlements.given_name and _NEXT_CAPITALISED.match(text_, end, end + 40):
@@ -1378,8 +1401,13 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
                         and m.confidence >= ANCHOR_MIN_CONFIDENCE
                         and m.place.country_code == HOME_COUNTRY
                         and not _GOVERNMENT_AFTER.match(text_, m.end)])
+    abroad = {m.place.country_code for m in first
+              if m.kind is MentionKind.SETTLEMENT and m.place is not None
+              and m.confidence >= ANCHOR_MIN_CONFIDENCE
+              and m.place.country_code in THEATRE_COUNTRIES
+              and m.place.country_code != HOME_COUNTRY}
     # A mention the first pass settled would be settled alike again: only the rest are left.
-    return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start))
+    return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start), abroad)
             if settled is m and m.kind is MentionKind.SETTLEMENT else settled
             for m, settled in zip(resolved, first, strict=True)]
 
@@ -1452,6 +1480,23 @@ def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
     return {start: cue for start, cue in cues.items() if cue[0] and cue[0] != HOME_COUNTRY}
 
 
+def _foreign_bearer(cands: Sequence[Place], home: Sequence[Place], name: str,
+                    abroad: Collection[str]) -> Place | None:
+    """The place of one of the ``abroad`` countries (Russia, Belarus) whose own name is
+    ``name`` as written, when no Ukrainian namesake's (``home``) is (they have it only as an
+    alias, or as the Russian spelling of their own): "Lgov" beside Korenevo and Kurchatov is
+    L'gov in Kursk oblast, not the Chernihiv hamlet Lhiv. None otherwise."""
+    key = text.name_key(name)
+
+    def own(place: Place) -> bool:
+        return key in (text.name_key(place.name), text.name_key(place.ascii_name))
+
+    if any(own(place) for place in home):
+        return None
+    return next((place for place in cands if place.country_code in abroad and own(place)),
+                None)
+
+
 def _foreign_capital(places: Sequence[Place]) -> Place | None:
     """The foreign regional capital (population >= REGION_CAPITAL_POPULATION) that a name
     followed by "region" means when none of its Ukrainian namesakes is a town, else None."""
@@ -1510,12 +1555,14 @@ def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
 
 def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
                         anchors: _Anchors | None, text_: str,
-                        country: tuple[str, str, str] | None = None) -> Mention:
+                        country: tuple[str, str, str] | None = None,
+                        abroad: Collection[str] = ()) -> Mention:
     """The mention resolved. Without ``anchors`` (the first pass, which only gathers anchors)
     a mention that coherence or prominence would settle is returned as it is: neither gives
     the confidence an anchor needs, so the geodesy is left to the second pass. ``country``:
     the foreign country the text puts it in (see _country_cues), as (ISO code, words, the
-    region's admin1 code or "")."""
+    region's admin1 code or ""); ``abroad``: the foreign countries of the war where the
+    first pass settled other places of the report (see _foreign_bearer)."""
     cands = mention.candidates
     if country is not None:
         # The text puts the place abroad: a namesake there, else none (a Russian village the
@@ -1546,12 +1593,13 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
             return mention.choose(capital, 0.85, f"{capital.name}, {capital.country_code}: "
                                                  f"a regional capital, as 'region' implies")
     home = _own_name_first(home, mention.text)
-    major = home[0] if home and home[0].population >= MAJOR_CITY_POPULATION else None
+    lead = home[0] if home and home[0].feature_code not in CITY_SECTION_CODES else None
+    major = lead if lead is not None and lead.population >= MAJOR_CITY_POPULATION else None
     # A town as dominant among its Ukrainian namesakes, or the only one (its foreign
     # namesakes not far more prominent): "под Артемовском" is Bakhmut, not Artyomovsky (RU).
-    town = home[0] if major is None and home \
-        and home[0].population >= DOMINANT_TOWN_POPULATION \
-        and home[0].population >= DOMINANT_TOWN_RATIO * max(
+    town = lead if major is None and lead is not None \
+        and lead.population >= DOMINANT_TOWN_POPULATION \
+        and lead.population >= DOMINANT_TOWN_RATIO * max(
             (c.population for c in home[1:]), default=0) else None
     usual = major or town
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
@@ -1568,6 +1616,12 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         if not inside:
             continue
         where = f"in {_unit_name(unit, units[kind].gazetteer)} {label} {TEXT_SAYS}"
+        if usual in inside:
+            # the city or town the name usually means lies in the unit named: not a village
+            # of it that coherence with the report's other villages would pick
+            return mention.choose(usual, 0.9 if same_sentence else UNIT_BEFORE_CONFIDENCE,
+                                  f"{where}; {usual.name}, population {usual.population:,}: "
+                                  f"the usual meaning")
         if len(inside) == 1:
             return mention.choose(inside[0], 0.9 if same_sentence else UNIT_BEFORE_CONFIDENCE,
                                   where)
@@ -1596,6 +1650,13 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
                                     _named_places(home, mention.text))
         if chosen is not None and "near" in why:
             return mention.choose(chosen, 0.7, why)
+    if home and abroad:
+        bearer = _foreign_bearer(cands, home, mention.text, abroad)
+        if bearer is not None:
+            return mention.choose(bearer, 0.6, f"{bearer.name}, {bearer.country_code}: so "
+                                               f"called there, where the report's other "
+                                               f"places are; the Ukrainian namesakes only by "
+                                               f"an alias")
     ranked = home or cands
     confidence = 0.6 if len(ranked) == 1 else 0.4
     best = ranked[0]
@@ -1641,16 +1702,26 @@ def _bears(place: Place, skeleton: str) -> bool:
                for key in map(text.name_key, place.alt_names))
 
 
-def _respelling(alias: str, own: str) -> bool:
+def _respelling(alias: str, own: str, head: int = RESPELLING_EDGE) -> bool:
     """True if the name key ``alias`` spells the name key ``own`` another way (the Russian
-    spelling of a Ukrainian name: konstantinovka, kostiantynivka): the same first and last
-    letters (RESPELLING_EDGE of each) and a rapidfuzz ratio of RESPELLING_MIN_SCORE; a
+    spelling of a Ukrainian name: konstantinovka, kostiantynivka): the same first ``head``
+    and last RESPELLING_EDGE letters and a rapidfuzz ratio of RESPELLING_MIN_SCORE; a
     former name (artemovsk, bakhmut) or another village's (novooleksandrivka) is none."""
     from rapidfuzz import fuzz
 
-    return alias[:RESPELLING_EDGE] == own[:RESPELLING_EDGE] \
+    return alias[:head] == own[:head] \
         and alias[-RESPELLING_EDGE:] == own[-RESPELLING_EDGE:] \
         and fuzz.ratio(alias, own) >= RESPELLING_MIN_SCORE
+
+
+def _spells_own_name(name: str, place: Place) -> bool:
+    """True if ``name`` (an alias of ``place``) spells the place's own name another way, as
+    a Russian or Belarusian name is transliterated in several ways (Tyotkino, Tetkino for
+    Tëtkino): the same phonetic skeleton, and a _respelling from the first letter on; a
+    former or another place's name is none."""
+    key, own = text.name_key(name), text.name_key(place.ascii_name or place.name)
+    return bool(key) and text.skeleton_key(key) == text.skeleton_key(own) \
+        and _respelling(key, own, head=1)
 
 
 def _named_places(places: list[Place], name: str) -> list[Place]:

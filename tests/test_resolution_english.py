@@ -1,0 +1,101 @@
+"""Resolving English report text: city districts are no usual meaning, the city a named oblast
+holds beats its villages, Russian places spelt another way or named beside other Russian
+places, and the surnames of the war's public figures.
+
+Expected ids are GeoNames ids checked against the shipped gazetteer by oblast, raion and
+coordinates (given beside each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.models import MentionKind
+from geo.reports import Reader
+
+#: Zaporizhzhia city (47.82, 35.19), 710,000+ people; 707652 is a village of that name in
+#: Zaporizhzhia oblast.
+ZAPORIZHZHIA = 687700
+#: Shevchenko, Pokrovsk raion, Donetsk oblast (48.30, 37.09); 13561779 is a district (PPLX)
+#: of Poltava with 147,600 people.
+SHEVCHENKO_POKROVSK = 694167
+SHEVCHENKO_POLTAVA_DISTRICT = 13561779
+#: Tëtkino, Kursk oblast, Russia (51.28, 34.29): "Tyotkino" and "Tetkino" among its aliases.
+TETKINO_RU = 483166
+#: L'gov, Kursk oblast, Russia (51.69, 35.28); Lhiv, Chernihiv oblast (UA), alias "Lgov".
+LGOV_RU, LHIV_UA = 535347, 8167062
+#: Kharkiv city (50.00, 36.23).
+KHARKIV = 706483
+
+
+@pytest.fixture(scope="module")
+def reader(gazetteer):
+    return Reader(gazetteer)
+
+
+def settlements(reader, text):
+    return [m for m in reader.analyse(text).mentions if m.kind is MentionKind.SETTLEMENT]
+
+
+def place_of(reader, text, surface):
+    return next(m.place for m in settlements(reader, text) if m.text == surface)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling of Huliaipole killed two people, Zaporizhzhia region's governor said. "
+    "Huliaipole lies about 90 km east of Zaporizhzhia.",
+    "In Zaporizhzhia oblast, Russian troops attacked near Dorozhnianka and Malynivka. "
+    "A guided bomb later hit Zaporizhzhia.",
+    "Fighting near Mala Tokmachka, Zaporizhzhia oblast, continued as drones struck "
+    "Zaporizhzhia overnight.",
+])
+def test_city_in_named_oblast_beats_its_villages(reader, text):
+    assert place_of(reader, text, "Zaporizhzhia").id == ZAPORIZHZHIA
+
+
+@pytest.mark.parametrize("text", [
+    "Officials ordered evacuations in the Pokrovsk district. Settlements in the district, "
+    "including Shevchenko and Udachne, are shelled daily.",
+    "Russian troops attacked Shevchenko, a village near Pokrovsk, and Udachne.",
+])
+def test_city_district_is_no_usual_meaning(reader, text):
+    place = place_of(reader, text, "Shevchenko")
+    assert place.id == SHEVCHENKO_POKROVSK
+    assert place.id != SHEVCHENKO_POLTAVA_DISTRICT
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("In Tyotkino, a border village in the Kursk region, a power line was cut.", "Tyotkino"),
+    ("Residents of Tyotkino have been evacuated several times since 2022.", "Tyotkino"),
+    ("Russian officials said Tetkino was shelled again.", "Tetkino"),
+])
+def test_russian_place_by_another_transliteration(reader, text, surface):
+    assert place_of(reader, text, surface).id == TETKINO_RU
+
+
+def test_russian_own_name_beside_russian_places(reader):
+    text = ("Governor said Glushkovo and Korenevo were shelled. The town of Lgov lost power, "
+            "and the Kurchatov nuclear plant was put on alert.")
+    assert place_of(reader, text, "Lgov").id == LGOV_RU
+    # without other Russian places named, the Ukrainian namesake stays the reading
+    assert place_of(reader, "The town of Lgov lost power.", "Lgov").id == LHIV_UA
+
+
+@pytest.mark.parametrize("text", [
+    "Talks with Putin ended without result, and Lavrov later flew home.",
+    "Budanov said Russia was preparing a new offensive.",
+    "Shoigu and Gerasimov visited the troops, Peskov said.",
+    "Medvedev threatened the West again on Telegram.",
+])
+def test_public_figures_are_not_places(reader, text):
+    assert settlements(reader, text) == []
+
+
+def test_public_figure_surname_led_by_settlement_noun_is_a_place(reader):
+    found = settlements(reader, "Shelling hit the village of Medvedev overnight.")
+    assert [m.text for m in found] == ["Medvedev"]
+    assert found[0].place.country_code == "UA"
+
+
+def test_surname_beside_a_place_leaves_the_place(reader):
+    found = settlements(reader, "Zelensky visited Kharkiv after the strike.")
+    assert [(m.text, m.place.id) for m in found] == [("Kharkiv", KHARKIV)]
