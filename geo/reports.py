@@ -25,7 +25,7 @@ from geo.errors import BadInputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
-from geo.toponyms import TEXT_SAYS, ToponymFinder, resolve_mentions
+from geo.toponyms import TEXT_SAYS, USUAL_MEANING_CONFIDENCE, ToponymFinder, resolve_mentions
 
 #: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
 MAX_REPORT_BYTES = 2_000_000
@@ -35,6 +35,10 @@ MAX_CONTROL_SHARE = 0.01
 #: stated figure (or, with no figure, within RELATION_MAX_KM) and within the direction sector.
 RELATION_MAX_KM = 60.0
 RELATION_DIRECTION_TOLERANCE_DEG = 67.5
+#: A choice that only coherence or prominence made, and that fits a stated "N km <dir> of Y"
+#: loosely, yields to the namesake that fits it far better: fit error = |measured - stated| /
+#: stated + bearing error / RELATION_DIRECTION_TOLERANCE_DEG, lower by at least this much.
+RELATION_BETTER_FIT = 0.4
 #: A namesake fits a "N km from the oblast/raion centre" claim when the stated figure is within
 #: this ratio range of the straight line to its own seat (roads run longer; figures are rounded).
 SEAT_RATIO_RANGE = (0.8, 1.6)
@@ -315,12 +319,15 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
         if best is None or subject.confidence >= 0.9 and best[0] == subject.place:
             continue
         if best[0] != subject.place and subject.place is not None and _best_by_relation(
-                (subject.place,), reference.place, claim) is not None:
+                (subject.place,), reference.place, claim) is not None \
+                and not _fits_far_better(best[0], subject, reference.place, claim):
             continue  # the choice fits the relation too: keep it (and its reason)
         place, km, bearing = best
         reason = (f"{km:.0f} km {geodesy.compass_point(bearing, 16)} of {reference.place.name}, "
                   f"as '{claim.text}' implies")
-        if place == subject.place and TEXT_SAYS in subject.reason:
+        if TEXT_SAYS in subject.reason and subject.place is not None and (
+                place.admin1_code, place.admin2_code) == (subject.place.admin1_code,
+                                                          subject.place.admin2_code):
             # keep what the text said of it too: "in Donetsk oblast as the text says; 25 km..."
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
@@ -463,6 +470,33 @@ def _refine_by_seats(mentions: list[Mention], claims: list[Claim]
             refreshed.append(claim)
         claims = refreshed
     return mentions, claims
+
+
+def _fit_error(place: Place, reference: Place, claim: Claim) -> float:
+    """How far ``place`` lies from where a claim with a stated distance and direction puts
+    it: relative distance error plus bearing error over RELATION_DIRECTION_TOLERANCE_DEG."""
+    leg = geodesy.inverse(reference.lat, reference.lon, place.lat, place.lon)
+    return (abs(leg.distance_km - claim.distance.km) / claim.distance.km
+            + geodesy.angle_between(leg.bearing_deg, claim.direction_deg)
+            / RELATION_DIRECTION_TOLERANCE_DEG)
+
+
+def _fits_far_better(place: Place, subject: Mention, reference: Place, claim: Claim) -> bool:
+    """Whether ``place`` fits the claim's stated distance and direction far better
+    (RELATION_BETTER_FIT) than the subject's choice, when that choice is not the usual
+    meaning of the name but only coherence with the report's other places or prominence, or
+    an oblast or raion the text names that holds ``place`` too: "Ivanivka, about 20 km east of
+    Kupiansk" is the one 20 km east, not one 28 km north-east nearer another place of the
+    report."""
+    chosen = subject.place
+    if claim.distance is None or claim.distance.km <= 0 or claim.direction_deg is None \
+            or subject.confidence >= USUAL_MEANING_CONFIDENCE and TEXT_SAYS not in subject.reason:
+        return False
+    if TEXT_SAYS in subject.reason and (place.admin1_code, place.admin2_code) != (
+            chosen.admin1_code, chosen.admin2_code):
+        return False  # the text put it in an oblast or raion that ``place`` is not in
+    return _fit_error(chosen, reference, claim) - _fit_error(place, reference, claim) \
+        >= RELATION_BETTER_FIT
 
 
 def _best_by_relation(cands, reference: Place, claim: Claim):

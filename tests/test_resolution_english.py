@@ -25,6 +25,8 @@ TETKINO_RU = 483166
 LGOV_RU, LHIV_UA = 535347, 8167062
 #: Kharkiv city (50.00, 36.23).
 KHARKIV = 706483
+#: Lyman, Kramatorsk raion, Donetsk oblast (48.99, 37.80), 20,066 people.
+LYMAN_TOWN = 704204
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +101,38 @@ def test_public_figure_surname_led_by_settlement_noun_is_a_place(reader):
 def test_surname_beside_a_place_leaves_the_place(reader):
     found = settlements(reader, "Zelensky visited Kharkiv after the strike.")
     assert [(m.text, m.place.id) for m in found] == [("Kharkiv", KHARKIV)]
+
+
+#: Ivanivka, Kharkiv oblast (49.66, 37.89): 20.5 km east-south-east of Kupiansk (49.71,
+#: 37.62); 707376 (49.82, 37.93) is 28 km to the north-east, 21 km from Synkivka.
+IVANIVKA_EAST_OF_KUPIANSK, IVANIVKA_NORTH_EAST = 707378, 707376
+
+
+def test_a_stated_distance_and_direction_beat_coherence_when_they_fit_far_better(reader):
+    from tests.sphere import haversine_km
+
+    text = ("In the Kupiansk direction, Russian troops attacked near Synkivka and Kolisnykivka. "
+            "The brigade said it repelled an assault on Ivanivka, about 20 km east of Kupiansk.")
+    ivanivka = place_of(reader, text, "Ivanivka")
+    assert ivanivka.id == IVANIVKA_EAST_OF_KUPIANSK
+    kupiansk = place_of(reader, text, "Kupiansk")
+    assert haversine_km(kupiansk.lat, kupiansk.lon, ivanivka.lat, ivanivka.lon) == \
+        pytest.approx(20.5, abs=0.5)
+    # Without the relation, coherence with Synkivka picks the north-eastern namesake.
+    alone = text.replace(", about 20 km east of Kupiansk", "")
+    assert place_of(reader, alone, "Ivanivka").id == IVANIVKA_NORTH_EAST
+
+
+def test_a_better_fit_inside_the_named_raion_keeps_what_the_text_said(reader):
+    text = ("Troops attacked near Synkivka. Shelling hit Ivanivka in Kupiansk raion, about "
+            "20 km east of Kupiansk, officials said.")
+    ivanivka = next(m for m in settlements(reader, text) if m.text == "Ivanivka")
+    assert ivanivka.place.id == IVANIVKA_EAST_OF_KUPIANSK
+    assert ivanivka.reason.startswith("in Kupianskyi raion as the text says; 20 km ESE of")
+
+
+def test_the_usual_meaning_is_not_moved_by_a_better_fit(reader):
+    # Lyman the town (20,066 people) lies 34 km NNE of Kramatorsk: the stated 45 km is only
+    # checked, not taken for a hamlet called Lyman that would sit nearer 45 km.
+    text = "Shelling hit Lyman, about 45 km north of Kramatorsk, officials said."
+    assert place_of(reader, text, "Lyman").id == LYMAN_TOWN
