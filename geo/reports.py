@@ -25,7 +25,13 @@ from geo.errors import BadInputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
-from geo.toponyms import TEXT_SAYS, USUAL_MEANING_CONFIDENCE, ToponymFinder, resolve_mentions
+from geo.toponyms import (
+    MAJOR_CITY_POPULATION,
+    TEXT_SAYS,
+    USUAL_MEANING_CONFIDENCE,
+    ToponymFinder,
+    resolve_mentions,
+)
 
 #: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
 MAX_REPORT_BYTES = 2_000_000
@@ -47,6 +53,15 @@ SEAT_RATIO_RANGE = (0.8, 1.6)
 MAX_BORDER_CANDIDATES = 40
 #: "X near Y": the namesake of X within this many km of Y is meant, when the one chosen is not.
 NEAR_MAX_KM = 25.0
+#: "In the Kupiansk direction, troops attacked near A, B and C": A, B and C are namesakes
+#: within this many km of the town the direction (axis, sector) is named after, when the ones
+#: chosen lie farther off. A front sector reaches some tens of km from its town.
+SECTOR_MAX_KM = 50.0
+#: A town named as a sector: "the Pokrovsk direction", "Kupiansk axis", "Lyman sector".
+_SECTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:direction|axis|sector|front)\b", re.I)
+_SECTOR_WORD = re.compile(r"direction|axis|sector|front", re.I)
+#: Where a sentence ends (a cheap split: the sector rule looks only within its sentence).
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 #: What stands between X and Y in "X near Y", "X, close to the town of Y", "X outside Y".
 _NEAR_BETWEEN = re.compile(
     r",?\s+(?:near|close\s+to|next\s+to|outside|not\s+far\s+from|just\s+(?:outside|north|"
@@ -270,7 +285,8 @@ class Reader:
         text = report.text
         mentions = resolve_mentions(self.finder.find(text), text, self.gazetteer)
         claims = parse_claims(text, mentions, resolve_reference=self._reference)
-        mentions, claims = refine_by_nearness(*refine_by_relations(mentions, claims), text)
+        mentions, claims = refine_by_sector(
+            *refine_by_nearness(*refine_by_relations(mentions, claims), text), text)
         if overrides:
             mentions, claims = apply_overrides(mentions, claims, overrides)
         verdicts = check_claims(claims, report.date)
@@ -357,6 +373,43 @@ def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
                   f"'{text[subject.start:other.end]}' says")
         mentions, claims = _rechoose(mentions, claims, subject, subject.candidates[nearest],
                                      reason)
+    return mentions, claims
+
+
+def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
+                     ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose ambiguous places of a sentence that names a front sector after a town ("In
+    the Kupiansk direction, troops attacked near Synkivka and Holubivka"): a namesake within
+    SECTOR_MAX_KM of that town beats one chosen farther off, the nearest winning. Choices the
+    text settled (confidence 0.9 and up), major cities and the sector towns are kept."""
+    if not _SECTOR_WORD.search(text):
+        return mentions, claims
+    sectors = [m for m in mentions if m.kind is MentionKind.SETTLEMENT and m.place is not None
+               and _SECTOR_AFTER.match(text, m.end)]
+    for sector in sectors:
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, sector.start)),
+                    default=0)
+        after = _SENTENCE_END.search(text, sector.end)
+        end = after.start() if after else len(text)
+        town = sector.place
+        for subject in [m for m in mentions if start <= m.start < end]:
+            if subject.kind is not MentionKind.SETTLEMENT or subject.place is None \
+                    or subject.confidence >= 0.9 or len(subject.candidates) < 2 \
+                    or subject.place.population >= MAJOR_CITY_POPULATION \
+                    or _SECTOR_AFTER.match(text, subject.end):
+                continue
+            km = [geodesy.distance_km(town.lat, town.lon, c.lat, c.lon)
+                  for c in subject.candidates]
+            if km[subject.candidates.index(subject.place)] <= SECTOR_MAX_KM:
+                continue
+            nearest = min(range(len(km)), key=km.__getitem__)
+            if km[nearest] > SECTOR_MAX_KM or subject.candidates[nearest].id == town.id:
+                continue
+            reason = (f"{km[nearest]:.0f} km from {town.name}, in the sector "
+                      f"'{text[sector.start:_SECTOR_AFTER.match(text, sector.end).end()]}' "
+                      "the sentence names")
+            mentions, claims = _rechoose(mentions, claims, subject, subject.candidates[nearest],
+                                         reason)
     return mentions, claims
 
 

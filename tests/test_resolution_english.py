@@ -136,3 +136,25 @@ def test_the_usual_meaning_is_not_moved_by_a_better_fit(reader):
     # checked, not taken for a hamlet called Lyman that would sit nearer 45 km.
     text = "Shelling hit Lyman, about 45 km north of Kramatorsk, officials said."
     assert place_of(reader, text, "Lyman").id == LYMAN_TOWN
+
+
+#: Holubivka, Kupiansk raion, Kharkiv oblast (49.67, 37.63), 4.6 km south of Kupiansk, 33
+#: people; 705809 is the Luhansk-oblast town of 26,654, 100+ km away.
+HOLUBIVKA_KUPIANSK, HOLUBIVKA_LUHANSK = 708531, 705809
+
+
+def test_places_in_a_named_sector_are_the_namesakes_near_its_town(reader):
+    from tests.sphere import haversine_km
+
+    text = ("In the Kupiansk direction, Russian troops attacked near Synkivka, Holubivka and "
+            "Kolisnykivka.")
+    holubivka = place_of(reader, text, "Holubivka")
+    assert holubivka.id == HOLUBIVKA_KUPIANSK
+    kupiansk = place_of(reader, text, "Kupiansk")
+    assert haversine_km(kupiansk.lat, kupiansk.lon, holubivka.lat, holubivka.lon) < 6
+    # Without the sector the town stays the usual meaning of the name.
+    assert place_of(reader, "Russian troops attacked near Holubivka.", "Holubivka").id == \
+        HOLUBIVKA_LUHANSK
+    # A major city in the sentence is not moved into the sector.
+    text = "On the Pokrovsk axis, troops repelled attacks while drones struck Bila Tserkva."
+    assert place_of(reader, text, "Bila Tserkva").population > 200_000
