@@ -8,7 +8,8 @@ check:
 - DISTANCE / DIRECTION: the geodesic from the reference to the subject (length and the
   bearing *from* the reference *to* the subject, which is what "X km east of Kharkiv" states);
 - BORDER_DISTANCE: the shortest distance to the named country's polygon, and the distance
-  along the stated direction reversed ("45 km south of the border" -> travel north);
+  along the stated direction reversed ("45 km south of the border" -> travel north); to an
+  oblast ("15 km from the border with Dnipropetrovsk Oblast"), the distance to its polygon;
 - FRONTLINE_DISTANCE: the distance to the line of contact on the report's date
   (:mod:`geo.frontline`, DeepStateMap snapshots);
 - RIVER: the distance to the river's centre line (:func:`geo.features.find_river`);
@@ -47,6 +48,7 @@ __all__ = [
     "REGION_EDGE_TOLERANCE_KM",
     "RIVER_MAX_KM",
     "ROUNDING_TOLERANCE",
+    "SHORT_HOP_DETOUR_KM",
     "UNIT_TOLERANCE",
     "check_claim",
     "check_claims",
@@ -64,6 +66,16 @@ MAX_ROAD_FACTOR = 1.4
 the distance by road, and the road-to-straight ratio (detour index) between Ukrainian towns is
 typically 1.2-1.4 (e.g. Kharkiv-Kupiansk is about 120 km by the P07/T2104 roads for 102 km in
 a straight line, ratio 1.17)."""
+
+SHORT_HOP_DETOUR_KM = 6.0
+"""Detour in km a road between two places may add whatever their straight-line distance, in
+the road reading of a place-to-place claim (:func:`distance_bounds`): a short hop runs via a
+bypass, a bridge or a highway junction, a fixed few km that weigh more on 10 km than on 100
+(road circuity is highest on short trips), and a small road figure is rounded to the nearest
+5 or 10 km. "Druzhkivka is about 20 km by road from Kramatorsk": 12.7 km straight, ratio
+1.57, fits (12.7 + 6 + 2 = 20.7); "40 km" does not. It counts only below 15 km, where measured
++ 6 km exceeds measured x :data:`MAX_ROAD_FACTOR`; distances to a border, a river or the coast
+do not get it (no town centres joined by roads there)."""
 
 ABS_TOLERANCE_KM = 2.0
 """Absolute slack in km added to both bounds: a GeoNames point is the centre of a town several
@@ -131,14 +143,19 @@ def direction_tolerance_deg(direction: str) -> float:
     return _POINTS_OF_SECTOR[8]
 
 
-def distance_bounds(measured_km: float, road: bool = True) -> tuple[float, float]:
+def distance_bounds(measured_km: float, road: bool = True, detour_km: float = 0.0
+                    ) -> tuple[float, float]:
     """(lowest, highest) stated km consistent with a measured straight-line distance in km:
-    ``measured * (1 - ROUNDING_TOLERANCE) - ABS_TOLERANCE_KM`` up to ``measured *
-    MAX_ROAD_FACTOR + ABS_TOLERANCE_KM`` (or ``measured * (1 + ROUNDING_TOLERANCE) +
-    ABS_TOLERANCE_KM`` when ``road`` is False: the straight-line reading alone)."""
+    ``measured * (1 - ROUNDING_TOLERANCE) - ABS_TOLERANCE_KM`` up to ``max(measured *
+    MAX_ROAD_FACTOR, measured + detour_km) + ABS_TOLERANCE_KM`` (or ``measured * (1 +
+    ROUNDING_TOLERANCE) + ABS_TOLERANCE_KM`` when ``road`` is False: the straight-line reading
+    alone). Place-to-place claims pass :data:`SHORT_HOP_DETOUR_KM` as ``detour_km``."""
     low = max(0.0, measured_km * (1.0 - ROUNDING_TOLERANCE) - ABS_TOLERANCE_KM)
-    factor = MAX_ROAD_FACTOR if road else 1.0 + ROUNDING_TOLERANCE
-    return low, measured_km * factor + ABS_TOLERANCE_KM
+    if road:
+        high = max(measured_km * MAX_ROAD_FACTOR, measured_km + detour_km)
+    else:
+        high = measured_km * (1.0 + ROUNDING_TOLERANCE)
+    return low, high + ABS_TOLERANCE_KM
 
 
 # --------------------------------------------------------------------------------------------
@@ -308,15 +325,19 @@ def _explain(head: str, parts: Iterable[_Part | None], claim: Claim) -> str:
 _ROAD_TOLERANCE_WORDS = (
     f"distance within [measured×{1 - ROUNDING_TOLERANCE:g} − {ABS_TOLERANCE_KM:g} km, "
     f"measured×{MAX_ROAD_FACTOR:g} + {ABS_TOLERANCE_KM:g} km] (rounding; road distance)")
+_POINT_ROAD_TOLERANCE_WORDS = (
+    f"distance within [measured×{1 - ROUNDING_TOLERANCE:g} − {ABS_TOLERANCE_KM:g} km, "
+    f"max(measured×{MAX_ROAD_FACTOR:g}, measured + {SHORT_HOP_DETOUR_KM:g} km) + "
+    f"{ABS_TOLERANCE_KM:g} km] (rounding; road distance, short-hop detour)")
 _STRAIGHT_TOLERANCE_WORDS = (
     f"distance within [measured×{1 - ROUNDING_TOLERANCE:g} − {ABS_TOLERANCE_KM:g} km, "
     f"measured×{1 + ROUNDING_TOLERANCE:g} + {ABS_TOLERANCE_KM:g} km] (rounding; stated as a "
     f"straight line)")
 
 
-def _tolerance_words(stated: StatedDistance) -> str:
+def _tolerance_words(stated: StatedDistance, road_words: str = _ROAD_TOLERANCE_WORDS) -> str:
     """The distance tolerance in words: no road allowance for a stated straight line."""
-    return _STRAIGHT_TOLERANCE_WORDS if stated.route == "straight" else _ROAD_TOLERANCE_WORDS
+    return _STRAIGHT_TOLERANCE_WORDS if stated.route == "straight" else road_words
 
 
 # --------------------------------------------------------------------------------------------
@@ -348,10 +369,11 @@ def _check_point(claim: Claim) -> Verdict:
     distance = direction = units = None
     tolerance = []
     if claim.distance is not None:
-        distance, more = _distance_part(claim.distance, measured, "straight line")
+        low, high = distance_bounds(measured, detour_km=SHORT_HOP_DETOUR_KM)
+        distance, more = _distance_part(claim.distance, measured, "straight line", low, high)
         extra.update(more)
         units = _units_part(claim.distance)
-        tolerance.append(_tolerance_words(claim.distance))
+        tolerance.append(_tolerance_words(claim.distance, _POINT_ROAD_TOLERANCE_WORDS))
         if units is not None:
             tolerance.append(f"units within {UNIT_TOLERANCE:.0%}")
     if claim.direction_deg is not None:
@@ -434,8 +456,50 @@ def clear_place_caches() -> None:
         cached.cache_clear()
 
 
+def _check_unit_border(claim: Claim, lat: float, lon: float) -> Verdict:
+    """"15 km from the border with Dnipropetrovsk Oblast", "30 km from the Donetsk region":
+    the shortest distance to the oblast's polygon (to its edge from inside), with the rounding
+    and road tolerance widened by :data:`REGION_EDGE_TOLERANCE_KM` for the simplified outline.
+    A raion has no polygon in the data; a direction to a unit's border is not judged."""
+    ref = claim.reference
+    if ref.kind == MentionKind.RAION:
+        raise _Unverifiable(f"'{claim.reference_feature or ref.text}' is a raion's border; "
+                            "only oblast outlines are in the data")
+    outlines = [(code, features.oblast_geometry(code)) for code in _unit_codes(ref, 1)]
+    outlines = [(code, geometry) for code, geometry in outlines if geometry is not None]
+    if not outlines:
+        raise _Unverifiable(f"no outline for '{ref.text}' oblast")
+    near, code = min(((geodesy.nearest_point(lat, lon, geometry), code)
+                      for code, geometry in outlines), key=lambda pair: pair[0].distance_km)
+    shortest = near.distance_km
+    name, unit = _name(claim.subject), f"{ref.text} oblast"
+    head = (f"{name}→border of {unit} (simplified outline): shortest {_fmt(shortest)} km at "
+            f"bearing {near.bearing_deg:.0f}° ({geodesy.compass_point(near.bearing_deg, 16)})"
+            + (f" ({name} lies inside {unit})" if near.inside else ""))
+    if claim.distance is None:
+        raise _Unverifiable(f"{head}; the text states no distance to check")
+    low, high = distance_bounds(shortest)
+    straight = distance_bounds(shortest, road=False)[1] + REGION_EDGE_TOLERANCE_KM
+    distance, extra = _distance_part(claim.distance, shortest, "shortest",
+                                     max(0.0, low - REGION_EDGE_TOLERANCE_KM),
+                                     high + REGION_EDGE_TOLERANCE_KM, straight)
+    extra.update({"admin1_code": code, "inside": near.inside, "nearest_lat": near.lat,
+                  "nearest_lon": near.lon})
+    direction = None
+    if claim.direction_deg is not None:
+        direction = _Part(Status.UNVERIFIABLE, "the direction to an oblast's border is not "
+                                               "judged")
+    tolerance = (f"{_tolerance_words(claim.distance)}, ± {REGION_EDGE_TOLERANCE_KM:g} km "
+                 f"(simplified oblast outline)")
+    return _verdict(claim, head, (distance, direction, _units_part(claim.distance)), shortest,
+                    near.bearing_deg, tolerance, extra)
+
+
 def _check_border(claim: Claim) -> Verdict:
     lat, lon = _point_of(claim.subject, "subject", claim)
+    if claim.reference is not None and claim.reference.kind in (MentionKind.OBLAST,
+                                                                MentionKind.RAION):
+        return _check_unit_border(claim, lat, lon)
     iso, how = _border_iso(claim, lat, lon)
     geometry = features.country_geometry(iso)
     if geometry is None:

@@ -558,6 +558,9 @@ _BORDER_RE = re.compile(
     r"|(?P<after>\s+[^\W\d_][\w\-]*))?",  # "confine russo", "frontière russe": kept if a country
     re.IGNORECASE,
 )
+_BORDER_WITH_RE = re.compile(r"\s+(?:with|mit|avec|con|com|з|с)\s+(?:the\s+)?[\w\-]+"
+                             r"(?:\s+(?:Federation|Föderation|Fédération|Federación))?",
+                             re.IGNORECASE)
 _ADMIN_BORDER = re.compile(r"administrative|oblast|region|raion|district|internal|"
                            r"Verwaltungs|administrativ|административн|адміністратив", re.I)
 # "the state border", "державного кордону": a national border, its country named or not
@@ -706,6 +709,17 @@ _FORCES_RE = re.compile(
     r"(?:(?:to|в|у|за)\s+)?$",  # "войска находятся в 2 км от", "війська за 5 км від"
     re.IGNORECASE,
 )
+# "Kramatorsk and Sloviansk, both about 25 km from the front", "Hirnyk and Ukrainsk are each
+# 10 km from Kurakhove": the fact holds for every place of the list before "both"/"each".
+_SHARED_BEFORE_FACT_RE = re.compile(
+    r"\s*,?\s*(?:(?:are|lie|sit|stand|liegen|sind|se\s+trouvent|están|находятся|знаходяться)\s+)?"
+    r"(?:both|each|all(?:\s+(?:three|four|five))?|beide|jeweils|tous\s+(?:deux|les\s+deux)|"
+    r"toutes\s+(?:deux|les\s+deux)|ambos|ambas|оба|обе|обидва|обидві)"
+    r"(?:\s+(?:are|lie|lying|sit|located|situated|liegen|sind|situés|situées|se\s+trouvent|"
+    r"situados|situadas|están|находятся|расположены|знаходяться|розташовані))?\s*",
+    re.IGNORECASE)
+_LIST_JOINT_RE = re.compile(r"\s*(?:,|,?\s+(?P<and>and|und|et|y|и|та|і)\s+|\s*&\s*)\s*",
+                            re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r";|\s(?:and|und|et|y|и|та|but|while|whereas|aber|mais|pero)\s")
 _ALIAS_BEFORE = re.compile(  # "formerly Oktiabr", "Izium or Izyum": another name of the same place
     r"\b(?:formerly|or|also\s+known\s+as|known\s+as|a\.?k\.?a\.?|previously|renamed(?:\s+to)?|"
@@ -718,7 +732,32 @@ _UNIT_AFTER = re.compile(  # "Krasnorichenske hromada", "Pokrovsk Raion": a unit
     r"\s+(?:(?:settlement|urban|rural|territorial|city)\s+)?(?:hromada|community|municipality|"
     r"raion|rayon|district|oblast|region|province|громада|громади|район|области|області)\b",
     re.IGNORECASE)
+# An oblast or raion named as the reference of a distance, "30 km from the Dnipropetrovsk
+# region": its unit word, then the end of the phrase ("the Donetsk region's capital", "the
+# Donetsk region town of Kramatorsk" name a place in it).
+_UNIT_WORD_RE = re.compile(
+    r"\s+(?:oblast|region|raion|rayon|district|області|области|району|района)(?![^\W\d_])",
+    re.IGNORECASE)
+_AREA_END_RE = re.compile(
+    r"\s*(?:$|[.,;:!?)\]\"”»—–])|\s+(?:and|or|but|in|on|at|to|where|which|that|while|as|after|"
+    r"before|since|und|et|и|та|і|в|у|-)(?![^\W\d_])", re.IGNORECASE)
 _WATER_AFTER = re.compile(r"\s+(?:Sea|Reservoir|Lake|Bay|Gulf|Strait|Lagoon|Estuary)\b")
+# A facility named after a town lies off its centre point, often far off (the Zaporizhzhia
+# nuclear power plant is 50 km from Zaporizhzhia), so the town is no reference for it:
+# "the Zaporizhzhia NPP", "the Kakhovka dam", "Kramatorsk airfield", "Запорожской АЭС"; in
+# German, French and Spanish the facility word stands before the name ("vom AKW Saporischschja",
+# "de la centrale nucléaire de Zaporijia").
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:(?:nuclear|thermal|hydroelectric|hydro-?electric|coal-fired)\s+)?power\s+"
+    r"(?:plant|station)|nuclear\s+(?:plant|station)|NPP|TPP|HPP|dam|airport|airfield|"
+    r"air\s*base|АЭС|АЕС|ГЭС|ГЕС|ТЭС|ТЕС|аэропорт\w*|аеропорт\w*)(?![^\W\d_])",
+    re.IGNORECASE)
+_FACILITY_WORDS_BEFORE = frozenset(
+    "akw atomkraftwerk atomkraftwerks kernkraftwerk kernkraftwerks wasserkraftwerk "
+    "wasserkraftwerks flughafen flughafens staudamm staudamms".split())
+_FACILITY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:centrale(?:\s+nucléaire|\s+hydroélectrique)?|barrage|aéroport|"
+    r"central\s+(?:nuclear|hidroeléctrica)|presa|aeropuerto)\s+d(?:e\s+|['’])$", re.IGNORECASE)
 _NAME_RE = re.compile(r"(?<![\w'’\-])[A-ZА-ЯІЇЄҐ][\w'’\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’\-]*){0,2}")
 _NAME_STOP = {
     "the", "a", "an", "this", "that", "russian", "ukrainian", "russia's", "ukraine's",
@@ -1110,7 +1149,7 @@ def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
 class _Ref:
     """What stands after a fact's "of"/"from"."""
 
-    kind: str  # mention | front | border | sea | river | generic | name | pronoun
+    kind: str  # mention | front | border | sea | river | generic | name | pronoun | facility
     start: int
     end: int
     mention: Mention | None = None
@@ -1259,6 +1298,7 @@ class _Parser:
         self._pronoun_pass()
         self._generic_pass()
         self._feature_subject_pass()
+        self._shared_subject_pass()
         return [self._claim(f) for f in self.facts]
 
     def _overlaps(self, start: int, end: int) -> bool:
@@ -1293,9 +1333,21 @@ class _Parser:
             end = m.end()
             if m.group("after") and not features.border_country(m.group("after")):
                 end = m.start("after")
+            country = bool(m.group("tail")) and features.border_country(m.group("tail"))
+            unit = None if country else self._unit_in_border(m.start(), end)
+            if unit is not None:
+                if unit.end >= end and (after := _UNIT_AFTER.match(text, unit.end)):
+                    end = after.end()
+                # "the border of Kharkiv Oblast with Russia" is Russia's border
+                tail = _BORDER_WITH_RE.match(text, end)
+                country = bool(tail) and features.border_country(tail.group())
+                if not country:
+                    phrase = text[m.start():end].strip()
+                    return _Ref("border", end - len(phrase), end, mention=unit, feature=phrase)
+                end = tail.end()
             phrase = text[m.start():end].strip()
             iso = features.border_country(phrase)
-            if _ADMIN_BORDER.search(phrase):
+            if _ADMIN_BORDER.search(phrase) and not country:
                 feature = phrase
             elif iso:
                 feature = f"the {features.country_adjective(iso)} border"
@@ -1332,6 +1384,17 @@ class _Parser:
                            else f"the border of {mention.text}")
                 return _Ref("border", mention.start, mention.end, mention=mention,
                             feature=feature)
+            if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
+                word = _UNIT_WORD_RE.match(text, mention.end)
+                end = word.end() if word else mention.end
+                if _AREA_END_RE.match(text, end):
+                    # "20 km from Dnipropetrovsk Oblast": from the unit's border
+                    phrase = text[mention.start:end]
+                    if text[max(0, mention.start - 4):mention.start].lower() == "the ":
+                        phrase = "the " + phrase
+                    return _Ref("border", mention.start, end, mention=mention,
+                                feature=f"the border of {phrase}")
+                continue
             if mention.kind == MentionKind.RIVER:
                 return _Ref("river", mention.start, mention.end, mention=mention,
                             feature=f"the {mention.text} River"
@@ -1340,6 +1403,9 @@ class _Parser:
             if mention.kind == MentionKind.SETTLEMENT:
                 if _WATER_AFTER.match(text, mention.end):
                     continue  # "the Black Sea", "the Kakhovka Reservoir": not the settlement
+                if facility := self._facility_at(mention):
+                    return _Ref("facility", mention.start, facility, name=text[
+                        mention.start:facility] if facility > mention.end else mention.text)
                 return _Ref("mention", mention.start, mention.end, mention=mention)
         for m in _NAME_RE.finditer(text, p, limit):
             words = m.group().split()
@@ -1352,6 +1418,34 @@ class _Parser:
                 name = " ".join(words)
                 start = m.start() + m.group().index(words[0])
                 return _Ref("name", start, start + len(name), name=name)
+        return None
+
+    def _facility_at(self, mention: Mention) -> int:
+        """End of the facility phrase a settlement mention names ("the Zaporizhzhia nuclear power
+        plant", "AKW Saporischschja"), 0 when the mention names the settlement itself."""
+        text = self.text
+        if after := _FACILITY_AFTER.match(text, mention.end):
+            return after.end()
+        start = mention.start
+        if start and text[start - 1] in "'’":
+            word = "d'"
+        else:
+            word = text[text.rfind(" ", max(0, start - _LOOKBEHIND), max(0, start - 1)) + 1:
+                        start].strip().lower()
+        if word.rsplit("-", 1)[-1] in _FACILITY_WORDS_BEFORE or (
+                word in ("de", "d'") and _FACILITY_BEFORE.search(
+                    text, max(0, start - _LOOKBEHIND), start)):
+            return mention.end
+        return 0
+
+    def _unit_in_border(self, start: int, end: int) -> Mention | None:
+        """The oblast or raion a border phrase names: "the border with Dnipropetrovsk Oblast",
+        "the Donetsk region border" are the unit's border, measured to its polygon (a foreign
+        region, "the border with Belgorod region", is a settlement mention here and stays a
+        national border)."""
+        for mention in self.mentions_between(start, end):
+            if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
+                return mention
         return None
 
     def _fact_from_reference(self, kind_if_place: ClaimKind, start: int, ref: _Ref,
@@ -1373,6 +1467,9 @@ class _Parser:
             fact.reference = ref.mention
         elif ref.kind == "mention":
             fact.reference = ref.mention
+        elif ref.kind == "facility":
+            fact.notes.append(f"reference '{ref.name}' is a facility named after a place, "
+                              f"not the place")
         elif ref.kind == "pronoun":
             fact.pronoun = ref.name
         elif ref.kind == "generic":
@@ -1744,13 +1841,14 @@ class _Parser:
 
     def _settlement_mentions(self) -> list[Mention]:
         """The settlement mentions that do not name an administrative unit ("im Rajon Bachmut",
-        "Pokrovsk Raion"); worked out on the first call of this parse (the passes ask often)."""
+        "Pokrovsk Raion") or a facility ("the Zaporizhzhia NPP"); worked out on the first call
+        of this parse (the passes ask often)."""
         if self.settlement_mentions is None:
             text = self.text
             self.settlement_mentions = [
                 m for m in self.mentions if m.kind == MentionKind.SETTLEMENT
                 and not _ADMIN_BEFORE.search(text, max(0, m.start - _LOOKBEHIND), m.start)
-                and not _UNIT_AFTER.match(text, m.end)]
+                and not _UNIT_AFTER.match(text, m.end) and not self._facility_at(m)]
         return self.settlement_mentions
 
     def _settlement_points(self) -> list[tuple[float, float]]:
@@ -1870,6 +1968,35 @@ class _Parser:
             # about an area, not about the place an earlier sentence named
             return None, f"no subject: the sentence speaks of the area '{region.text}'"
         return self._context_subject(fact, si, topics, candidates)
+
+    def _shared_subject_pass(self) -> None:
+        """A fact after "X and Y, both"/"each" holds for X as for Y: one more fact per place of
+        the list, the same evidence, in text order ("Druzhkivka and Kostiantynivka, both within
+        25 km of Kramatorsk")."""
+        shared = []
+        for fact in self.facts:
+            subject = fact.subject
+            if subject is None or subject.end > fact.start or not _SHARED_BEFORE_FACT_RE.fullmatch(
+                    self.text, subject.end, fact.start):
+                continue
+            places, joined = [], False
+            current = subject
+            for before in reversed(self.mentions_between(self.sentence_span(fact.start)[0],
+                                                         subject.start)):
+                joint = _LIST_JOINT_RE.fullmatch(self.text, before.end, current.start)
+                if joint is None or before.kind != MentionKind.SETTLEMENT:
+                    break
+                if before is fact.reference or _same_place(before, fact.reference):
+                    break
+                joined = joined or joint.group("and") is not None or "&" in joint.group()
+                places.append(before)
+                current = before
+            if joined:
+                shared.extend(replace(fact, subject=place, subject_fixed=True,
+                                      notes=list(fact.notes)) for place in reversed(places))
+        if shared:
+            self.facts = sorted(self.facts + shared, key=lambda f: (
+                f.start, f.end, f.subject.start if f.subject is not None else -1))
 
     def _region_named_before(self, s_start: int, fact: _Fact) -> Mention | None:
         """An oblast or raion named in the fact's sentence before it (not its reference)."""
