@@ -9,10 +9,12 @@ plural unit word follows or leads ("Kharkiv, Sumy and Chernihiv oblasts"). Czech
 German spellings are also tried in the English style GeoNames mostly has ("Šachtarsk"), and a
 few strong cues admit a name written in lower case ("the village of hrakove", Polish "obwód
 charkowski"). Ukrainian and Russian case forms that change a consonant of the name are read
-back to it ("біля Селидового", "в Авдіївці"). Warships, streets and military units named after
-places are not the places ("the landing ship Novocherkassk", "Sumska Street", "the Vostok
-battalion"), and in a headline, which capitalises every word, a word needs more than a hamlet's
-name to be a place ("Drones Hit Refinery").
+back to it ("біля Селидового", "в Авдіївці"), as are nouns' case forms ("у Волчанска", "біля
+Суджі") and names of two words that both inflect ("в районі Часового Яру"). Warships,
+streets and military units named after places are not the places ("the landing ship
+Novocherkassk", "Sumska Street", "the Vostok battalion"), and in a headline, which
+capitalises every word, a word needs more than a hamlet's name to be a place ("Drones Hit
+Refinery").
 
 :func:`resolve_mentions` then picks one candidate per mention, in order of what the text says:
 a raion or oblast named nearby, other places of the report (coherence), then prominence. Every
@@ -27,6 +29,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import numpy as np
@@ -60,6 +63,9 @@ MAJOR_CITY_POPULATION = 100_000
 UNIT_BEFORE_CONFIDENCE = 0.85
 #: How a reason says that the text itself names the unit a place lies in.
 TEXT_SAYS = "as the text says"
+#: A Cyrillic name that a dominant town has among its names letter for letter names it
+#: unless more places with people than this bear it as their own name (see _spelt_town).
+SPELT_TOWN_MAX_BEARERS = 3
 #: A town (>= DOMINANT_TOWN_POPULATION) this many times as populous as every namesake is what
 #: the name means, as a major city is (Avdiivka, Lyman, Huliaipole: not the hamlets so called).
 DOMINANT_TOWN_RATIO = 5
@@ -411,7 +417,9 @@ _FACILITY_AFTER = re.compile(
 _NEXT_CAPITALISED = re.compile(rf"[ \u00a0]+([{_CAPITAL}][^\W\d_]+)")
 _TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
 deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
-envoy secretary senator chancellor premier prime patriarch pope king queen prince""".split())
+envoy secretary senator chancellor premier prime patriarch pope king queen prince
+губернатор губернатора мэр мэра мер мера глава голова президент президента министр міністр
+генерал генерала командующий командувач спикер речник депутат полковник майор""".split())
 #: What joins a country to a place it holds: "Russia's Rostov region", "Russia's border town
 #: of Shebekino" (country first), "Shebekino, Russia", "the Kursk region of Russia", "Bryansk
 #: in Russia", "Azov, a port town in Russia" (country after; also before a foreign region).
@@ -519,8 +527,34 @@ NOUN_LOCATIVE_ENDINGS = (("е", ("", "а")), ("і", ("",)))
 #: declined as an adjective, read so only where a town (>= WEAK_PLACE_POPULATION) is so
 #: called: else "-ом" is more often a noun's instrumental ("под Покровском", Pokrovsk).
 ADJECTIVE_PREPOSITIONAL = (("ом", ("ое", "ий", "ый")),)
+#: The case endings of nouns, Russian and Ukrainian, and the nominative endings tried in
+#: their place: a name in a consonant (Волчанск, Лиман: "у Волчанска", "к Лиману", "под
+#: Лиманом", Ukrainian "біля Вовчанська"), in -а or -я (Суджа: "Суджи", "Суджі", "Судже",
+#: "Суджу", "Суджей") or in -о (Глушково: "Глушкова"), and the Ukrainian locative in -і
+#: that turns к, г, х into ц, з, с ("у Великому Бурлуці", "у Кривому Розі"). Every ending
+#: the word has is read off ("Вінниці": Вінниця, not only a name in -к). A one-word name
+#: that no place bears as written is read as these nominatives, with all the places that
+#: bear them, as the nominative would be: "Дзержинска" is also Toretsk, once Дзержинск, not
+#: only the Russian city of that name.
+NOUN_CASE_ENDINGS = (
+    ("ом", ("", "о")), ("ем", ("", "е")), ("ём", ("",)), ("єм", ("",)), ("ой", ("а",)),
+    ("ою", ("а",)), ("ей", ("а", "я")), ("ею", ("а", "я")), ("єю", ("я",)), ("а", ("", "о")),
+    ("у", ("", "а", "о")), ("ю", ("ь", "я")), ("я", ("ь",)), ("и", ("а", "я")), ("ы", ("а",)),
+    ("ці", ("к", "ка")), ("зі", ("г", "га")), ("сі", ("х", "ха")), ("і", ("а", "", "я")),
+    ("е", ("", "а", "о")))
+#: A Ukrainian name in a consonant turns the о or е (є) of its last syllable into і (ї) in
+#: the nominative only: Харків, Харкова; Миколаїв, Миколаєва; Часів Яр, Часового
+#: Яру. A nominative read back as the stem is also tried so (see _noun_nominatives).
+_CLOSED_SYLLABLE = re.compile(r"[оеє](?=[бвгджзклмнпрстфхцчшщ]$)", re.I)
+#: The case endings of a possessive adjective in a name of several words (Часов Яр: "Часова
+#: Яра", "Часовом Яре"; Часів Яр: "Часового Яру", "Часовому Яру", "під Часовим Яром"), whose
+#: nominative is the stem, in -ов, -ев, -ин (_POSSESSIVE_STEM).
+POSSESSIVE_ENDINGS = ("ого", "ому", "ом", "им", "ым", "а", "у")
+_POSSESSIVE_STEM = re.compile(r"(?:[оеє]в|[иі]н)$", re.I)
+#: A word of a name of several words keeps a stem of at least this many letters ("Яр").
+NAME_WORD_STEM_MIN_LENGTH = 2
 #: At most this many nominatives are tried for a name of several words.
-MAX_DECLINED_FORMS = 8
+MAX_DECLINED_FORMS = 32
 #: The names of Ukraine and Russia in the languages (and cases) that describe Ukrainian
 #: places, as name keys: "Ukraina", "Україна", "Ukrajině" are the country, not the villages
 #: that bear its name. Written for this project.
@@ -619,6 +653,10 @@ class _Vocabulary:
         """True if a word ends right before ``position`` (but for spaces) on its line."""
         before = self._text[max(0, position - 2):position].rstrip(" \u00a0")
         return before[-1:].isalpha()
+
+    def sentence_start(self, position: int) -> bool:
+        """True if a sentence starts at ``position`` (see _SENTENCE_START)."""
+        return _SENTENCE_START.match(self._text[max(0, position - 8):position][::-1]) is not None
 
     def __contains__(self, word: str) -> bool:
         if word not in self._text:
@@ -1012,7 +1050,8 @@ class ToponymFinder:
             forms = (english, name) if _DIACRITIC_SPELLING.search(name) else (name, english)
             cands = tuple(self._inflected(forms[0])) or tuple(self._inflected(forms[1]))
         declined = () if cands else tuple(self._declined(name))
-        cands = cands or declined or tuple(self._inflected(name))
+        noun_case = () if cands or declined else self._noun_case_of(name)
+        cands = cands or declined or noun_case or tuple(self._inflected(name))
         if not cands:
             return None
         words = name.split()
@@ -1025,9 +1064,10 @@ class ToponymFinder:
             named=frozenset(c.place.id for c in cands if c.rule in _OWN_NAME_RULES),
             inflected=inflected,
             case_form=inflected and self._case_form(name, cands),
-            peopled_case_form=inflected and self._case_form(
+            peopled_case_form=inflected and (any(
+                c.place.population and c.score >= 100.0 for c in noun_case) or self._case_form(
                 name, [c for c in _drop_unlike(cands, text.skeleton_key(name), every=True)
-                       if c.place.population]),
+                       if c.place.population])),
             alias_hamlets=any(c.rule not in _OWN_NAME_RULES
                               and c.place.population < WEAK_PLACE_POPULATION for c in cands),
             adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS))
@@ -1074,13 +1114,19 @@ class ToponymFinder:
 
     def _exact(self, name: str) -> list[Candidate]:
         """Exact-key candidates of a name; a Cyrillic name also under its Russian-style
-        transliteration, the spelling many Latin aliases are written in (Зайцево, Zaytsevo)."""
+        transliteration, the spelling many Latin aliases are written in (Зайцево, Zaytsevo),
+        and the own name of many a Russian place: "Старый Оскол" is Staryy Oskol by its name,
+        not only by the alias "Staryi Oskol" that the national spelling meets."""
         cands = self.gazetteer.candidates(name, phonetic=False)
         if text.has_cyrillic(name):
-            seen = {c.place.id for c in cands}
-            cands += [c for c in self.gazetteer.candidates(
-                text.transliterate_russian_style(name), phonetic=False)
-                      if c.place.id not in seen]
+            seen = {c.place.id: i for i, c in enumerate(cands)}
+            for c in self.gazetteer.candidates(text.transliterate_russian_style(name),
+                                               phonetic=False):
+                if c.place.id not in seen:
+                    cands.append(c)
+                elif c.rule is MatchRule.NAME and c.place.country_code in THEATRE_COUNTRIES \
+                        and c.place.country_code != HOME_COUNTRY:
+                    cands[seen[c.place.id]] = c
         return cands
 
     def _declined(self, name: str) -> list[Candidate]:
@@ -1096,6 +1142,22 @@ class ToponymFinder:
                      and (c.rule in _OWN_NAME_RULES or text.skeleton_key(
                          c.place.ascii_name or c.place.name) == text.skeleton_key(form))
                      }.values())
+
+    def _noun_case_of(self, name: str) -> tuple[Candidate, ...]:
+        """The places a one-word Cyrillic ``name`` is a noun's case form of (see
+        NOUN_CASE_ENDINGS), marked as inflected: those that bear one of its nominatives, as
+        that nominative would find them ("Суджи": Sudzha; "Дзержинска": Dzerzhinsk and
+        Toretsk, once Дзержинск; "Курахову": Kurakhove, Курахово, and Kurakhivka, Курахов);
+        () for none."""
+        if " " in name or not text.has_cyrillic(name) \
+                or text.name_key(name).startswith(COUNTRY_WORD_STEMS):
+            return ()
+        return tuple({c.place.id: Candidate(c.place, MatchRule.SKELETON, c.score)
+                      for form in _noun_nominatives(name) for c in self._exact(form)
+                      if c.place.is_populated and (
+                          c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME
+                          or (c.rule in _OWN_NAME_RULES
+                              and c.place.country_code in THEATRE_COUNTRIES))}.values())
 
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
@@ -1180,11 +1242,45 @@ def _declined_nominatives(name: str) -> tuple[str, ...]:
     forms = [""]
     for word in words:
         options = _word_nominatives(word, DECLINED_ENDINGS + FEMININE_ENDINGS
-                                    + PREPOSITIONAL_ENDINGS)
+                                    + PREPOSITIONAL_ENDINGS, NAME_WORD_STEM_MIN_LENGTH)
         if not options:
             options = (word, *_word_nominatives(word, NOUN_LOCATIVE_ENDINGS, min_stem=3))
+        options = tuple(dict.fromkeys((*options, *_possessive_nominatives(word),
+                                       *_noun_nominatives(word, NAME_WORD_STEM_MIN_LENGTH))))
         forms = [f"{form} {option}".lstrip() for form in forms for option in options]
-    return tuple(forms[:MAX_DECLINED_FORMS]) if forms[0] != name else ()
+    return tuple(form for form in forms[:MAX_DECLINED_FORMS] if form != name)
+
+
+def _noun_nominatives(word: str, min_stem: int = CASE_STEM_MIN_LENGTH) -> tuple[str, ...]:
+    """The nominatives of which a Cyrillic ``word`` may be a noun's case form (see
+    NOUN_CASE_ENDINGS), a stem of ``min_stem`` letters left: "Суджи" Суджа, "Волчанска"
+    Волчанск, "Вовчанська" Вовчанськ, "Харкова" Харков and Харків; else ()."""
+    lower = word.lower()
+    forms = [word[:-len(ending)] + nominative for ending, nominatives in NOUN_CASE_ENDINGS
+             if lower.endswith(ending) and len(word) - len(ending) >= min_stem
+             for nominative in nominatives]
+    return tuple(form for stem in forms
+                 for form in (stem, *([_CLOSED_SYLLABLE.sub(_closed_vowel, stem)]
+                                      if _CLOSED_SYLLABLE.search(stem) else ())))
+
+
+def _closed_vowel(match: re.Match[str]) -> str:
+    """The і (ї for є) that a Ukrainian nominative has for the о, е or є of its case forms'
+    stem (see _CLOSED_SYLLABLE)."""
+    return "ї" if match.group() in "єЄ" else "і"
+
+
+def _possessive_nominatives(word: str) -> tuple[str, ...]:
+    """The nominatives of which ``word`` may be a possessive adjective's case form (see
+    POSSESSIVE_ENDINGS): "Часового" Часов and Часів, "Часова" Часов; else ()."""
+    lower = word.lower()
+    for ending in POSSESSIVE_ENDINGS:
+        if lower.endswith(ending):
+            stem = word[:-len(ending)]
+            if _POSSESSIVE_STEM.search(stem):
+                return (stem, _CLOSED_SYLLABLE.sub(_closed_vowel, stem))
+            return ()
+    return ()
 
 
 def _word_nominatives(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...],
@@ -1254,6 +1350,10 @@ def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
                 continue
             other = owner.get(k)
             word = words[k].lower().strip(".,;:'’")
+            if other is None and k == 0 < min(mine) and _cyrillic_case_form(f) \
+                    and text.has_cyrillic(word) and vocabulary.sentence_start(starts[0]):
+                continue  # "Обстріл Вовчанська", "Освобождение Волчанска": Cyrillic writes
+                # only names and a sentence's first word in capitals
             if other is None and word not in STOPWORDS and vocabulary.headline(starts[k]):
                 if k < min(mine):
                     continue  # "Troops Seize Sudzha": a headline's verb before its object
@@ -1269,6 +1369,19 @@ def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
         if not suspicious:
             keep.append(f)
     return keep
+
+
+def _cyrillic_case_form(mention: Mention) -> bool:
+    """True if ``mention`` is a Cyrillic case form of the name of one of its places with
+    people ("Вовчанська" of Вовчанськ, "Суджи" of Суджа), not a nominative that a longer
+    proper name may hold ("Радио Свобода"), a word merely like a name ("Гладков") nor a
+    surname that an empty hamlet bears ("К Лаврову", Лавров)."""
+    if not text.has_cyrillic(mention.text):
+        return False
+    forms = {form.lower() for form in (*_noun_nominatives(mention.text),
+                                        *_declined_nominatives(mention.text))}
+    return any(alias.lower() in forms for place in mention.candidates if place.population
+               for alias in place.alt_names)
 
 
 def _settlement_reason(text_: str, end: int, after: str, back: str,
@@ -1396,15 +1509,15 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
     first = [_resolve_settlement(m, units, None, text_, countries.get(m.start))
              if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
     # Second pass: places settled with high confidence anchor the rest (coherence).
-    anchors = _Anchors([(m.start, m.place) for m in first
-                        if m.kind is MentionKind.SETTLEMENT and m.place is not None
-                        and m.confidence >= ANCHOR_MIN_CONFIDENCE
-                        and m.place.country_code == HOME_COUNTRY
-                        and not _GOVERNMENT_AFTER.match(text_, m.end)])
-    abroad = {m.place.country_code for m in first
-              if m.kind is MentionKind.SETTLEMENT and m.place is not None
-              and m.confidence >= ANCHOR_MIN_CONFIDENCE
-              and m.place.country_code in THEATRE_COUNTRIES
+    confident = [m for m in first if m.kind is MentionKind.SETTLEMENT and m.place is not None
+                 and m.confidence >= ANCHOR_MIN_CONFIDENCE]
+    anchors = _Anchors([(m.start, m.place) for m in confident
+                        if m.place.country_code == HOME_COUNTRY
+                        and not _GOVERNMENT_AFTER.match(text_, m.end)],
+                       abroad=[m.place for m in confident
+                               if m.place.country_code != HOME_COUNTRY])
+    abroad = {m.place.country_code for m in confident
+              if m.place.country_code in THEATRE_COUNTRIES
               and m.place.country_code != HOME_COUNTRY}
     # A mention the first pass settled would be settled alike again: only the rest are left.
     return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start), abroad)
@@ -1509,12 +1622,20 @@ def _foreign_capital(places: Sequence[Place]) -> Place | None:
 
 
 class _Anchors:
-    """Places settled elsewhere in the text, by text position, for coherence."""
+    """Places settled elsewhere in the text, by text position, for coherence; and those
+    settled abroad (``abroad``), which only tell a foreign namesake (see _named_so_abroad)."""
 
-    def __init__(self, placed: list[tuple[int, Place]]):
+    def __init__(self, placed: list[tuple[int, Place]], abroad: Sequence[Place] = ()):
         placed.sort(key=lambda item: item[0])
         self.starts = [start for start, _ in placed]
         self.places = [place for _, place in placed]
+        self.abroad = abroad
+
+    def near_abroad(self, place: Place) -> Place | None:
+        """A place settled abroad within COHERENCE_MAX_KM of ``place`` (not itself), or None."""
+        return next((other for other in self.abroad if other.id != place.id
+                     and geodesy.distance_km(place.lat, place.lon, other.lat, other.lon)
+                     <= COHERENCE_MAX_KM), None)
 
     def __bool__(self) -> bool:
         return bool(self.places)
@@ -1602,6 +1723,7 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         and lead.population >= DOMINANT_TOWN_RATIO * max(
             (c.population for c in home[1:]), default=0) else None
     usual = major or town
+    renamed = None if foreign_is_clear else _named_so_abroad(cands, home, mention.text)
     for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
                                     (MentionKind.OBLAST, "admin1_code", "oblast")):
         unit, same_sentence = _nearest_unit(mention, units[kind], text_)
@@ -1630,6 +1752,29 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
         chosen, why = _by_coherence(inside, anchors, mention,
                                     _named_places(inside, mention.text))
         return mention.choose(chosen, 0.75, f"{where}; {why}")
+    if renamed is not None:
+        # "у Дзержинска": Toretsk near the report's Ukrainian places, Dzerzhinsk (RU) near
+        # its Russian ones; else the largest Ukrainian town once so called, the war's
+        # meaning, if any
+        if anchors is None:
+            return mention
+        still = f"as {renamed.name}, {renamed.country_code} still is"
+        if anchors:
+            chosen, why = _by_coherence(home, anchors, mention)
+            if "near" in why:
+                return mention.choose(chosen, 0.7, f"{why}; once so called ({still})")
+        beside = anchors.near_abroad(renamed)
+        if beside is not None:
+            return mention.choose(renamed, 0.8, f"{renamed.name}, {renamed.country_code}, "
+                                                f"near {beside.name}, another place of the "
+                                                f"report")
+        largest = max(home, key=lambda place: place.population)
+        if largest.population >= WEAK_PLACE_POPULATION:
+            return mention.choose(largest, 0.6, f"{largest.name}, a town of "
+                                                f"{largest.population:,} once so called "
+                                                f"({still})")
+        return mention.choose(renamed, 0.6, f"{renamed.name}, {renamed.country_code}: so "
+                                            f"called; no Ukrainian town once so called")
     if foreign_is_clear:
         return mention.choose(top, 0.8, f"{top.name}, {top.country_code}: far more "
                                          f"prominent than any Ukrainian namesake")
@@ -1744,14 +1889,64 @@ def _named_places(places: list[Place], name: str) -> list[Place]:
 def _own_name_first(places: list[Place], name: str) -> list[Place]:
     """``places`` (in rank order) with those ``name`` names most surely (see _named_places)
     first, when the first is not one of them: a city known by the name only as a former name
-    (Oleksandrivka for Donetsk) is not what a hundred villages' own name means."""
-    if len(places) < 2 or _bears(places[0], text.skeleton_key(text.name_key(name))):
+    (Oleksandrivka for Donetsk) is not what a hundred villages' own name means. But a
+    Cyrillic name that one town alone has among its names, letter for letter, names that
+    town first: "Красный Лиман" is Lyman, not the hamlets whose Latin name spells it."""
+    if len(places) < 2:
+        return places
+    spelt = _spelt_town(places, name)
+    if spelt is not None:
+        return [spelt, *(place for place in places if place is not spelt)]
+    if _bears(places[0], text.skeleton_key(text.name_key(name))):
         return places
     named = _named_places(places, name)
     if named[0] is places[0]:
         return places
     ids = {place.id for place in named}
     return named + [place for place in places if place.id not in ids]
+
+
+def _spelt_town(places: Sequence[Place], name: str) -> Place | None:
+    """The town (>= DOMINANT_TOWN_POPULATION) that has the Cyrillic ``name``, or the
+    nominative it is a case form of, among its names letter for letter (but for case and ё),
+    DOMINANT_TOWN_RATIO times as populous as every other place of ``places`` so spelt, where
+    at most SPELT_TOWN_MAX_BEARERS places with people have it as their own name: "Николаев"
+    is Mykolaiv, "Красный Лиман" Lyman, not the hamlets whose Latin name spells them; but
+    "Олександрівка" is one of scores of villages, not Donetsk, once so called. Else None."""
+    if not text.has_cyrillic(name):
+        return None
+    written = {form.lower().replace("ё", "е") for form in (
+        name, *_noun_nominatives(name), *_declined_nominatives(name))}
+    spelt = sorted((place for place in places if any(
+        alias.lower().replace("ё", "е") in written for alias in place.alt_names)),
+        key=lambda place: -place.population)
+    if not spelt or spelt[0].population < DOMINANT_TOWN_POPULATION or any(
+            spelt[0].population < DOMINANT_TOWN_RATIO * place.population
+            for place in spelt[1:]):
+        return None
+    skeleton = text.skeleton_key(text.name_key(name))
+    bearers = (place for place in places if place.population and skeleton in (
+        text.skeleton_key(place.name), text.skeleton_key(place.ascii_name)))
+    return spelt[0] if next(islice(bearers, SPELT_TOWN_MAX_BEARERS, None), None) is None \
+        else None
+
+
+def _named_so_abroad(cands: Sequence[Place], home: Sequence[Place], name: str) -> Place | None:
+    """The foreign city (>= MAJOR_CITY_POPULATION) of ``cands`` that bears ``name`` as its own
+    name, where the Ukrainian namesakes (``home``, none a city so large) bear it only as an
+    alias, a former name: "Дзержинск" is Dzerzhinsk (RU), and Toretsk, once so called, only
+    near the report's other places. Else None."""
+    large = [place for place in cands if place.population >= MAJOR_CITY_POPULATION]
+    if not large or not home:
+        return None
+    skeleton = text.skeleton_key(text.name_key(name))
+    city = next((place for place in large if place.country_code != HOME_COUNTRY
+                 and _bears(place, skeleton)), None)
+    if city is None or any(
+            place.population >= MAJOR_CITY_POPULATION or _bears(place, skeleton)
+            for place in home):
+        return None
+    return city
 
 
 def _case_form_of(place: Place, keys: Collection[str]) -> bool:
