@@ -178,6 +178,18 @@ def skeleton_key(name: str) -> str:
     return " ".join(key.split())
 
 
+@lru_cache(maxsize=1 << 16)
+def spelling_key(name: str) -> str:
+    """The name key with the phonetic skeleton's consonant folds (kh~h, zh~z, g~h, w~v, j~i,
+    ...) and y~i, but its vowels kept: two transliterations of one name differ in few of them
+    (Kharkov/Kharkiv give ``"harkov"``/``"harkiv"``), an ordinary word that shares a name's
+    consonant frame in most ("Alaska"/Olesko). Compare such keys with a rapidfuzz ratio."""
+    key = name_key(name)
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key.replace("y", "i"))
+
+
 def common_prefix(a: str, b: str) -> int:
     """Length of the longest common prefix of two strings (compare name keys with it)."""
     shared = 0

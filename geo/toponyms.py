@@ -5,9 +5,11 @@ against the gazetteer's key index: exact keys, then possessives ("Kupiansk's"), 
 forms (Купянска, Donecko) through the phonetic skeleton. A name followed by "oblast", "region",
 "raion" or "district" is an admin-unit mention whose text is the bare name ("Donetsk" of
 "Donetsk oblast"), as the annotation convention has it; so is every name of a list that a
-plural unit word follows or leads ("Kharkiv, Sumy and Chernihiv oblasts"). Czech, Polish and
-German spellings are also tried in the English style GeoNames mostly has ("Šachtarsk"), and a
-few strong cues admit a name written in lower case ("the village of hrakove", Polish "obwód
+plural unit word follows or leads ("Kharkiv, Sumy and Chernihiv oblasts"). English declines no
+name, so in English text a word met only through the skeleton must be a spelling variant of a
+place's name ("Kharkov"; not "Prime" for Perm, see SPELLING_VARIANT_MIN_SCORE). Czech, Polish
+and German spellings are also tried in the English style GeoNames mostly has ("Šachtarsk"), and
+a few strong cues admit a name written in lower case ("the village of hrakove", Polish "obwód
 charkowski"). Ukrainian and Russian case forms that change a consonant of the name are read
 back to it ("біля Селидового", "в Авдіївці"), as are nouns' case forms ("у Волчанска", "біля
 Суджі") and names of two words that both inflect ("в районі Часового Яру"). Warships,
@@ -36,7 +38,7 @@ import numpy as np
 
 from geo import geodesy, text
 from geo.errors import UnknownPlaceError
-from geo.gazetteer import AdminUnit, Candidate, Gazetteer, MatchRule, Place
+from geo.gazetteer import COUNTRY_NAMES, AdminUnit, Candidate, Gazetteer, MatchRule, Place
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
 from geo.prescan import word_alternation
@@ -120,9 +122,31 @@ _WORD = rf"[{_CAPITAL}][\w'’ʼ`{_INVISIBLE}]*(?:-[\w'’ʼ`{_INVISIBLE}]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’])$")
 _LOWERCASE_WORD = re.compile(r"\b[a-zа-яіїєґ][\w'’]*")
+# The vowels of a text.spelling_key, which writes y as i.
+_VOWEL_RUNS = re.compile("[aeiou]+")
 #: The countries the war is fought in: a headline may name a town of theirs without a cue
 #: ("Ukraine Takes Sudzha"), not one of another country (see _settlement_reason).
 THEATRE_COUNTRIES = frozenset({"UA", "RU", "BY"})
+#: Ukraine and the countries bordering it, whose small towns a war report may name (a drone's
+#: debris in Romania, a missile in Poland); a town of any other country that is not a city
+#: (< MAJOR_CITY_POPULATION) is a place only after a cue word: without one it is a word or
+#: a name that the town bears ("European Union": Union, New Jersey; "Bradley" vehicles).
+WAR_REGION_COUNTRIES = frozenset(COUNTRY_NAMES)
+#: English writes no case endings, so in English text a Latin word that meets places only by
+#: its phonetic skeleton is one of them only as a spelling variant of a name of theirs
+#: ("Kharkov", "Gulyaipole"): a rapidfuzz ratio of at least this between text.spelling_key of
+#: the word and of the place's own name or of the transliteration of its Cyrillic name, and
+#: as many vowel runs (syllables); a hamlet (< WEAK_PLACE_POPULATION) so spelt also needs a
+#: cue word before it. Ordinary words share a consonant frame with many names but not their
+#: vowels: "Prime" (Perm), "Alaska" (Olesko), "Korean" (Kurgan), "Tower" (Tver).
+SPELLING_VARIANT_MIN_SCORE = 80.0
+#: Ukrainian and Russian masculine adjective endings in Latin letters: in English text such a
+#: word met only by its skeleton is the adjective that names a city district, a raion or a
+#: street ("Darnytskyi district", "Pokrovskyi"), not the village named in -e (Darnytske).
+LATIN_ADJECTIVE_ENDINGS = ("yi", "iy", "yy", "ii", "yj", "ij")
+#: English function words that no other language of the reports writes as a word (not
+#: "was", German's "what", nor "to", Czech's "it"): a text that writes one is English.
+ENGLISH_WORDS = frozenset("the and of with were has have from said which that".split())
 #: A line without a lower-case word this long is a headline (see _Vocabulary.headline):
 #: Title Case leaves only short function words ("of", "in", "and") in lower case, if any.
 HEADLINE_WORD_LENGTH = 4
@@ -177,7 +201,8 @@ _RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 # this fails, none of them can match, and _match skips them all.
 _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
     f"{_OBLAST_WORDS_AFTER} {_RAION_WORDS_AFTER} river sea reservoir lake bay gulf estuary "
-    "lagoon spit canal meer see stausee море моря водохранилище водосховище лиман обл район "
+    "lagoon spit canal strait straits lyman coast coastline shore meer see stausee море моря "
+    "водохранилище водосховище лиман обл район "
     f"р-н {_NOUNS_AFTER}".split()), re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
@@ -186,9 +211,12 @@ _BARE_NAME_END = re.compile(
 # pause or a conjunction ("біля Селидового та Гірника"); before a noun it is an adjective
 # ("Західного військового округу", "Червоного Хреста"), and before a verb, too rarely a place.
 _PAUSE_AFTER = re.compile(r"\s*+(?:[,.;:!?)»”\"]|[-–—]\s|\Z|(?:і|й|та|и|або|или|чи)\s)")
+# "Kerch Strait", "Dnipro-Buh lyman" (lower case: "Lyman" is also a town).
 _WATER_AFTER = re.compile(
-    r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|meer|see|stausee|"
-    r"море|моря|водохранилище|водосховище|лиман)\b", re.I)
+    r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|straits?|(?-i:lyman)|meer|"
+    r"see|stausee|море|моря|водохранилище|водосховище|лиман)\b", re.I)
+# "the Azov coast": the coast of a sea, or of an oblast ("the Odesa coast"), not a town.
+_COAST_AFTER = re.compile(r"\s+(?:coast|coastline|shore)\b", re.I)
 
 # "Kharkiv, Sumy and Chernihiv oblasts", "Харьковской и Сумской областях": every name of a
 # list before a plural unit word is a unit of that level. The last one is cued as usual;
@@ -622,6 +650,8 @@ class _Settlements(NamedTuple):
     peopled_case_form: bool  # so of a place with people (GeoNames gives it a population)
     alias_hamlets: bool  # some small place is met by an alias only (see _FACILITY_AFTER)
     adjective_form: bool  # a case form of a name declined as an adjective (see _PAUSE_AFTER)
+    variants: frozenset[int]  # inflected and Latin: ids of the places it spells a name of
+    #                           (see SPELLING_VARIANT_MIN_SCORE)
 
 
 class _Vocabulary:
@@ -635,6 +665,7 @@ class _Vocabulary:
         # Whether some name is followed by a plural unit word (set by the scan).
         self.unit_list = False
         self._headlines: dict[int, bool] = {}  # by line start
+        self._english: bool | None = None
 
     def headline(self, position: int) -> bool:
         """True if the line at ``position`` is a headline or a wire slug ("Russian Troops
@@ -648,6 +679,14 @@ class _Vocabulary:
                 self._text, start, len(self._text) if end < 0 else end) is None
             self._headlines[start] = known
         return known
+
+    @property
+    def english(self) -> bool:
+        """True if the text is English: it writes one of ENGLISH_WORDS (asked only of the
+        rare names met by their skeleton alone)."""
+        if self._english is None:
+            self._english = any(word in self for word in ENGLISH_WORDS)
+        return self._english
 
     def after_word(self, position: int) -> bool:
         """True if a word ends right before ``position`` (but for spaces) on its line."""
@@ -770,8 +809,9 @@ class ToponymFinder:
     def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: _Vocabulary
                       ) -> list[Mention]:
         """"Lysivka-Pishchane" (a line between two villages): each part, if all are places."""
-        if "-" not in word.strip("-"):
-            return []
+        if "-" not in word.strip("-") or _WATER_AFTER.match(
+                text_[start + len(word):start + len(word) + 30]):
+            return []  # no parts, or a water body named after its rivers ("Dnipro-Buh lyman")
         parts, position = [], start
         for piece in word.split("-"):
             read = self._read_name(piece) if piece else None
@@ -824,6 +864,8 @@ class ToponymFinder:
             if (cue_before and _WATER_BEFORE.match(back)) or (
                     cue_after and _WATER_AFTER.match(after)):
                 return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
+            if cue_after and not read.oblasts and _COAST_AFTER.match(after):
+                return None  # "the Azov coast": a sea's; "the Odesa coast" is its oblast's
             if (cue_after and _RIVER_AFTER.match(after)) or (
                     cue_before and _RIVER_WORD_BEFORE.match(back)):
                 return Mention(name, start, end, MentionKind.RIVER, self._rivers(name),
@@ -852,6 +894,14 @@ class ToponymFinder:
                 and self._listed_with_word(text_, start, end):
             return None  # "met Yermak and Budanov": a surname that a hamlet has as an alias
         places = settlements.places
+        if settlements.inflected and not read.cyrillic and vocabulary.english:
+            if settlements.one_word and settlements.lower.endswith(LATIN_ADJECTIVE_ENDINGS):
+                return None  # "Darnytskyi district": an adjective, not the village Darnytske
+            places = tuple(place for place in places if place.id in settlements.variants)
+            if not places or (reason != "cue" and all(
+                    place.population < WEAK_PLACE_POPULATION for place in places)):
+                return None  # "Korean troops", "the Geran drone": a word, not Kurgan nor the
+                # hamlet Hrani, which only a cue word makes a variant spelling's likelier sense
         if settlements.alias_hamlets and _FACILITY_AFTER.match(text_, end, end + 40):
             places = tuple(place for place in places if place.id in settlements.named
                            or place.population >= WEAK_PLACE_POPULATION)
@@ -1070,7 +1120,31 @@ class ToponymFinder:
                        if c.place.population])),
             alias_hamlets=any(c.rule not in _OWN_NAME_RULES
                               and c.place.population < WEAK_PLACE_POPULATION for c in cands),
-            adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS))
+            adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS),
+            variants=frozenset(c.place.id for c in cands if self._spells(name, c.place))
+            if inflected and not text.has_cyrillic(name) else frozenset())
+
+    @staticmethod
+    def _spells(name: str, place: Place) -> bool:
+        """True if the Latin ``name`` is a spelling variant (see SPELLING_VARIANT_MIN_SCORE)
+        of ``place``'s own name or of a transliteration of its Cyrillic name, itself such a
+        variant of the own name (Гуляйполе of Hulyaypole; not Kurgan's Kazakh "Қорған" or
+        Olesko's "Алеська", nor any Latin alias in another language): "Gulyaipole" is one,
+        "Korean" and "Alaska" are not."""
+        from rapidfuzz import fuzz
+
+        def spelt(key: str, own: str) -> bool:
+            return fuzz.ratio(key, own) >= SPELLING_VARIANT_MIN_SCORE \
+                and len(_VOWEL_RUNS.findall(key)) == len(_VOWEL_RUNS.findall(own))
+
+        owns = {text.spelling_key(own) for own in (place.name, place.ascii_name) if own}
+        spellings = owns | {
+            form for alias in place.alt_names if text.has_cyrillic(alias)
+            for form in map(text.spelling_key, text.translit_variants(alias))
+            if any(spelt(form, own) for own in owns)}
+        key = text.spelling_key(name)
+        return any(spelt(key, own) for own in spellings)
+
 
     def _case_form(self, name: str, cands: Sequence[Candidate]) -> bool:
         """True if ``name`` holds all of some candidate's name but its last two letters
@@ -1399,6 +1473,8 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     if settlements.one_word and settlements.lower in PUBLIC_FIGURES \
             and not _SETTLEMENT_NOUN_BEFORE.match(back):
         return None  # "talks with Putin", "Budanov said": a person
+    if settlements.one_word and settlements.lower in _TITLES:
+        return None  # "Prime Minister", "King Charles": a title
     if before in GERMAN_ARTICLES:
         return None  # "Die Lage", "der Bund": a German noun, which is written capitalised
     if settlements.given_name and _NEXT_CAPITALISED.match(text_, end, end + 40):
@@ -1432,6 +1508,10 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return None  # a small foreign place first in its sentence, unless the text says
         # what it is, or a town far from the war in a headline ("Drones Hit Refinery", Hīt in
         # Iraq): a capitalised word
+    if all(place.country_code not in WAR_REGION_COUNTRIES
+           and place.population < MAJOR_CITY_POPULATION for place in settlements.places):
+        return None  # "the European Union", "Bradley fighting vehicles": a word or a name,
+        # not a small town far from the war (after a cue word it would be one: see above)
     if settlements.inflected and settlements.one_word \
             and (_SENTENCE_START.match(back) and (not settlements.case_form or (
                 text.has_cyrillic(settlements.lower) and not settlements.peopled_case_form))
