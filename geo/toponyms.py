@@ -127,6 +127,15 @@ _VOWEL_RUNS = re.compile("[aeiou]+")
 #: The countries the war is fought in: a headline may name a town of theirs without a cue
 #: ("Ukraine Takes Sudzha"), not one of another country (see _settlement_reason).
 THEATRE_COUNTRIES = frozenset({"UA", "RU", "BY"})
+#: The foreign regions along Ukraine's border, as (country, GeoNames admin1 code): Belgorod
+#: 09, Bryansk 10, Kursk 41, Rostov 61, Voronezh 86 (Russia); Brest 01, Homyel 02 (Belarus).
+#: Their towns are the war's places (Sudzha, Glushkovo, Shebekino): one of them of at least
+#: BORDER_TOWN_MIN_POPULATION named by its own name, of BORDER_TOWN_MIN_LETTERS letters or
+#: more and no given name, is a place even first in a sentence (not "Star", "Tim", "Anna").
+BORDER_REGIONS = frozenset({("RU", "09"), ("RU", "10"), ("RU", "41"), ("RU", "61"),
+                            ("RU", "86"), ("BY", "01"), ("BY", "02")})
+BORDER_TOWN_MIN_POPULATION = 3_000
+BORDER_TOWN_MIN_LETTERS = 5
 #: Ukraine and the countries bordering it, whose small towns a war report may name (a drone's
 #: debris in Romania, a missile in Poland); a town of any other country that is not a city
 #: (< MAJOR_CITY_POPULATION) is a place only after a cue word: without one it is a word or
@@ -1502,7 +1511,10 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return None  # "Voloshyn said", ", said Voloshyn.": a person speaks
     if best.country_code != HOME_COUNTRY and (
             (best.population < WEAK_PLACE_POPULATION and _SENTENCE_START.match(back)
-             and not _PLACE_APPOSITIVE_AFTER.match(text_, end, end + 60))
+             and not _PLACE_APPOSITIVE_AFTER.match(text_, end, end + 60)
+             and not (_border_town(best, settlements.named)
+                      and len(settlements.lower) >= BORDER_TOWN_MIN_LETTERS
+                      and not settlements.given_name))
             or (best.population < MAJOR_CITY_POPULATION and best.country_code
                 not in THEATRE_COUNTRIES and vocabulary.headline(end))):
         return None  # a small foreign place first in its sentence, unless the text says
@@ -1523,6 +1535,14 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         # a Cyrillic word first in its sentence, like a case form of hamlets' names that
         # have no people ("Бойові дії", "Кілька сіл": not Boiove, Kilky)
     return ""
+
+
+def _border_town(place: Place, named: Collection[int]) -> bool:
+    """True if ``place`` is a town of a foreign region along Ukraine's border (BORDER_REGIONS,
+    at least BORDER_TOWN_MIN_POPULATION people) that the text names by its own name
+    (``named``: the ids so named)."""
+    return place.id in named and place.population >= BORDER_TOWN_MIN_POPULATION \
+        and (place.country_code, place.admin1_code) in BORDER_REGIONS
 
 
 _OBLAST_KEYS = tuple((code, text.name_key(name)) for code, name in OBLAST_NAMES.items())

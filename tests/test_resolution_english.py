@@ -158,3 +158,26 @@ def test_places_in_a_named_sector_are_the_namesakes_near_its_town(reader):
     # A major city in the sentence is not moved into the sector.
     text = "On the Pokrovsk axis, troops repelled attacks while drones struck Bila Tserkva."
     assert place_of(reader, text, "Bila Tserkva").population > 200_000
+
+
+#: Sudzha, Kursk oblast, Russia (51.19, 35.27), 6,940 people; Glushkovo, Kursk oblast (51.34,
+#: 34.64), 5,618.
+SUDZHA, GLUSHKOVO = 486816, 560995
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Sudzha is about 10 km from the border.", "Sudzha", SUDZHA),
+    ("Glushkovo came under drone attack overnight.", "Glushkovo", GLUSHKOVO),
+])
+def test_a_border_town_of_russia_is_a_place_first_in_its_sentence(reader, text, surface,
+                                                                   expected):
+    assert place_of(reader, text, surface).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Star players were absent from the match.",  # Star', Bryansk oblast
+    "Tim was wounded in the attack.",  # Tim, Kursk oblast
+    "Anna fled the shelling with her children.",  # Anna, Voronezh oblast
+])
+def test_short_words_and_given_names_first_in_a_sentence_stay_words(reader, text):
+    assert settlements(reader, text) == []
