@@ -561,6 +561,10 @@ _BORDER_RE = re.compile(
 _BORDER_WITH_RE = re.compile(r"\s+(?:with|mit|avec|con|com|з|с)\s+(?:the\s+)?[\w\-]+"
                              r"(?:\s+(?:Federation|Föderation|Fédération|Federación))?",
                              re.IGNORECASE)
+#: "Kharkiv's border with Russia", "Sumy's state border with Russia": after a place, the
+#: border of the country named, not the place.
+_OWN_BORDER_RE = re.compile(r"['’]s\s+(?:state\s+|national\s+)?border\s+with\s+(?:the\s+)?"
+                            r"(?P<country>[\w\-]+(?:\s+Federation)?)", re.IGNORECASE)
 _ADMIN_BORDER = re.compile(r"administrative|oblast|region|raion|district|internal|"
                            r"Verwaltungs|administrativ|административн|адміністратив", re.I)
 # "the state border", "державного кордону": a national border, its country named or not
@@ -1406,6 +1410,11 @@ class _Parser:
                 if facility := self._facility_at(mention):
                     return _Ref("facility", mention.start, facility, name=text[
                         mention.start:facility] if facility > mention.end else mention.text)
+                if (border := _OWN_BORDER_RE.match(text, mention.end)) and (
+                        iso := features.border_country(border.group("country"))):
+                    # "Kharkiv's border with Russia": that country's border near the place
+                    return _Ref("border", mention.start, border.end(),
+                                feature=f"the {features.country_adjective(iso)} border")
                 return _Ref("mention", mention.start, mention.end, mention=mention)
         for m in _NAME_RE.finditer(text, p, limit):
             words = m.group().split()

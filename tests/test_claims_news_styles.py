@@ -229,6 +229,18 @@ def test_an_oblast_s_border_with_russia_is_russia_s(mk):
     assert check_claim(claim).measured_km == pytest.approx(5.5, abs=0.3)
 
 
+def test_a_city_s_border_with_russia_is_russia_s(mk):
+    # The same 5.5 km as the test above: the border, not Kharkiv city (60 km off).
+    text = "Vovchansk is 5 km from Kharkiv's border with Russia."
+    claim = one_claim(text, [mk(text, "Vovchansk", VOVCHANSK), mk(text, "Kharkiv", KHARKIV),
+                             mk(text, "Russia", kind=MentionKind.COUNTRY, code="RU")])
+    assert claim.kind == ClaimKind.BORDER_DISTANCE
+    assert claim.reference_feature == "the Russian border"
+    verdict = check_claim(claim)
+    assert verdict.measured_km == pytest.approx(5.5, abs=0.3)
+    assert verdict.status is Status.CONSISTENT
+
+
 @pytest.mark.parametrize("text", [
     "Kramatorsk, 90 km from the Donetsk region's capital, was hit.",
     "Kramatorsk is 90 km from the Donetsk region town of Pokrovsk.",
