@@ -391,6 +391,9 @@ yermak sybiha kuleba shmyhal svyrydenko klitschko podolyak lubinets terekhov syn
 biden trump vance rubio witkoff kellogg orban fico tusk macron scholz merz starmer meloni rutte
 erdogan
 """.split())
+#: The ending of a surname in -sky/-skyi/-skiy/-skyy, folded to one spelling.
+_SKY_ENDING = re.compile(r"(?<=sk)(?:yi|iy|yy|y|i)$")
+_PUBLIC_FIGURE_KEYS = frozenset(_SKY_ENDING.sub("y", name) for name in PUBLIC_FIGURES)
 # Forward: \b(?:village|town|city|settlement|hamlet)\s+(?:of\s+)?$ (read backwards).
 _SETTLEMENT_NOUN_BEFORE = re.compile(
     rf"\s++(?:{_backwards('of')}\s++)?{_backwards('village town city settlement hamlet')}"
@@ -1479,9 +1482,9 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     before = before_word.group(1)[::-1].lower() if before_word else ""
     if before in _TITLES or _is_given_name(before):
         return None  # "Ambassador Gatilov", "Roman Padun": a surname
-    if settlements.one_word and settlements.lower in PUBLIC_FIGURES \
+    if settlements.one_word and _public_figure(settlements.lower, settlements.inflected) \
             and not _SETTLEMENT_NOUN_BEFORE.match(back):
-        return None  # "talks with Putin", "Budanov said": a person
+        return None  # "talks with Putin", "Budanov said", "Песков заявил": a person
     if settlements.one_word and settlements.lower in _TITLES:
         return None  # "Prime Minister", "King Charles": a title
     if before in GERMAN_ARTICLES:
@@ -1535,6 +1538,19 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         # a Cyrillic word first in its sentence, like a case form of hamlets' names that
         # have no people ("Бойові дії", "Кілька сіл": not Boiove, Kilky)
     return ""
+
+
+def _public_figure(word: str, inflected: bool) -> bool:
+    """True if the one word ``word`` (lower case) is the surname of one of PUBLIC_FIGURES:
+    in Latin letters as listed, in Cyrillic by its transliterations ("Песков"), and in a
+    case form ("Путина", "Зеленського") when no place bears the word as written
+    (``inflected``: "Лаврове" is the village Lavrove, not Lavrov's locative)."""
+    if not text.has_cyrillic(word):
+        return _SKY_ENDING.sub("y", word) in _PUBLIC_FIGURE_KEYS
+    forms = (word, *_noun_nominatives(word), *_declined_nominatives(word)) if inflected \
+        else (word,)
+    return any(_SKY_ENDING.sub("y", key) in _PUBLIC_FIGURE_KEYS
+               for form in forms for key in text.translit_variants(form))
 
 
 def _border_town(place: Place, named: Collection[int]) -> bool:

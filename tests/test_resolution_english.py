@@ -87,9 +87,20 @@ def test_russian_own_name_beside_russian_places(reader):
     "Budanov said Russia was preparing a new offensive.",
     "Shoigu and Gerasimov visited the troops, Peskov said.",
     "Medvedev threatened the West again on Telegram.",
+    "Talks with Putin and Zelenskyi stalled.",
+    "Как сообщил Песков, встреча не планируется.",  # Pskov, by the skeleton
+    "Путин провёл совещание.",  # Putyatintsy
+    "Слова Путина повторил Лавров.",  # genitive; Lavrove
+    "Зеленського запросили на переговори.",
 ])
 def test_public_figures_are_not_places(reader, text):
     assert settlements(reader, text) == []
+
+
+def test_a_village_bearing_a_figure_s_name_as_written_stays_a_village(reader):
+    # Лаврове is a village's own name (Lavrove, Ukraine), though also Lavrov's locative.
+    found = settlements(reader, "Ворог обстріляв Лаврове.")
+    assert [(m.text, m.place.country_code) for m in found] == [("Лаврове", "UA")]
 
 
 def test_public_figure_surname_led_by_settlement_noun_is_a_place(reader):
