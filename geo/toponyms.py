@@ -613,6 +613,14 @@ rosiia rosii rosiiu rosiieiu oroszorszag venaja venajan
 
 
 _COUNTRY_EXONYM_KEYS = frozenset().union(*COUNTRY_EXONYMS.values())
+#: Other countries in Russian and Ukrainian, in every case ("в Турции", "до Туреччини", "в
+#: Польшу", "над Молдовой", "у Румунії"): the country, not a village whose name's case form or
+#: skeleton it resembles (Turytsia, Moldove). Written for this project.
+_CYRILLIC_COUNTRY = re.compile(
+    r"(?:турц|туреччин|польш|польщ|молдов|румын|румун|беларус|білорус|белорусс|венгр|"
+    r"угорщин|словак|словаччин|германи|німеччин|франц|британи|британі|америк|грузи|грузі|"
+    r"литв|латви|латві|эстони|естоні|финлянди|фінлянді|чехи|чехі)"
+    r"(?:ия|ии|ию|ией|ія|ії|ію|ією|ей|ой|ою|а|ы|и|е|у|ю|я|і|ї|ь)?")
 #: Regions that span oblasts (name keys of their starts): "the Donbas region" names no oblast,
 #: though GeoNames lists "Donbas City" among Donetsk Oblast's aliases.
 REGIONS_NOT_OBLASTS = ("donbas",)
@@ -1578,8 +1586,9 @@ def _colloquial_oblast(stem: str) -> str:
 
 def _is_country_exonym(name: str) -> bool:
     """True if ``name`` is Ukraine or Russia called as in another language (see
-    COUNTRY_EXONYMS)."""
-    return text.name_key(name) in _COUNTRY_EXONYM_KEYS
+    COUNTRY_EXONYMS), or another country in Russian or Ukrainian (_CYRILLIC_COUNTRY)."""
+    return text.name_key(name) in _COUNTRY_EXONYM_KEYS or (
+        text.has_cyrillic(name) and _CYRILLIC_COUNTRY.fullmatch(name.lower()) is not None)
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)

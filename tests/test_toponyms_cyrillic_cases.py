@@ -178,3 +178,14 @@ def test_a_hundred_villages_name_is_no_city_in_cyrillic(reader):
                     "Олександрівку")
     assert found is not None and found.place is not None
     assert found.place.id != DONETSK and found.place.name == "Oleksandrivka"
+
+
+@pytest.mark.parametrize("text", [
+    "Встреча пройдёт в Турции.",  # not Turytsia
+    "Дрон залетел в Польшу.",
+    "Ракета пролетела над Молдовой.",  # not Moldove
+    "Уламки впали в Румунії.",
+    "Делегація прибула до Туреччини.",
+])
+def test_other_countries_in_cyrillic_cases_are_no_villages(reader, text):
+    assert [m.text for m in reader.analyse(text).mentions] == []
