@@ -1095,10 +1095,8 @@ class ToponymFinder:
         German one ("Šachtarsk", Shakhtarsk), else inflected forms. Pure, so it is cached
         per name."""
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
-                      and (c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME
-                           or (c.place.country_code in THEATRE_COUNTRIES
-                               and (c.rule in _OWN_NAME_RULES
-                                    or _spells_own_name(name, c.place)))))
+                      and (_admitted(name, c) or (c.place.country_code in THEATRE_COUNTRIES
+                                                  and _spells_own_name(name, c.place))))
         if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
         if cands and name[-1:] in GENITIVE_ENDINGS and text.has_cyrillic(name) \
@@ -1248,10 +1246,7 @@ class ToponymFinder:
             return ()
         return tuple({c.place.id: Candidate(c.place, MatchRule.SKELETON, c.score)
                       for form in _noun_nominatives(name) for c in self._exact(form)
-                      if c.place.is_populated and (
-                          c.place.country_code == HOME_COUNTRY or c.rule is MatchRule.NAME
-                          or (c.rule in _OWN_NAME_RULES
-                              and c.place.country_code in THEATRE_COUNTRIES))}.values())
+                      if c.place.is_populated and _admitted(form, c)}.values())
 
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
@@ -1970,6 +1965,20 @@ def _bears(place: Place, skeleton: str) -> bool:
     own = text.name_key(place.ascii_name or place.name)
     return any(text.skeleton_key(key) == skeleton and _respelling(key, own)
                for key in map(text.name_key, place.alt_names))
+
+
+def _admitted(name: str, candidate: Candidate) -> bool:
+    """Whether the finder keeps a place that ``name`` met: any Ukrainian one; a foreign one
+    by its own name (in Russia or Belarus also by a transliteration of it, "Теткино"), or, a
+    foreign city of MAJOR_CITY_POPULATION, by its Cyrillic alias or the transliteration of a
+    Cyrillic name ("Женева", "Вашингтон"):
+    Russian and Ukrainian text names foreign cities so. Never a small foreign place by an
+    alias, which is often a word of some language."""
+    place, rule = candidate.place, candidate.rule
+    return place.country_code == HOME_COUNTRY or rule is MatchRule.NAME \
+        or (rule in _OWN_NAME_RULES and place.country_code in THEATRE_COUNTRIES) \
+        or (rule is not MatchRule.SKELETON and place.population >= MAJOR_CITY_POPULATION
+            and text.has_cyrillic(name))
 
 
 def _respelling(alias: str, own: str, head: int = RESPELLING_EDGE) -> bool:

@@ -189,3 +189,16 @@ def test_a_hundred_villages_name_is_no_city_in_cyrillic(reader):
 ])
 def test_other_countries_in_cyrillic_cases_are_no_villages(reader, text):
     assert [m.text for m in reader.analyse(text).mentions] == []
+
+
+#: Washington, D.C. (38.90 N, 77.04 W), 689,545 people; Geneva (46.20 N, 6.15 E), 201,741.
+WASHINGTON_DC, GENEVA = 4140963, 2660646
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Переговоры в Вашингтоне завершились.", "Вашингтоне", WASHINGTON_DC),
+    ("Зустріч у Вашингтоні перенесли.", "Вашингтоні", WASHINGTON_DC),
+    ("Делегация прибыла в Женеву.", "Женеву", GENEVA),  # not the village Zheniv
+])
+def test_foreign_cities_by_their_cyrillic_names(reader, text, surface, expected):
+    assert mention(reader, text, surface).place.id == expected
