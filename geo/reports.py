@@ -363,16 +363,11 @@ def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
                 or not _NEAR_BETWEEN.fullmatch(text, subject.end, other.start):
             continue
         anchor = other.place
-        km = [geodesy.distance_km(anchor.lat, anchor.lon, c.lat, c.lon) for c in subject.candidates]
-        if km[subject.candidates.index(subject.place)] <= NEAR_MAX_KM:
+        if (found := _nearest_within(subject, anchor, NEAR_MAX_KM)) is None:
             continue
-        nearest = min(range(len(km)), key=km.__getitem__)
-        if km[nearest] > NEAR_MAX_KM or subject.candidates[nearest].id == anchor.id:
-            continue
-        reason = (f"{km[nearest]:.0f} km from {anchor.name}, as "
-                  f"'{text[subject.start:other.end]}' says")
-        mentions, claims = _rechoose(mentions, claims, subject, subject.candidates[nearest],
-                                     reason)
+        place, km = found
+        reason = f"{km:.0f} km from {anchor.name}, as '{text[subject.start:other.end]}' says"
+        mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return mentions, claims
 
 
@@ -398,19 +393,28 @@ def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
                     or subject.place.population >= MAJOR_CITY_POPULATION \
                     or _SECTOR_AFTER.match(text, subject.end):
                 continue
-            km = [geodesy.distance_km(town.lat, town.lon, c.lat, c.lon)
-                  for c in subject.candidates]
-            if km[subject.candidates.index(subject.place)] <= SECTOR_MAX_KM:
+            if (found := _nearest_within(subject, town, SECTOR_MAX_KM)) is None:
                 continue
-            nearest = min(range(len(km)), key=km.__getitem__)
-            if km[nearest] > SECTOR_MAX_KM or subject.candidates[nearest].id == town.id:
-                continue
-            reason = (f"{km[nearest]:.0f} km from {town.name}, in the sector "
+            place, km = found
+            reason = (f"{km:.0f} km from {town.name}, in the sector "
                       f"'{text[sector.start:_SECTOR_AFTER.match(text, sector.end).end()]}' "
                       "the sentence names")
-            mentions, claims = _rechoose(mentions, claims, subject, subject.candidates[nearest],
-                                         reason)
+            mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return mentions, claims
+
+
+def _nearest_within(subject: Mention, anchor: Place, max_km: float
+                    ) -> tuple[Place, float] | None:
+    """The candidate of ``subject`` nearest ``anchor`` and its distance in km, when the one
+    chosen lies farther than ``max_km`` from ``anchor`` and that candidate within it (and is
+    not ``anchor`` itself); else None."""
+    km = [geodesy.distance_km(anchor.lat, anchor.lon, c.lat, c.lon) for c in subject.candidates]
+    if km[subject.candidates.index(subject.place)] <= max_km:
+        return None
+    nearest = min(range(len(km)), key=km.__getitem__)
+    if km[nearest] > max_km or subject.candidates[nearest].id == anchor.id:
+        return None
+    return subject.candidates[nearest], km[nearest]
 
 
 def _rechoose(mentions: list[Mention], claims: list[Claim], subject: Mention, place: Place,

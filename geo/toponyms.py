@@ -1543,6 +1543,7 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     return ""
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _public_figure(word: str, inflected: bool) -> bool:
     """True if the one word ``word`` (lower case) is the surname of one of PUBLIC_FIGURES:
     in Latin letters as listed, in Cyrillic by its transliterations ("Песков"), and in a
