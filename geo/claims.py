@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from geo import features, geodesy
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
@@ -251,6 +251,14 @@ def _words_re(words) -> str:
     return f"(?:{word_alternation(words)})"
 
 
+def _by_last_character(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Lowercase ``words`` grouped by their last character, for :meth:`_Scan.may_end_with`."""
+    groups: dict[str, list[str]] = {}
+    for word in dict.fromkeys(word.lower() for word in words):
+        groups.setdefault(word[-1], []).append(word)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
 _SEP = r"(?:[\s\-]+|)"
 _ONE_W = _words_re({**_by_word(_ONES), **_COUNTS_AS_ONES})
 _TENS_W = _words_re(_by_word(_TENS))
@@ -456,6 +464,8 @@ _MEASURE_BEFORE_RE = re.compile(
 _ANCHOR_RE = re.compile(rf"{_NUM}(?:\s*{_RANGE_SEP}\s*{_NUM_SHORT_BODY})?\s*-?\s*{_UNIT}",
                         re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEDGE})\s*{_HEDGE_JOINT}?$", re.IGNORECASE)
+_HEDGE_LAST_WORDS = _by_last_character([hedge.split()[-1] for hedge in _HEDGE_KIND]
+                                       + ["в", "за", "at"])  # and _HEDGE_JOINT's
 _HEDGE_REACH = 30  # characters before a figure searched for its hedge ("a little less than ")
 _CJK_REF_GAP = 4  # a Chinese reference ends at most this far before 以 ("頓涅茨克市以東")
 _LOOKBEHIND = 30  # characters looked at before a word for "the", "formerly", "Rajon", ...
@@ -470,6 +480,8 @@ _CJK_DIST_RE = re.compile(
 _CJK_FROM_RE = re.compile(
     r"(?:距離|距离|離|离)(?P<between>[^，。,;；]{1,30}?)(?P<hedge>約|约|大約|大约)?"
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>公里|千米|英里)")
+_CJK_DIST_CUES = "以"  # a character every _CJK_DIST_RE match holds
+_CJK_FROM_CUES = "距離离"  # characters one of which every _CJK_FROM_RE match holds
 
 # Hungarian and Finnish: "from" as a case ending of the place, the direction after the figure
 # ("Harkivtól 120 kilométerre keletre", "120 kilometriä Harkovasta itään").
@@ -732,6 +744,9 @@ _ALIAS_BEFORE = re.compile(  # "formerly Oktiabr", "Izium or Izyum": another nam
 _ADMIN_BEFORE = re.compile(  # "im Rajon Bachmut", "der Oblast Luhansk": an admin unit, not the town
     r"\b(?:rajons?|raions?|oblast|gebiet|bezirk|district\s+of|raion\s+of|région\s+de|"
     r"óblast\s+de|oblast\s+de|область|района?|області|районі?)\s+$", re.IGNORECASE)
+_ADMIN_LAST_WORDS = _by_last_character(  # the words _ADMIN_BEFORE's matches end with
+    "rajon rajons raion raions oblast gebiet bezirk of de область район района області районі"
+    .split())
 _UNIT_AFTER = re.compile(  # "Krasnorichenske hromada", "Pokrovsk Raion": a unit's name
     r"\s+(?:(?:settlement|urban|rural|territorial|city)\s+)?(?:hromada|community|municipality|"
     r"raion|rayon|district|oblast|region|province|громада|громади|район|области|області)\b",
@@ -784,6 +799,9 @@ _ABBREVIATIONS = {
     "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "approx", "ca",
     "vs", "etc", "r", "obl", "e.g", "i.e", "km", "bzw", "vgl", "z.b", "ul", "g", "gg", "p",
 }
+# Characters before a full stop searched for an abbreviation: a longer word is none, and two
+# more show where a shorter one starts (past a line break, which "$" may stand before).
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 2
 
 # Tokens of compass words, longest first, in every language read: -> English cardinal.
 _DIR_TOKENS = (
@@ -816,6 +834,16 @@ _BY_RE = re.compile(r"\s+by\s+")
 _CJK_DIR = {"北": "north", "南": "south", "東": "east", "东": "east", "西": "west"}
 
 
+_SPACES_RE = re.compile(r"\s+")
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$")
+_PARENTHESES_RE = re.compile(r"\([^)]*\)")
+_FILLER_WORD_RE = re.compile(r"[^\s,]+")
+_POSSESSIVE_RE = re.compile(r"[\w\-]+['’]s")
+_OPEN_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
+_WORD_RE = re.compile(r"\w+")
+_WORD_START_RE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_])")
+
+
 # --------------------------------------------------------------------------------------------
 # Fast scanning
 #
@@ -842,14 +870,21 @@ _DIRECTION_OPENERS = (
 
 def _by_first_character(branches: str) -> str:
     """An alternation of ``branches`` (each opening with a plain character) grouped by that
-    character, so that sre rejects a position after one test per character, not per branch."""
+    character, behind a lookahead on the first characters: sre rejects most positions after
+    one test, and the rest after one test per first character, not per branch."""
     groups: dict[str, list[str]] = {}
     for branch in branches.split("|"):
         groups.setdefault(branch[0], []).append(branch[1:])
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    firsts = "".join(re.escape(first) for first in groups)
+    return f"(?=[{firsts}])(?:" + "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
-_DIRECTION_START_RE = re.compile(rf"[^\w\-](?={_by_first_character(_DIRECTION_OPENERS)})")
+# Positions after a character other than an ASCII letter, digit, "_" or "-" (a cheap bitmap
+# test; a letter outside ASCII before a word also passes, where _BARE_DIRECTION_RE's
+# "(?<![\w\-])" then fails) where an opener stands.
+_DIRECTION_START_RE = re.compile(
+    rf"[^A-Za-z0-9_\-](?={_by_first_character(_DIRECTION_OPENERS)})")
 _ABBR_START_RE = re.compile(r"[NSEW](?<![\w\-].)(?=[NSEWb]{0,3}\b)")
 
 # A river phrase (_RIVER_PHRASE_RE, case-sensitive) opens with "\b" and a word: geo.prescan
@@ -901,6 +936,16 @@ class _Scan:
         # the copy stands in for the text only when its characters correspond one to one
         self.fast = len(self.low) == len(text) and not _FOLD_ODD_RE.search(text)
 
+    def may_end_with(self, lo: int, hi: int, last_words: dict[str, tuple[str, ...]]) -> bool:
+        """False when ``text[lo:hi]``, white space stripped off its end, ends in none of the
+        words of ``last_words`` (see :func:`_by_last_character`) in any case; a cheap test
+        before a case-free regex whose every match ends, up to white space, with one of them
+        at ``hi`` ("...$"), which the regex engine would try at every position."""
+        if not self.fast:
+            return True
+        tail = self.low[lo:hi].rstrip()
+        return tail.endswith(last_words.get(tail[-1:], ()))
+
     def directions(self) -> list[re.Match]:
         """The matches of _BARE_DIRECTION_RE."""
         text = self.text
@@ -944,6 +989,17 @@ class _Scan:
 # Numbers and directions
 
 
+_BAD_NUMBER_RE = re.compile(_BAD_NUMBER)
+_POINT_GROUPED_RE = re.compile(r"\d{1,3}\.\d{3}")
+_COMMA_GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_SPACE_GROUPED_RE = re.compile(rf"\d{{1,3}}(?:{_THOUSANDS_SPACE}\d{{3}})+")
+_THOUSANDS_SPACE_RE = re.compile(_THOUSANDS_SPACE)
+_PLAIN_NUMBER_RE = re.compile(r"\d+[.,]\d+|\d+")
+_UNIT_NMI_RE = re.compile(_UNIT_NMI)
+_UNIT_MI_RE = re.compile(_UNIT_MI)
+_UNIT_M_RE = re.compile(_UNIT_M)
+
+
 def parse_number(s: str) -> tuple[float, str]:
     """Value of a number as news writes it, and a note on how a comma was read.
 
@@ -952,20 +1008,20 @@ def parse_number(s: str) -> tuple[float, str]:
     "zwölf", "vingt", "cinco", "пять" -> words. Returns (nan, note) for anything else.
     """
     s = s.strip()
-    if re.fullmatch(_BAD_NUMBER, s):
+    if _BAD_NUMBER_RE.fullmatch(s):
         value = s.replace("−", "-").replace("–", "-").replace(" ", "")
         try:
             return float(value), f"'{s}' is no plain distance figure"
         except ValueError:
             return math.nan, f"cannot read the number '{s}'"
-    if re.fullmatch(r"\d{1,3}\.\d{3}", s):
+    if _POINT_GROUPED_RE.fullmatch(s):
         return float(s), (f"'{s}' read as a decimal point; with a thousands point it would be "
                           f"{s.replace('.', '')}")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+    if _COMMA_GROUPED_RE.fullmatch(s):
         return float(s.replace(",", "")), f"'{s}' read with a thousands comma"
-    if re.fullmatch(rf"\d{{1,3}}(?:{_THOUSANDS_SPACE}\d{{3}})+", s):
-        return float(re.sub(_THOUSANDS_SPACE, "", s)), ""
-    if re.fullmatch(r"\d+[.,]\d+|\d+", s):
+    if _SPACE_GROUPED_RE.fullmatch(s):
+        return float(_THOUSANDS_SPACE_RE.sub("", s)), ""
+    if _PLAIN_NUMBER_RE.fullmatch(s):
         if "," in s:
             return float(s.replace(",", ".")), f"'{s}' read with a decimal comma"
         return float(s), ""
@@ -1006,11 +1062,11 @@ def _unit_of(s: str) -> str:
     s = s.lower()
     if s in ("km", "км"):
         return "km"
-    if re.fullmatch(_UNIT_NMI, s):
+    if _UNIT_NMI_RE.fullmatch(s):
         return "nmi"
-    if re.fullmatch(_UNIT_MI, s) or s == "英里":
+    if _UNIT_MI_RE.fullmatch(s) or s == "英里":
         return "mi"
-    if re.fullmatch(_UNIT_M, s):
+    if _UNIT_M_RE.fullmatch(s):
         return "m"
     return "km"
 
@@ -1028,7 +1084,13 @@ def direction_of(words: str) -> tuple[str, float] | None:
     """
     if not isinstance(words, str) or not words.strip():
         return None
-    s = words.strip()
+    return _direction_of_words(words.strip())
+
+
+@lru_cache(maxsize=4096)
+def _direction_of_words(s: str) -> tuple[str, float] | None:
+    """:func:`direction_of` of a stripped, non-empty string; cached per phrase, as the same few
+    compass words recur in every text."""
     if re.fullmatch(r"[NSEWOnsewob]{1,4}", s):
         bearing = geodesy.parse_compass(s)
         if bearing is None and re.fullmatch(r"[NSEOnseob]{1,4}", s):
@@ -1053,9 +1115,10 @@ def direction_of(words: str) -> tuple[str, float] | None:
     return None if bearing is None else (geodesy.compass_point(bearing, 32), bearing)
 
 
-def _distance_matches(text: str, anchors: list[re.Match]) -> list[re.Match]:
+def _distance_matches(scan: _Scan, anchors: list[re.Match]) -> list[re.Match]:
     """Every match of the distance regex, found from cheap figure-and-unit anchors (the matches
     of _ANCHOR_RE: the full regex tried at every position of a long text is slow)."""
+    text = scan.text
     out: list[re.Match] = []
     last_end = -1
     for anchor in anchors:
@@ -1063,7 +1126,9 @@ def _distance_matches(text: str, anchors: list[re.Match]) -> list[re.Match]:
         if start < last_end:
             continue
         m = None
-        if hedge := _HEDGE_BEFORE_RE.search(text, max(0, start - _HEDGE_REACH), start):
+        lo = max(0, start - _HEDGE_REACH)
+        if scan.may_end_with(lo, start, _HEDGE_LAST_WORDS) and (
+                hedge := _HEDGE_BEFORE_RE.search(text, lo, start)):
             m = _DISTANCE_RE.match(text, hedge.start())
         if m is None or m.end() <= start:
             m = _DISTANCE_RE.match(text, start)
@@ -1082,7 +1147,7 @@ def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance
     unit = _unit_of(m.group("unit"))
     factor = _KM_PER_UNIT[unit]
     hedge = (m.group("hedge") or "").strip()
-    kind = _HEDGE_KIND.get(re.sub(r"\s+", " ", hedge.lower()), "about") if hedge else ""
+    kind = _HEDGE_KIND.get(_SPACES_RE.sub(" ", hedge.lower()), "about") if hedge else ""
     if vague is not None:
         low, high = vague[0] * factor, vague[1] * factor
         low, high = (0.0 if kind == "below" else low), (math.inf if kind == "above" else high)
@@ -1131,7 +1196,7 @@ def _route_of(phrase: str | None) -> str:
 def _match_direction(m: re.Match, notes: list[str]) -> tuple[str, float | None]:
     """(compass name, bearing) of a match's direction groups; the parenthesised abbreviation
     wins when it parses ("noreste ( NbE )" is NbE)."""
-    word = next((m.group(g) for g in _DIRECTION_GROUPS if m.group(g)), None)
+    word = next((w for w in m.group(*_DIRECTION_GROUPS) if w), None)
     from_word = direction_of(word) if word else None
     abbr = m.group("abbr")
     from_abbr = direction_of(abbr) if abbr else None
@@ -1251,8 +1316,10 @@ class _Parser:
         if following and not (following.isupper() or following.isdigit()
                               or following in "\"'“«‘(["):
             return False
-        before = _WORD_BEFORE_RE.search(text[max(0, m.start() - _LOOKBEHIND):m.start()])
-        if before and m.group()[0] == ".":
+        if m.group()[0] != ".":
+            return True
+        before = _WORD_BEFORE_RE.search(text[max(0, m.start() - _ABBREVIATION_REACH):m.start()])
+        if before:
             word = before.group(1)
             if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 return False
@@ -1275,7 +1342,7 @@ class _Parser:
     # ---- passes
 
     def run(self) -> list[Claim]:
-        self.all_distance_matches = _distance_matches(self.text, self.scan.anchors())
+        self.all_distance_matches = _distance_matches(self.scan, self.scan.anchors())
         self.distance_matches = [m for m in self.all_distance_matches
                                  if m.group("prep") or m.group("d_cmp") or m.group("apart")
                                  or _DISTANCE_TO_RE.search(
@@ -1555,7 +1622,7 @@ class _Parser:
         text = self.text
         for m in self.distance_matches:
             prep = (m.group("prep") or "").lower()
-            direction_given = any(m.group(g) for g in (*_DIRECTION_GROUPS, "abbr"))
+            direction_given = any(m.group(*_DIRECTION_GROUPS, "abbr"))
             if prep in ("der", "des") and not direction_given:
                 continue  # German genitive without a direction: not a distance phrase
             if prep == "of" and not direction_given and _HEDGE_KIND.get(
@@ -1659,7 +1726,9 @@ class _Parser:
 
     def _cjk_pass(self) -> None:
         text = self.text
-        for regex in (_CJK_DIST_RE, _CJK_FROM_RE):
+        for regex, cues in ((_CJK_DIST_RE, _CJK_DIST_CUES), (_CJK_FROM_RE, _CJK_FROM_CUES)):
+            if not any(cue in text for cue in cues):
+                continue  # a plain search for a character is much faster than the regex's
             for m in regex.finditer(text):
                 if self._overlaps(m.start(), m.end()):
                     continue
@@ -1741,7 +1810,7 @@ class _Parser:
                 continue
             if m.group("d_en") or m.group("d_abbr"):
                 before = text[max(0, m.start() - _LOOKBEHIND):m.start()].lower()
-                if re.search(r"\bthe\s+$", before) and not m.group().lower().startswith("to"):
+                if _THE_BEFORE_RE.search(before) and not m.group().lower().startswith("to"):
                     continue  # "in the east of Ukraine": a part of an area, not a direction
             notes: list[str] = []
             direction, bearing = _match_direction(m, notes)
@@ -1816,12 +1885,12 @@ class _Parser:
             else:
                 return False
         pieces.append(text[pos:end])
-        between = re.sub(r"\([^)]*\)", " ", " ".join(pieces))
-        for word in re.findall(r"[^\s,]+", between):
+        between = _PARENTHESES_RE.sub(" ", " ".join(pieces))
+        for word in _FILLER_WORD_RE.findall(between):
             word = word.strip("\"“”«»")
             if word in ("'s", "’s"):
                 continue
-            if re.fullmatch(r"[\w\-]+['’]s", word) and features.border_country(word[:-2]):
+            if _POSSESSIVE_RE.fullmatch(word) and features.border_country(word[:-2]):
                 continue
             if word and not _REGION_FILLER.match(word.strip("'’").lower()):
                 return False
@@ -1856,7 +1925,9 @@ class _Parser:
             text = self.text
             self.settlement_mentions = [
                 m for m in self.mentions if m.kind == MentionKind.SETTLEMENT
-                and not _ADMIN_BEFORE.search(text, max(0, m.start - _LOOKBEHIND), m.start)
+                and not (self.scan.may_end_with(lo := max(0, m.start - _LOOKBEHIND), m.start,
+                                                _ADMIN_LAST_WORDS)
+                         and _ADMIN_BEFORE.search(text, lo, m.start))
                 and not _UNIT_AFTER.match(text, m.end) and not self._facility_at(m)]
         return self.settlement_mentions
 
@@ -1940,8 +2011,7 @@ class _Parser:
                        if m.kind == MentionKind.SETTLEMENT and m.end <= fact.start
                        and m is not ref and not _same_place(m, ref)]
         if settlements and (_WHICH_RE.match(text[settlements[-1].end:fact.start])
-                            or re.fullmatch(r"\s*[(\[]\s*",
-                                            text[settlements[-1].end:fact.start])):
+                            or _OPEN_BRACKET_RE.fullmatch(text, settlements[-1].end, fact.start)):
             return settlements[-1], ""
         anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
         if anaphoric or (fact.subject_from_context and not settlements):
@@ -1967,7 +2037,7 @@ class _Parser:
             return self._context_subject(fact, si, topics, candidates)
         following = [c for c in candidates[hi:] if c.start >= fact.end and c.start < s_end
                      and c is not ref and not _same_place(c, ref)]
-        if following and len(re.findall(r"\w+", prefix)) <= FRONTED_MAX_WORDS:
+        if following and len(_WORD_RE.findall(prefix)) <= FRONTED_MAX_WORDS:
             return following[0], ""
         if fact.kind in (ClaimKind.DIRECTION, ClaimKind.REGION, ClaimKind.RIVER):
             return None, "drop"
@@ -2060,10 +2130,10 @@ class _Parser:
                 pieces.append(self.text[pos:f.start])
                 pos = f.end
         pieces.append(self.text[pos:end])
-        between = re.sub(r"\([^)]*\)", " ", " ".join(pieces))
+        between = _PARENTHESES_RE.sub(" ", " ".join(pieces))
         if _CLAUSE_STOP.search(f" {between} "):
             return False
-        return len(re.findall(r"\w+", between)) <= REGION_ATTACH_MAX_WORDS
+        return len(_WORD_RE.findall(between)) <= REGION_ATTACH_MAX_WORDS
 
     # ---- generic references ("vom Dorf", "от райцентра")
 
@@ -2155,7 +2225,7 @@ class _Parser:
     def _feature_ref_in(self, start: int, end: int) -> _Ref | None:
         """A sea, border or front-line phrase between ``start`` and ``end``, read as a
         reference would be."""
-        for m in re.finditer(r"(?<![^\W\d_])(?=[^\W\d_])", self.text[start:end]):
+        for m in _WORD_START_RE.finditer(self.text[start:end]):
             ref = self._find_reference(start + m.start(), 0)
             if ref is not None and ref.kind in ("sea", "border", "front") \
                     and ref.end <= end:

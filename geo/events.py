@@ -74,6 +74,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from geo.event_languages import COMPILED, CompiledLanguage, active_languages
@@ -283,6 +284,8 @@ _SUPPLY = _caseless(
     rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*$")
 #: "may have pulled out", "could have been killed": hedged past, not hypothetical.
 _HEDGED_PAST = _caseless(r"\b(?:could|might|may|must|would)\s+have\b")
+#: What every match of :data:`_NEGATION` contains (a cheap test before it).
+_NEGATION_WORDS = ("no", "never", "without", "neither", "n't", "n’t")
 _NEGATION = _caseless(
     r"(?:\b(?:not(?!\s+only)|never|no(?!\s+(?:fewer|less|more|sooner|doubt))|without|nor|"
     r"neither|none|nobody|no\s+longer)\b|n['’]t\b)"
@@ -314,9 +317,13 @@ _NEAR_BEFORE = _caseless(
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:town|city|village|settlement|hamlet)\s+of\s+)?$")
 _NEAR_AFTER = _caseless(r"['’]?s?\s+(?:direction|axis|sector|front|outskirts|area)\b")
 _SECTOR_AFTER = _caseless(r"['’]?s?\s+(?:direction|axis|sector|front)\b")
+#: Words every match of :data:`_NEAR_CLAUSE` contains (a cheap test before it).
+_NEAR_CLAUSE_WORDS = ("near", "vicinity", "outskirts", "approaches", "area", "around")
 _NEAR_CLAUSE = _caseless(
     r"\b(?:in\s+the\s+vicinity|nearby|outskirts|on\s+the\s+approaches|in\s+the\s+area|"
     r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b")
+#: Words every match of :data:`_RELATION_BEFORE` contains (a cheap test before it).
+_RELATION_WORDS = ("north", "south", "east", "west", "km", "kilomet", "mi", "across", "opposite")
 _RELATION_BEFORE = _caseless(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
@@ -344,6 +351,8 @@ _COORDINATION = re.compile(
 #: A settlement name used for a unit around it ("the Krasnorichenske hromada").
 _UNIT_AFTER = re.compile(r"\s+(?:hromada|community|district|raion|rayon|region|oblast|"
                          r"direction|axis|sector|front)\b", re.I)
+#: Words every match of :data:`_ANAPHOR` contains (a cheap test before it).
+_ANAPHOR_NOUNS = ("town", "city", "village", "settlement", "hamlet", "community")
 _ANAPHOR = _caseless(
     r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:town|city|village|settlement|hamlet|community)"
     r"(?:['’]s)?\b")
@@ -416,6 +425,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|against|toward|towards|at|on|upon)\s+$", r
 _COUNTRY = re.compile(r"(?:the\s+)?(Russia|Ukraine|Kyiv|Moscow)\b")
 _COUNTRY_SUBJECT = re.compile(
     r"\b(Russia|Ukraine|Kyiv|Moscow)\s+(?:(?:has|have|had|is|was|were|also|reportedly)\s+)?$")
+#: What every match of :data:`_SIDE_BEFORE` contains in the folded copy (a cheap test first).
+_SIDE_WORDS = ("russia", "ukrain", "enemy", "belarusian")
 #: "seven Russian attempts", "a Russian drone attack": the side named as an adjective.
 _SIDE_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|Belarusian|Russia['’]s|Ukraine['’]s|enemy)\s+"
@@ -538,7 +549,7 @@ _SPEECH_STARTS = Starts(None if None in _SPEECH_PREFIXES
 _PRONOUN_AFTER = re.compile(r"(?:him|her|them|it)\b", re.I)
 #: A headline's source after a dash ("... – Ukrainska Pravda"), and a sentence's closing mark.
 _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([^–—\-.!?]{2,60})$")
-_CLOSED = re.compile(r"[.!?\"”]$")
+_CLOSING_MARKS = ".!?\"”"
 _TOKEN = re.compile(r"[\w'’-]+(?:\.[\w'’-]+)*|\S")
 _QUOTE_CHARS = "\"“”«»"
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,}?)[\"”»]")
@@ -608,6 +619,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _next_visible(text: str, position: int) -> int:
+    """Where the first character at or after ``position`` that is not a space stands, or -1.
+    Most boundaries are followed by one space and a word: tested first, without a regex
+    (``str.isspace`` is what ``\\s`` matches)."""
+    if position + 1 < len(text) and text[position].isspace() \
+            and not text[position + 1].isspace():
+        return position + 1
     match = _VISIBLE.search(text, position)
     return match.start() if match else -1
 
@@ -850,7 +867,8 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
             return
         if kind is K.STRIKE and _SUPPLY.search(before):
             return
-        negated = bool(_NEGATION.search(before))
+        negated = _has_any(before, _NEGATION_WORDS, 0, len(before)) \
+            and _NEGATION.search(before) is not None
         if doc.languages and not negated:
             native = doc.native[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
             negated = any(language.negation.search(native) for language in doc.languages)
@@ -891,7 +909,6 @@ class _Speakers:
     def __init__(self) -> None:
         self.named: list[str] = []
         self.last = {"any": "", "person": "", "org": "", "group": ""}
-        self._kinds: dict[str, str] = {}  # _speaker_kind of each claimant named in this report
 
     def resolve(self, who: str) -> str:
         low = who.lower().strip()
@@ -930,13 +947,13 @@ class _Speakers:
         self.named.append(who)
         del self.named[:-MAX_SPEAKERS]
         self.last["any"] = who
-        kind = self._kinds.get(who)
-        if kind is None:
-            kind = self._kinds[who] = _speaker_kind(who)
-        self.last[kind] = who
+        self.last[_speaker_kind(who)] = who
 
 
+@lru_cache(maxsize=4096)
 def _speaker_kind(who: str) -> str:
+    """"person", "org" or "group": what a claimant's name names (a pure function of the
+    name, cached: reports name the same speakers again and again)."""
     raw = [w.strip(",.()") for w in who.split(",")[0].split()]
     words = [w.lower() for w in raw]
     if any(w in ORG_NAMES for w in words):
@@ -973,10 +990,35 @@ def _np_word(token: str) -> bool:
             or (low[:1].isdigit() and bool(_ORDINAL.fullmatch(low))))
 
 
+#: How far before its verb a subject is looked for.
+SUBJECT_MAX_CHARS = 250
+#: The window read first: the whole SUBJECT_MAX_CHARS only when what :func:`_subject_ending`
+#: reads may reach the start of it (see :data:`_SUBJECT_REACH`).
+SUBJECT_NEAR_CHARS = 100
+#: :func:`_subject_ending` reads at most 11 tokens before the last word it does not skip; a
+#: window starting inside a word cuts it into up to two tokens. So where that word is token 13
+#: or later of the near window, both windows give the same subject.
+_SUBJECT_REACH = 13
+
+
 def _subject_before(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
     """Span of the noun phrase right before a reporting verb (skipping "has repeatedly",
-    "on Thursday", "(MoD)"), or None."""
-    toks = _tokens(text, max(s, verb_start - 250), verb_start)
+    "on Thursday", "(MoD)"), or None. Tokenizes the near window first: most subjects are
+    found there, and tokenizing costs by the character."""
+    lo = max(s, verb_start - SUBJECT_MAX_CHARS)
+    near = verb_start - SUBJECT_NEAR_CHARS
+    if near > lo:
+        toks = _tokens(text, near, verb_start)
+        i = _skip_before_verb(toks)
+        if i >= _SUBJECT_REACH:
+            return _subject_ending(toks, i)
+    toks = _tokens(text, lo, verb_start)
+    return _subject_ending(toks, _skip_before_verb(toks))
+
+
+def _skip_before_verb(toks: Sequence[re.Match[str]]) -> int:
+    """Index of the last token before a verb that is not skipped ("has repeatedly", "on
+    Thursday", "(MoD)"); -1 if none."""
     i = len(toks) - 1
     while i >= 0:
         low = toks[i].group().lower()
@@ -988,6 +1030,11 @@ def _subject_before(text: str, s: int, verb_start: int) -> tuple[int, int] | Non
             i -= 2
         else:
             break
+    return i
+
+
+def _subject_ending(toks: Sequence[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """Span of the noun phrase ending with token ``i`` (a pronoun alone), or None."""
     if i < 0:
         return None
     if toks[i].group().lower() in _PRONOUNS:
@@ -1065,8 +1112,10 @@ def _with_appositive(text: str, span: tuple[int, int], e: int) -> tuple[int, int
     return span
 
 
-def _is_speaker(text: str, span: tuple[int, int]) -> bool:
-    phrase = text[span[0]:span[1]]
+@lru_cache(maxsize=4096)
+def _is_speaker(phrase: str) -> bool:
+    """Whether a noun phrase can name a speaker: a role, or a name that is not only a
+    demonym (cached per phrase, as :func:`_speaker_kind`)."""
     words = [w.strip(",.()'’") for w in phrase.split()]
     lows = [_without_possessive(w.lower()) for w in words]
     if not words or all(w in {"the", "a", "an"} for w in lows):
@@ -1093,7 +1142,7 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             if who:
                 found.append(_Attribution(who, anchor, span))
             return
-        if not _is_speaker(text, span):
+        if not _is_speaker(phrase):
             return
         if appositive:
             span = _with_appositive(text, span, e)
@@ -1136,8 +1185,7 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
         for who, anchor, span in _foreign_attributions(doc, language, s, e):
             found.append(_Attribution(who, anchor, span))
             speakers.add(who)
-    # a match of _CLOSED is one character at the end, or before a final line break
-    headline = None if _CLOSED.search(text, max(s, e - 2), e) \
+    headline = None if _closed(text, s, e) \
         else _HEADLINE_SOURCE.search(text, s, e)
     if headline:
         start = headline.start(1)
@@ -1146,6 +1194,24 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             add(tail, start, False)
     found.sort(key=lambda a: a.anchor)
     return found
+
+
+def _closed(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` ends with a closing mark (:data:`_CLOSING_MARKS`), or with one
+    and a line break."""
+    last = text[e - 1]
+    return last in _CLOSING_MARKS or (last == "\n" and e - 2 >= s
+                                      and text[e - 2] in _CLOSING_MARKS)
+
+
+def _has_any(text: str, words: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether one of ``words`` stands in ``text[lo:hi]``: a few string searches, much cheaper
+    than a regex search that tries every position, to skip one that cannot match. A loop:
+    any() over a generator would cost about twice as much."""
+    for word in words:  # noqa: SIM110
+        if text.find(word, lo, hi) >= 0:
+            return True
+    return False
 
 
 #: What may stand right before a say-verb whose speaker follows it (", повідомив X").
@@ -1280,7 +1346,9 @@ _EVENT_PLACE_KINDS = (MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RA
 
 
 def _is_reference(folded: str, mention: Mention) -> bool:
-    return bool(_RELATION_BEFORE.search(folded, max(0, mention.start - 70), mention.start))
+    lo = max(0, mention.start - 70)
+    return _has_any(folded, _RELATION_WORDS, lo, mention.start) \
+        and bool(_RELATION_BEFORE.search(folded, lo, mention.start))
 
 
 def _is_metonymy(folded: str, mention: Mention) -> bool:
@@ -1298,7 +1366,7 @@ def _precision(doc: _Doc, mention: Mention, clause: tuple[int, int] | None) -> P
             or _NEAR_BEFORE.search(folded, max(0, mention.start - 50), mention.start) \
             or _NEAR_AFTER.match(folded, mention.end, mention.end + 25):
         return Precision.NEAR
-    if clause and _NEAR_CLAUSE.search(folded, *clause):
+    if clause and _near_clause(folded, clause):
         return Precision.NEAR
     if doc.languages and any(language.near_before.search(doc.native, max(0, mention.start - 40),
                                                          mention.start)
@@ -1456,7 +1524,8 @@ def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mentio
            and _COUNTRY_LOCATIVE.search(folded, max(0, m.start - 15), m.start)
            for m in in_sentence):
         return None  # the sentence places itself in a whole country
-    if state.last_place is not None and _ANAPHOR.search(folded, s, e) \
+    if state.last_place is not None and _has_any(folded, _ANAPHOR_NOUNS, s, e) \
+            and _ANAPHOR.search(folded, s, e) \
             and sentence.paragraph - state.last_place_paragraph <= ANAPHOR_MAX_PARAGRAPHS:
         return state.last_place
     if references:
@@ -1553,7 +1622,13 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
 def _carried_precision(folded: str, mention: Mention, clause: tuple[int, int]) -> Precision:
     if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
         return Precision.REGION
-    return Precision.NEAR if _NEAR_CLAUSE.search(folded, *clause) else Precision.PLACE
+    return Precision.NEAR if _near_clause(folded, clause) else Precision.PLACE
+
+
+def _near_clause(folded: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause says "in the vicinity", "on the outskirts" ... (:data:`_NEAR_CLAUSE`)."""
+    return _has_any(folded, _NEAR_CLAUSE_WORDS, *clause) \
+        and _NEAR_CLAUSE.search(folded, *clause) is not None
 
 
 def _statement(doc: _Doc, actors: _Actors, s: int, e: int, usable: Sequence[Mention],
@@ -1564,7 +1639,7 @@ def _statement(doc: _Doc, actors: _Actors, s: int, e: int, usable: Sequence[Ment
     if cue is None and not attributions:
         return None
     position = cue.start() if cue else attributions[0].anchor
-    if not usable or next(actors.finditer(s, e), None):
+    if not usable or actors.matches(s, e):
         return None  # troops are named: military news of a kind the lexicons do not know
     located = [m for m in usable
                if _LOCATIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
@@ -1582,18 +1657,24 @@ class _Actors:
 
     Where they can start is found in the sentence itself, at the first look: actors are looked
     for around triggers, in well under half of a report, so scanning each sentence that needs
-    it costs less than scanning the whole report."""
+    it costs less than scanning the whole report. The matches of a window are kept: the
+    triggers of a short sentence all look in the same one (the whole sentence)."""
 
     def __init__(self, text: str, s: int, e: int) -> None:
         self.text, self.s, self.e = text, s, e
         self._starts: list[int] | None = None
+        self._found: dict[tuple[int, int], list[re.Match[str]]] = {}
 
-    def finditer(self, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        """``_ACTOR_RE.finditer(text, lo, hi)``, for ``s <= lo <= hi <= e``."""
-        if self._starts is None:
-            s = self.s
-            self._starts = [s + at for at in _ACTOR_STARTS.find(self.text[s:self.e])]
-        return finditer_at(_ACTOR_RE, self.text, self._starts, lo, hi)
+    def matches(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """``list(_ACTOR_RE.finditer(text, lo, hi))``, for ``s <= lo <= hi <= e``."""
+        found = self._found.get((lo, hi))
+        if found is None:
+            if self._starts is None:
+                s = self.s
+                self._starts = [s + at for at in _ACTOR_STARTS.find(self.text[s:self.e])]
+            found = self._found[lo, hi] = list(
+                finditer_at(_ACTOR_RE, self.text, self._starts, lo, hi))
+        return found
 
 
 def _repelling(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
@@ -1619,7 +1700,9 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
         named = _ACTOR_RE.match(text, agent.end(), e) or _COUNTRY.match(text, agent.end(), e)
         if named:
             return named.group()
-    side = _SIDE_BEFORE.search(text, max(s, trigger.start - 30), trigger.start)
+    lo = max(s, trigger.start - 30)
+    side = _SIDE_BEFORE.search(text, lo, trigger.start) \
+        if _has_any(doc.folded, _SIDE_WORDS, lo, trigger.start) else None
     if side:
         return side.group(1)
     for language in doc.languages:
@@ -1631,7 +1714,7 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     best: re.Match[str] | None = None
     best_cost = float("inf")
     lo, hi = max(s, trigger.start - ACTOR_MAX_CHARS), min(e, trigger.end + ACTOR_MAX_CHARS)
-    candidates: Iterable[re.Match[str]] = actors.finditer(lo, hi)
+    candidates: Iterable[re.Match[str]] = actors.matches(lo, hi)
     if doc.languages:
         candidates = itertools.chain(candidates, *(language.actors.finditer(doc.native, lo, hi)
                                                    for language in doc.languages))
@@ -1705,8 +1788,8 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         if marker.group("claim"):
             named = marker.span("denier") if marker.group("denier") else \
                 _phrase_after(text, marker.end(), e) if marker.group("by") else None
-            who = text[named[0]:named[1]].strip() if named and _is_speaker(text, named) \
-                else ""
+            phrase = text[named[0]:named[1]] if named else ""
+            who = phrase.strip() if _is_speaker(phrase) else ""
         quote = next((q for q in _QUOTED.finditer(text, s, e)
                       if q.start(1) <= marker.start() < q.end(1)), None)
         if quote is not None:

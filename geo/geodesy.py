@@ -100,8 +100,11 @@ def inverse(lat1: float, lon1: float, lat2: float, lon2: float) -> Leg:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance in km between (lat1, lon1) and (lat2, lon2), degrees."""
-    return inverse(lat1, lon1, lat2, lon2).distance_km
+    """Geodesic distance in km between (lat1, lon1) and (lat2, lon2), degrees: the distance
+    of :func:`inverse`, without building a Leg (callers measure many pairs)."""
+    _check_lat(lat1, lat2)
+    _az, _back, metres = EARTH.inv(lon1, lat1, lon2, lat2)
+    return metres / 1000.0 if metres != 0.0 else 0.0
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

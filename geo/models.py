@@ -49,10 +49,12 @@ class Mention:
     def choose(self, place: Place | None, confidence: float, reason: str) -> Mention:
         """A copy of this mention resolved to ``place`` (one of its candidates).
 
-        Built with the constructor's positional arguments, which costs about half of
-        ``dataclasses.replace`` (the reader calls this for every mention)."""
-        return Mention(self.text, self.start, self.end, self.kind, self.candidates, place,
-                       confidence, reason, self.admin_code)
+        Copies the fields' dict instead of calling the frozen dataclass's ``__init__``, which
+        sets each of the nine fields through ``object.__setattr__``: half the cost (the reader
+        calls this for every mention)."""
+        chosen = object.__new__(Mention)
+        chosen.__dict__.update(self.__dict__, place=place, confidence=confidence, reason=reason)
+        return chosen
 
 
 class ClaimKind(StrEnum):

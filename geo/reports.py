@@ -33,6 +33,11 @@ from geo.toponyms import (
     resolve_mentions,
 )
 
+# As a module constant: under Python 3.11 each ``MentionKind.SETTLEMENT`` lookup takes the
+# slow attribute path of EnumType (which defines __getattr__), and the refiners ask it of
+# every mention.
+_SETTLEMENT = MentionKind.SETTLEMENT
+
 #: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
 MAX_REPORT_BYTES = 2_000_000
 #: Share of control characters above which input is taken for binary data.
@@ -59,7 +64,6 @@ NEAR_MAX_KM = 25.0
 SECTOR_MAX_KM = 50.0
 #: A town named as a sector: "the Pokrovsk direction", "Kupiansk axis", "Lyman sector".
 _SECTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:direction|axis|sector|front)\b", re.I)
-_SECTOR_WORD = re.compile(r"direction|axis|sector|front", re.I)
 #: Where a sentence ends (a cheap split: the sector rule looks only within its sentence).
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 #: What stands between X and Y in "X near Y", "X, close to the town of Y", "X outside Y".
@@ -256,7 +260,7 @@ def report_warnings(report: Report, mentions) -> list[str]:
         warnings.append(f"the report is dated {report.date}, after today ({today}): "
                         "front-line checks use the latest map")
     unresolved = sorted({m.text for m in mentions
-                         if m.kind is MentionKind.SETTLEMENT and m.place is None})
+                         if m.kind is _SETTLEMENT and m.place is None})
     if unresolved:
         warnings.append(f"places not resolved: {', '.join(unresolved)}")
     return warnings
@@ -302,7 +306,7 @@ class Reader:
         if not cands:
             return None
         place = cands[0].place
-        return Mention(name, -1, -1, MentionKind.SETTLEMENT, tuple(c.place for c in cands),
+        return Mention(name, -1, -1, _SETTLEMENT, tuple(c.place for c in cands),
                        place, 0.5, "reference resolved by name only")
 
 
@@ -357,7 +361,7 @@ def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
     settled itself (confidence 0.9 and up) is kept."""
     for i in range(len(mentions) - 1):
         subject, other = mentions[i], mentions[i + 1]
-        if subject.kind is not MentionKind.SETTLEMENT or other.kind is not MentionKind.SETTLEMENT \
+        if subject.kind is not _SETTLEMENT or other.kind is not _SETTLEMENT \
                 or subject.place is None or other.place is None or subject.confidence >= 0.9 \
                 or len(subject.candidates) < 2 \
                 or not _NEAR_BETWEEN.fullmatch(text, subject.end, other.start):
@@ -377,9 +381,7 @@ def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
     the Kupiansk direction, troops attacked near Synkivka and Holubivka"): a namesake within
     SECTOR_MAX_KM of that town beats one chosen farther off, the nearest winning. Choices the
     text settled (confidence 0.9 and up), major cities and the sector towns are kept."""
-    if not _SECTOR_WORD.search(text):
-        return mentions, claims
-    sectors = [m for m in mentions if m.kind is MentionKind.SETTLEMENT and m.place is not None
+    sectors = [m for m in mentions if m.kind is _SETTLEMENT and m.place is not None
                and _SECTOR_AFTER.match(text, m.end)]
     for sector in sectors:
         start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, sector.start)),
@@ -388,7 +390,7 @@ def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
         end = after.start() if after else len(text)
         town = sector.place
         for subject in [m for m in mentions if start <= m.start < end]:
-            if subject.kind is not MentionKind.SETTLEMENT or subject.place is None \
+            if subject.kind is not _SETTLEMENT or subject.place is None \
                     or subject.confidence >= 0.9 or len(subject.candidates) < 2 \
                     or subject.place.population >= MAJOR_CITY_POPULATION \
                     or _SECTOR_AFTER.match(text, subject.end):
@@ -425,7 +427,7 @@ def _rechoose(mentions: list[Mention], claims: list[Claim], subject: Mention, pl
     mentions = list(mentions)
     chosen = subject.choose(place, 0.9, reason)
     for i, mention in enumerate(mentions):
-        if mention.kind is MentionKind.SETTLEMENT and mention.text == subject.text \
+        if mention.kind is _SETTLEMENT and mention.text == subject.text \
                 and place in mention.candidates and mention.confidence < 0.9:
             replacement = chosen if mention.start == subject.start else mention.choose(
                 place, 0.85, f"same name as the mention at {subject.start}: {reason}")
@@ -514,7 +516,7 @@ def _refine_by_seats(mentions: list[Mention], claims: list[Claim]
         _, _, place = min(scored)
         chosen = subject.choose(place, 0.85, f"its distances to its raion/oblast seats fit "
                                              f"{len(seat_claims)} stated figure(s)")
-        mentions = [chosen if m.start == start and m.kind is MentionKind.SETTLEMENT else m
+        mentions = [chosen if m.start == start and m.kind is _SETTLEMENT else m
                     for m in mentions]
         spans = {(c.start, c.end) for c in seat_claims}
         refreshed = []

@@ -34,14 +34,19 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-import numpy as np
-
 from geo import geodesy, text
 from geo.errors import UnknownPlaceError
 from geo.gazetteer import COUNTRY_NAMES, AdminUnit, Candidate, Gazetteer, MatchRule, Place
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
 from geo.prescan import word_alternation
+
+# The mention kinds as module constants: Python 3.11's EnumType defines __getattr__, which
+# sends every ``MentionKind.X`` lookup down the slow attribute path (about 4 times a
+# global's cost), and the finder and resolver ask each mention's kind several times.
+_SETTLEMENT, _OBLAST, _RAION, _RIVER, _COUNTRY = (
+    MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION, MentionKind.RIVER,
+    MentionKind.COUNTRY)
 
 #: Longest run of words tried as one name ("Novoselivka Druha", "Kupiansk-Vuzlovyi" is one).
 MAX_NAME_WORDS = 4
@@ -257,7 +262,7 @@ _LIST_ITEM_AFTER = re.compile(
     rf"(?:\s*+,\s*+(?:{_LIST_WORD}\s++)?|\s++{_LIST_WORD}\s++)(?:(?:de|di|du)\s++)?"
     rf"((?-i:[{_CAPITAL}])[\w'’ʼ-]*+)", re.I)
 #: The admin level of the units a list may name, by mention kind (see _units_of_lists).
-_LIST_LEVELS = {MentionKind.OBLAST: 1, MentionKind.RAION: 2}
+_LIST_LEVELS = {_OBLAST: 1, _RAION: 2}
 
 # Cues in the text before a name are read backwards, from the name on: each pattern below is
 # matched (``.match``) at the start of the reversed text before the name, and holds exactly
@@ -664,6 +669,8 @@ class _Settlements(NamedTuple):
     one_word: bool
     lower: str
     given_name: bool  # one word that is a common given name ("Roman")
+    public_figure: bool  # one word that is a public figure's surname (see _public_figure)
+    title: bool  # one word that is a title (_TITLES: "Prime", "King")
     named: frozenset[int]  # ids of the places met by their own name, not by an alias
     inflected: bool  # met as an inflected form or spelling variant only, by no exact name
     case_form: bool  # inflected, and a place's whole name but its last two letters begins it
@@ -672,6 +679,8 @@ class _Settlements(NamedTuple):
     adjective_form: bool  # a case form of a name declined as an adjective (see _PAUSE_AFTER)
     variants: frozenset[int]  # inflected and Latin: ids of the places it spells a name of
     #                           (see SPELLING_VARIANT_MIN_SCORE)
+    far_from_war: bool  # every place is a town (< MAJOR_CITY_POPULATION) outside
+    #                     WAR_REGION_COUNTRIES (see _settlement_reason)
 
 
 class _Vocabulary:
@@ -686,6 +695,8 @@ class _Vocabulary:
         self.unit_list = False
         self._headlines: dict[int, bool] = {}  # by line start
         self._english: bool | None = None
+        # The answers given, by word: a name asked about again is not searched for again.
+        self._answers: dict[str, bool] = {}
 
     def headline(self, position: int) -> bool:
         """True if the line at ``position`` is a headline or a wire slug ("Russian Troops
@@ -718,6 +729,12 @@ class _Vocabulary:
         return _SENTENCE_START.match(self._text[max(0, position - 8):position][::-1]) is not None
 
     def __contains__(self, word: str) -> bool:
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = self._has(word)
+        return answer
+
+    def _has(self, word: str) -> bool:
         if word not in self._text:
             return False
         if self._words is None:
@@ -777,7 +794,7 @@ class ToponymFinder:
             units = self.gazetteer.admin_units_by_stem(match.group(1), 1)
             if units:
                 found.append(Mention(match.group(1), match.start(1), match.end(1),
-                                     MentionKind.OBLAST, reason="cue", admin_code=units[0].code))
+                                     _OBLAST, reason="cue", admin_code=units[0].code))
         at = text_.find(_SETTLEMENT_OF)
         while at >= 0:
             at += len(_SETTLEMENT_OF)
@@ -789,7 +806,7 @@ class ToponymFinder:
             if settlements is not None and not settlements.inflected and any(
                     place.country_code == HOME_COUNTRY for place in settlements.places):
                 found.append(Mention(match.group(), match.start(), match.end(),
-                                     MentionKind.SETTLEMENT, settlements.places,
+                                     _SETTLEMENT, settlements.places,
                                      reason="cue"))
         return found
 
@@ -839,7 +856,7 @@ class ToponymFinder:
             position += len(piece) + 1
             if hit is not None:
                 parts.append(hit)
-        return parts if len(parts) >= 1 and all(p.kind is not MentionKind.COUNTRY
+        return parts if len(parts) >= 1 and all(p.kind is not _COUNTRY
                                                   for p in parts) else []
 
     def _match(self, text_: str, start: int, read: _Name, vocabulary: _Vocabulary
@@ -874,12 +891,12 @@ class ToponymFinder:
                 if read.raions:
                     if _PLURAL_UNIT_AFTER.match(after):
                         vocabulary.unit_list = True  # "Kupiansk and Izium raions"
-                    return Mention(name, start, end, MentionKind.RAION, reason="cue",
+                    return Mention(name, start, end, _RAION, reason="cue",
                                    admin_code=read.raions[0].code)
                 return None  # a city district ("Novyi district"), not a settlement
             if cue_before and read.raions and _RAION_BEFORE.match(back):
                 # "Rajon Pokrowsk", "raïon de Pokrovsk", "raionul Pokrovsk"
-                return Mention(name, start, end, MentionKind.RAION, reason="cue",
+                return Mention(name, start, end, _RAION, reason="cue",
                                admin_code=read.raions[0].code)
             if (cue_before and _WATER_BEFORE.match(back)) or (
                     cue_after and _WATER_AFTER.match(after)):
@@ -888,20 +905,20 @@ class ToponymFinder:
                 return None  # "the Azov coast": a sea's; "the Odesa coast" is its oblast's
             if (cue_after and _RIVER_AFTER.match(after)) or (
                     cue_before and _RIVER_WORD_BEFORE.match(back)):
-                return Mention(name, start, end, MentionKind.RIVER, self._rivers(name),
+                return Mention(name, start, end, _RIVER, self._rivers(name),
                                reason="cue")
             # "the Oskil": a river only if one is called so, and the name ends a phrase.
             if cue_before and self._rivers(name) and _RIVER_BEFORE.match(back) \
                     and _BARE_NAME_END.match(after):
-                return Mention(name, start, end, MentionKind.RIVER, self._rivers(name),
+                return Mention(name, start, end, _RIVER, self._rivers(name),
                                reason="cue")
         if read.country is not None:
-            return Mention(name, start, end, MentionKind.COUNTRY, reason="cue",
+            return Mention(name, start, end, _COUNTRY, reason="cue",
                            admin_code=read.country.code)
         if read.cyrillic and cue_after and _CYRILLIC_OBLAST_AFTER.match(after):
             capitals = self._region_capitals(name)
             if capitals:  # "Курской области": Kursk's region, not the Crimean Kurskoye
-                return Mention(name, start, end, MentionKind.SETTLEMENT, capitals,
+                return Mention(name, start, end, _SETTLEMENT, capitals,
                                reason="cue")
         settlements = self._settlements(name)
         if settlements is None:
@@ -927,7 +944,7 @@ class ToponymFinder:
                            or place.population >= WEAK_PLACE_POPULATION)
             if not places:
                 return None  # "Antonov airport": not the hamlet once called Antonov
-        return Mention(name, start, end, MentionKind.SETTLEMENT, places, reason=reason)
+        return Mention(name, start, end, _SETTLEMENT, places, reason=reason)
 
     def _listed_with_word(self, text_: str, start: int, end: int) -> bool:
         """True if the name at ``start``:``end`` is listed ("X and Y", "X, Y") next to a
@@ -949,32 +966,32 @@ class ToponymFinder:
         before the name may hold."""
         if read.oblasts and ((cue_after and _OBLAST_AFTER.match(after))
                              or (cue_before and _OBLAST_BEFORE.match(back))):
-            return _Unit(MentionKind.OBLAST, read.oblasts[0].code)
+            return _Unit(_OBLAST, read.oblasts[0].code)
         if not read.oblasts and cue_after and _OBLAST_AFTER.match(after) \
                 and not text.name_key(name).startswith(REGIONS_NOT_OBLASTS):
             # A case or adjectival form of an oblast's name: "Charkivo srityje", "Charkovské
             # oblasti", "Kharkivska oblast".
             units = self.gazetteer.admin_units_by_stem(name, 1)
             if units:
-                return _Unit(MentionKind.OBLAST, units[0].code)
+                return _Unit(_OBLAST, units[0].code)
         if read.region_suffix and (read.cyrillic or not self._bears_own_name(name)):
             stem = _REGION_SUFFIX.sub("", name)
             units = self.gazetteer.admin_units_by_stem(stem, 1)
             if units:
-                return _Unit(MentionKind.OBLAST, units[0].code)
+                return _Unit(_OBLAST, units[0].code)
             code = _colloquial_oblast(stem) if not self._bears_own_name(name) else ""
             if code:
-                return _Unit(MentionKind.OBLAST, code)
+                return _Unit(_OBLAST, code)
         if not cue_after:
             return None
         if _CYRILLIC_OBLAST_AFTER.match(after):
             units = self.gazetteer.admin_units_by_stem(name, 1)
             if units:
-                return _Unit(MentionKind.OBLAST, units[0].code)
+                return _Unit(_OBLAST, units[0].code)
         if _CYRILLIC_RAION_AFTER.match(after):
             units = self.gazetteer.admin_units_by_stem(name, 2)
             if units:
-                return _Unit(MentionKind.RAION, units[0].code)
+                return _Unit(_RAION, units[0].code)
         return None
 
     def _bears_own_name(self, name: str) -> bool:
@@ -1129,6 +1146,8 @@ class ToponymFinder:
             likeliest=max(cands, key=rank_score).place,
             one_word=len(words) == 1, lower=name.lower(),
             given_name=len(words) == 1 and _is_given_name(words[0].lower()),
+            public_figure=len(words) == 1 and _public_figure(name.lower(), inflected),
+            title=len(words) == 1 and name.lower() in _TITLES,
             named=frozenset(c.place.id for c in cands if c.rule in _OWN_NAME_RULES),
             inflected=inflected,
             case_form=inflected and self._case_form(name, cands),
@@ -1140,7 +1159,9 @@ class ToponymFinder:
                               and c.place.population < WEAK_PLACE_POPULATION for c in cands),
             adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS),
             variants=frozenset(c.place.id for c in cands if self._spells(name, c.place))
-            if inflected and not text.has_cyrillic(name) else frozenset())
+            if inflected and not text.has_cyrillic(name) else frozenset(),
+            far_from_war=all(c.place.country_code not in WAR_REGION_COUNTRIES
+                             and c.place.population < MAJOR_CITY_POPULATION for c in cands))
 
     @staticmethod
     def _spells(name: str, place: Place) -> bool:
@@ -1417,7 +1438,7 @@ def _drop_embedded(starts: list[int], ends: list[int], words: list[str],
     Shape", "Battle for Chasiv Yar Could"; not "Radio Svoboda Says"). ``starts``, ``ends``
     and ``words`` are the run's words, ``found`` its mentions."""
     def weak(f: Mention) -> bool:
-        return (not f.reason and f.kind is MentionKind.SETTLEMENT
+        return (not f.reason and f.kind is _SETTLEMENT
                 and max(place.population for place in f.candidates) < WEAK_PLACE_POPULATION)
 
     owner = {}
@@ -1485,10 +1506,9 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     before = before_word.group(1)[::-1].lower() if before_word else ""
     if before in _TITLES or _is_given_name(before):
         return None  # "Ambassador Gatilov", "Roman Padun": a surname
-    if settlements.one_word and _public_figure(settlements.lower, settlements.inflected) \
-            and not _SETTLEMENT_NOUN_BEFORE.match(back):
+    if settlements.public_figure and not _SETTLEMENT_NOUN_BEFORE.match(back):
         return None  # "talks with Putin", "Budanov said", "Песков заявил": a person
-    if settlements.one_word and settlements.lower in _TITLES:
+    if settlements.title:
         return None  # "Prime Minister", "King Charles": a title
     if before in GERMAN_ARTICLES:
         return None  # "Die Lage", "der Bund": a German noun, which is written capitalised
@@ -1526,8 +1546,7 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return None  # a small foreign place first in its sentence, unless the text says
         # what it is, or a town far from the war in a headline ("Drones Hit Refinery", Hīt in
         # Iraq): a capitalised word
-    if all(place.country_code not in WAR_REGION_COUNTRIES
-           and place.population < MAJOR_CITY_POPULATION for place in settlements.places):
+    if settlements.far_from_war:
         return None  # "the European Union", "Bradley fighting vehicles": a word or a name,
         # not a small town far from the war (after a cue word it would be one: see above)
     if settlements.inflected and settlements.one_word \
@@ -1543,7 +1562,6 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     return ""
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _public_figure(word: str, inflected: bool) -> bool:
     """True if the one word ``word`` (lower case) is the surname of one of PUBLIC_FIGURES:
     in Latin letters as listed, in Cyrillic by its transliterations ("Песков"), and in a
@@ -1613,9 +1631,9 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
     their unit. Order of evidence: raion or oblast named nearby, the report's other places,
     then prominence (population and administrative rank)."""
     resolved: list[Mention] = []
-    named: dict[MentionKind, list[Mention]] = {MentionKind.RAION: [], MentionKind.OBLAST: []}
+    named: dict[MentionKind, list[Mention]] = {_RAION: [], _OBLAST: []}
     for mention in mentions:
-        if mention.kind is MentionKind.SETTLEMENT:
+        if mention.kind is _SETTLEMENT:
             resolved.append(mention)
             continue
         resolved.append(_resolve_unit(mention, gazetteer))
@@ -1628,9 +1646,9 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
                 for m in resolved]
     # First pass: what the text settles by itself (no coherence, see _resolve_settlement).
     first = [_resolve_settlement(m, units, None, text_, countries.get(m.start))
-             if m.kind is MentionKind.SETTLEMENT else m for m in resolved]
+             if m.kind is _SETTLEMENT else m for m in resolved]
     # Second pass: places settled with high confidence anchor the rest (coherence).
-    confident = [m for m in first if m.kind is MentionKind.SETTLEMENT and m.place is not None
+    confident = [m for m in first if m.kind is _SETTLEMENT and m.place is not None
                  and m.confidence >= ANCHOR_MIN_CONFIDENCE]
     anchors = _Anchors([(m.start, m.place) for m in confident
                         if m.place.country_code == HOME_COUNTRY
@@ -1642,7 +1660,7 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
               and m.place.country_code != HOME_COUNTRY}
     # A mention the first pass settled would be settled alike again: only the rest are left.
     return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start), abroad)
-            if settled is m and m.kind is MentionKind.SETTLEMENT else settled
+            if settled is m and m.kind is _SETTLEMENT else settled
             for m, settled in zip(resolved, first, strict=True)]
 
 
@@ -1669,7 +1687,7 @@ def _with_foreign_capitals(mention: Mention, gazetteer: Gazetteer, text_: str) -
     """A settlement mention followed by "region" ("the Rostov region") whose Ukrainian
     namesakes are all small, with the foreign regional capitals it names by an alias added
     (see _with_foreign_aliases); any other mention as it is."""
-    if mention.kind is not MentionKind.SETTLEMENT or not _REGION_AFTER.match(text_, mention.end) \
+    if mention.kind is not _SETTLEMENT or not _REGION_AFTER.match(text_, mention.end) \
             or any(p.population >= WEAK_PLACE_POPULATION for p in mention.candidates
                    if p.country_code == HOME_COUNTRY):
         return mention
@@ -1686,17 +1704,17 @@ def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
     bears the region's name, as an alias too, see _with_foreign_capitals)."""
     cues: dict[int, tuple[str, str, str]] = {}
     for i, mention in enumerate(mentions):
-        if mention.kind is not MentionKind.SETTLEMENT:
+        if mention.kind is not _SETTLEMENT:
             continue
         before = mentions[i - 1] if i else None
         after = mentions[i + 1] if i + 1 < len(mentions) else None
-        if before is not None and before.kind is MentionKind.COUNTRY and \
+        if before is not None and before.kind is _COUNTRY and \
                 _COUNTRY_HOLDS_BEFORE.fullmatch(text_, before.end, mention.start):
             cues[mention.start] = (before.admin_code, text_[before.start:mention.end], "")
-        elif after is not None and after.kind is MentionKind.COUNTRY and \
+        elif after is not None and after.kind is _COUNTRY and \
                 _COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start):
             cues[mention.start] = (after.admin_code, text_[mention.start:after.end], "")
-        elif after is not None and after.kind is MentionKind.SETTLEMENT and \
+        elif after is not None and after.kind is _SETTLEMENT and \
                 (region := _REGION_AFTER.match(text_, after.end)) and \
                 (_COUNTRY_HOLDS_AFTER.fullmatch(text_, mention.end, after.start) or (
                     text.has_cyrillic(after.text) and _CYRILLIC_REGION_HOLDS_AFTER.fullmatch(
@@ -1783,13 +1801,17 @@ class _Anchors:
         return list(out.values())
 
 
-_UNIT_REASONS = {kind: f"{kind.value} named as such in the text" for kind in (
-    MentionKind.OBLAST, MentionKind.RAION, MentionKind.COUNTRY, MentionKind.RIVER)}
+_UNIT_REASONS = {kind: f"{kind.value} named as such in the text"
+                 for kind in (_OBLAST, _RAION, _COUNTRY, _RIVER)}
+
+
+#: The units a text may place a settlement in, as (mention kind, Place field, word).
+_UNIT_LEVELS = ((_RAION, "admin2_code", "raion"), (_OBLAST, "admin1_code", "oblast"))
 
 
 def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
     reason = _UNIT_REASONS[mention.kind]
-    if mention.kind is MentionKind.RIVER:
+    if mention.kind is _RIVER:
         place = mention.candidates[0] if mention.candidates else None
         return mention.choose(place, 0.9 if place else 0.0, reason)
     return mention.choose(mention.place, 0.95, reason)
@@ -1845,8 +1867,9 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
             (c.population for c in home[1:]), default=0) else None
     usual = major or town
     renamed = None if foreign_is_clear else _named_so_abroad(cands, home, mention.text)
-    for kind, field_name, label in ((MentionKind.RAION, "admin2_code", "raion"),
-                                    (MentionKind.OBLAST, "admin1_code", "oblast")):
+    # Only a Ukrainian namesake can lie in a raion or oblast the text names: without one, the
+    # units are not looked for.
+    for kind, field_name, label in _UNIT_LEVELS if home else ():
         unit, same_sentence = _nearest_unit(mention, units[kind], text_)
         if unit is None:
             continue
@@ -1948,7 +1971,7 @@ def _unit_name(mention: Mention, gazetteer: Gazetteer) -> str:
     """An oblast or raion mention's unit as English-language reports name it, whatever the
     language and case of the text: "Donetsk" for "Донецкой" (области), "Kramatorskyi" for
     "Краматорского" (района). A reason says so: "in Donetsk oblast as the text says"."""
-    if mention.kind is MentionKind.OBLAST:
+    if mention.kind is _OBLAST:
         return OBLAST_NAMES.get(mention.admin_code, mention.text)
     try:
         name = gazetteer.raion(mention.admin_code).name
@@ -2124,17 +2147,19 @@ def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention,
     others = anchors.near(mention.start, {c.id for c in cands})
     if not others:
         return cands[0], "most prominent of them"
-    km = geodesy.distances_km([[c.lat] for c in cands], [[c.lon] for c in cands],
-                              [[a.lat for a in others]], [[a.lon for a in others]])
-    nearest = km.min(axis=1)
+    # One pyproj call per pair: most mentions have some tens of pairs or fewer, which numpy's
+    # set-up (about 30 pairs' worth) would cost several times over.
+    km = [[geodesy.distance_km(c.lat, c.lon, a.lat, a.lon) for a in others] for c in cands]
+    nearest = [min(row) for row in km]
     if named is not None and len(named) < len(cands):
         ids = {place.id for place in named}
-        nearest = nearest + np.array([0.0 if c.id in ids else ALIAS_COHERENCE_KM
-                                      for c in cands])
-    best_km = float(nearest.min())
+        nearest = [d if c.id in ids else d + ALIAS_COHERENCE_KM
+                   for d, c in zip(nearest, cands, strict=True)]
+    best_km = min(nearest)
     if best_km > COHERENCE_MAX_KM:
         return cands[0], "most prominent of them"
-    ci = int(np.flatnonzero(nearest <= best_km + COHERENCE_SLACK_KM)[0])
-    ai = int(np.argmin(km[ci]))
-    return cands[ci], (f"near {others[ai].name} ({km[ci, ai]:.0f} km), another place of the "
+    ci = next(i for i, d in enumerate(nearest) if d <= best_km + COHERENCE_SLACK_KM)
+    row = km[ci]
+    ai = row.index(min(row))
+    return cands[ci], (f"near {others[ai].name} ({row[ai]:.0f} km), another place of the "
                        f"report")
