@@ -68,6 +68,8 @@ UKRAINIAN = Language(
                     r"оточи|зайти|увійти|просуну|штурмува|вклинит)\w*"),
         (K.ENTRY_REPELLED, r"\b(?:відби|відкину|відбив|зупини|зірва|відтісни|знешкодили\s+"
                            r"штурмов)\w*|\bневдал\w+\s+(?:спроб|атак|штурм)\w*"),
+        (K.INTERCEPTION, r"\b(?:зби(?:ли|в|ла|то|ті)|збит\w*|збива\w*|перехопи\w*|перехопл\w*|"
+                         r"знешкод(?:жен|жено|жені|или|ила|ив)\w*)"),
         (K.STRIKE, r"\b(?:обстр[іе]л|обстрілю|обстріля|удар|удари|вдари|вдарил|ракет|бомбардув|"
                    r"бомбув|шахед|дрон\w*\s+атак|атак\w*\s+(?:\w+\s+){0,3}?(?:дрон|безпілотник|"
                    r"ракет|шахед)|вибух|авіаудар|артудар|скинул\w*\s+авіабомб)\w*|"
@@ -125,6 +127,8 @@ RUSSIAN = Language(
                     r"окружи|зайти|войти|продвину|штурмова|вклини)\w*"),
         (K.ENTRY_REPELLED, r"\b(?:отби|отрази|отраже|отброси|останови|сорва|оттесни)\w*|"
                            r"\bнеудач\w+\s+(?:попыт|атак|штурм)\w*"),
+        (K.INTERCEPTION, r"\b(?:сбил[иао]?|сбит\w*|сбива\w*|перехвач\w*|перехвати\w*|"
+                         r"уничтож\w*\s+(?:\w+\s+){0,2}?(?:беспилотник|дрон|ракет|бпла|шахед)\w*)"),
         (K.STRIKE, r"\b(?:обстрел|обстреля|обстрелива|удар|нанес\w*\s+удар|ракет|бомбардир|"
                    r"бомбил|шахед|дрон\w*\s+атак|атак\w*\s+(?:\w+\s+){0,3}?(?:дрон|беспилотник|"
                    r"шахед|ракет)|взрыв|авиаудар|артудар|сбросил\w*\s+авиабомб)\w*|"
@@ -183,6 +187,8 @@ GERMAN = Language(
                     r"vorzudringen|durchzubrechen|einzukesseln|zu\s+stürmen)\b"),
         (K.ENTRY_REPELLED, r"\b(?:abgewehrt|abgewiesen|zurückgeschlagen|zurückgedrängt|wehrten|"
                            r"wehrte|zurückgeworfen|vereitelt|gestoppt)\b|\bgescheitert\w*"),
+        (K.INTERCEPTION, r"\b(?:abgeschossen|abgefangen|(?:schossen|schoss|fingen|fing)\s+"
+                         r"(?:\w+\s+){0,4}?ab)\b"),
         (K.STRIKE, r"\bmit\s+(?:\w+\s+)?(?:drohnen|raketen|bomben)\s+(?:\w+\s+)?"
                    r"(?:angegriffen|attackiert|beschossen|bombardiert)\b|"
                    r"\b(?:beschuss|beschossen|beschoss\w*|bombardier\w*|bombardement\w*|"
@@ -206,7 +212,7 @@ GERMAN = Language(
     ),
     say=r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|meldete|"
         r"meldeten|bestätigte|bestätigten|schrieb|betonte|behauptete|dementierte|"
-        r"dementierten|bestritt|wies\s+zurück)\b",
+        r"dementierten|bestritt|wies\s+zurück|zufolge)\b",
     according=r"\b(?:laut|nach\s+angaben\s+(?:von|des|der|aus)|nach\s+angaben|"
               r"(?<=,\s)so(?=\s+(?:der|die|das)\b))\s+",
     denial=r"\b(?P<verb>dementierte\w*|bestritt\w*|bestreitet|wies\s+\w+\s+zurück)|"
@@ -218,7 +224,7 @@ GERMAN = Language(
     role_words=r"(?:die|der|das|dem|den|des|russisch\w*|ukrainisch\w*|örtlich\w*|regional\w*|"
                r"eigenen)",
     skip_words=frozenset("am auch bereits zuvor später dies".split()),
-    leading=frozenset("die der das dem den des".split()),
+    leading=frozenset("die der das dem den des ein eine einer eines einem".split()),
     particles=frozenset({"mit"}),
     near_before=r"\b(?:bei|nahe|nördlich\s+von|südlich\s+von|östlich\s+von|westlich\s+von|"
                 r"in\s+der\s+nähe\s+von|vor|um|richtung|im\s+raum)\s+$",

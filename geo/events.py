@@ -15,7 +15,9 @@ records. It works with lexicons and a few general patterns, never with rules for
    ("pledged Patriot missiles"); a negated one ("no casualties", "have not captured") is dropped
    or, for a capture, entry or withdrawal, read as a denial. "took"/"taken" is a capture only
    right before a settlement ("took Vuhledar", not "took part"); a capitalized trigger word in a
-   unit's name ("the 3rd Assault Brigade") is no trigger.
+   unit's name ("the 3rd Assault Brigade") is no trigger. Air defence at work ("shot down 45
+   drones", "intercepted three missiles") is an INTERCEPTION; what it counters stays an event of
+   its own, as an attack stays an ASSAULT after "repelled" ("halted six Russian assaults").
 3. **Place.** Each trigger takes the settlement mention nearest after it (before it costs more),
    then an oblast or raion (precision REGION). Countries and rivers are never event places; a
    place named only as a reference ("south of Pokrovsk"), used for its government ("Moscow
@@ -28,8 +30,10 @@ records. It works with lexicons and a few general patterns, never with rules for
    Ukraine"), else a side named as an adjective of the trigger ("seven Russian attempts",
    "a Russian drone attack" -> "Russian"; not "Russian artillery", which names the arm), else the
    military noun phrase nearest to the trigger ("Russian infantry", "the Ukrainian Army", "the
-   enemy", "the 3rd Assault Brigade"; not one the trigger acts on: "surrendered to Russian
-   troops"), else a country right before the verb; "" if none. "its/their/our troops" are the
+   enemy", "the 3rd Assault Brigade", "the Center group of forces", "air defences"; not one the
+   trigger acts on: "surrendered to Russian troops", "drones were shot down"), else a country
+   right before the verb; "" if none. The attackers of an attack repelled, or of a strike shot
+   down, are looked for after the countering verb only. "its/their/our troops" are the
    troops of the speaker's side ("Ukraine's General Staff said its troops ..." -> "Ukrainian
    troops"). Casualties and evacuations look only in their own clause.
 5. **Claimed by.** Attributions: "X said/told/announced/insisted/reported/claimed/assessed/
@@ -44,8 +48,8 @@ records. It works with lexicons and a few general patterns, never with rules for
    kind CONTROL_AFFIRMED claimed and denied by the speaker, with the denying words in ``denial``.
    A claim the denial names ("Russian claims that ...") is kept as a separate Event of its own kind
    with ``denied_by`` filled: a claim and its denial are two events, never merged. So is a claim
-   a speaker makes before "a claim X denied" / "a claim that was rejected by X"; there the denier
-   is X (or nobody named), not the speaker.
+   a speaker makes before "a claim X denied" / "a claim that was rejected by X" / ", which X has
+   denied"; there the denier is X (or nobody named), not the speaker.
 7. **Statements.** A sentence with no military event and no troops named, but with a statement
    cue ("said", "talks", "negotiations", "visited" ...), gives one STATEMENT event at the place
    it names, preferring one introduced by "in"/"at" ("told reporters in Geneva"); a foreign
@@ -59,8 +63,8 @@ as actors, "біля"/"под"/"bei" for NEAR), run on a fully lowered copy of t
 reports a cheap test finds written in them (Cyrillic letters; a few function words).
 
 ``Event.when`` keeps a time the sentence gives that is not the report's ("in September 2022",
-"last week", "late on Wednesday" in a report dated another day); the event's ``date`` stays
-the report date.
+"last week", "on Dec. 3", "Nov. 29-30", "late on Wednesday" in a report dated another day); the
+event's ``date`` stays the report date.
 
 Every event's ``evidence`` is its sentence verbatim: ``text[event.start:event.end]``.
 """
@@ -105,8 +109,9 @@ SPEAKER_COST = 300
 #: Speakers remembered for "he said" and bare surnames; attributions read per sentence.
 MAX_SPEAKERS = 40
 MAX_ATTRIBUTIONS = 12
-#: "repelled 12 Russian attacks": at most this many characters between the verb and its object.
-REPELLED_OBJECT_CHARS = 30
+#: "repelled 12 Russian attacks", "shot down 50 of the 73 drones launched": at most this many
+#: characters between the verb and its object.
+COUNTERED_OBJECT_CHARS = 30
 #: "the town", "the village" may refer back this many paragraphs.
 ANAPHOR_MAX_PARAGRAPHS = 2
 #: Hypothetical and negation cues must stand within this many words before the trigger, and
@@ -134,6 +139,12 @@ _NOT_A_WEAPON_USE = (r"(?![\s-]+(?:defen[cs]es?|systems?|launchers?|deliver\w*|s
                      r"production|producers?|stocks?|stockpiles?|programs?|programmes?|"
                      r"shields?|interceptors?|packages?|factory|factories|plants?|makers?)\b)")
 
+#: What air defence shoots down ("shot down 45 drones", "intercepted three missiles").
+_AERIAL = (r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|aircraft|(?:war|air)?planes?|jets?|"
+           r"helicopters?|(?:aerial|air)\s+targets?|bombs?)")
+
+_AERIAL_LAST = re.compile(rf"\b{_AERIAL}$", re.I)
+
 TRIGGERS: tuple[tuple[EventKind, str], ...] = (
     # attempts: an attack, whatever it aimed at
     (K.ASSAULT, rf"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|sought|seeking|seeks|bids?|"
@@ -145,15 +156,23 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bpush(?:ed|ing)?\s+(?:\w+\s+){0,2}?back\b|\bbeat(?:en)?\s+(?:\w+\s+)?back\b|"
      r"\b(?:fought|fend(?:ed)?|fight(?:ing)?)\s+off\b|\bthwart\w*|\bfoil(?:s|ed)?\b|"
      r"\bunsuccessful(?:ly)?\b|\bfailed\s+(?:attack|assault|attempt|offensive|push|advance)s?\b|"
-     r"\b(?:stopped|halted)\s+(?:the|an?|their|its)\s+(?:\w+\s+)?"
-     r"(?:advance|assault|attack|offensive|push)\b"),
+     # "halted six Russian assaults": the assaults stay an ASSAULT of their own, as after
+     # "repelled"
+     r"\b(?:stopped|halted|stopping|halting)\b(?=\s+(?:[\w-]+\s+){0,3}?"
+     r"(?:advances?|assaults?|attacks?|offensives?|push(?:es)?|attempts?)\b)"),
+    # air defence at work: the weapon shot down is its object, not a strike of its own
+    (K.INTERCEPTION,
+     rf"\bshot\s+down\b(?:\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b)?|"
+     rf"\b(?:down(?:ed|s|ing)|intercept(?:ed|s|ing)|neutrali[sz](?:ed|es|ing)|"
+     rf"destroy(?:ed|s|ing))\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b{_NOT_A_WEAPON_USE}|"
+     r"\bintercept(?:ed|ions?)\b|\b(?:was|were|been|being)\s+downed\b"),
     (K.STRIKE,
      r"\b(?:drone|missile|rocket|air|artillery|mortar|bomb|glide[-\s]bomb|kamikaze|shahed|"
      r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
      rf"\bstrik(?:e|es|ing)\b{_NOT_A_DEAL}|\bstruck\b{_NOT_A_DEAL}|\bshell(?:ed|ing|s)\b|"
      rf"\b(?:missiles?|rockets?|bombs?|shaheds?)\b{_NOT_A_WEAPON_USE}|"
      r"\bdrones?\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s|ing)?|hit|hits|target(?:ed|s|ing)?|"
-     r"launched)\b|\blaunch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?drones\b|\bshot\s+down\b|"
+     r"launched)\b|\blaunch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?drones\b|"
      r"\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b|"
      r"\bexplosions?\b|\bblasts?\b|\bhit\s+by\b|\bbarrages?\b|\btargeted\b(?!\s+sanctions)|"
      r"\bfir(?:ed|ing)\s+(?:at|on|upon)\b|\bopened\s+fire\b|\bunder\s+fire\b"),
@@ -297,12 +316,12 @@ _DENIAL = _caseless(
     r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
     r"debunked)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
     r"information|that|this|it|them)|"
-    r"(?P<claim>claims?|reports?|allegations?|assertions?)\s+(?:that\s+|which\s+)?"
+    r"(?P<claim>claims?|reports?|allegations?|assertions?|(?<=,\s)which)\s+(?:that\s+|which\s+)?"
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+"
     r"(?:(?:later|since|also|\w+ly)\s+)?(?:denied|rejected|dismissed|refuted|disputed)"
     r"(?P<by>\s+by\s)?|"
     r"(?P<denier>(?:(?!(?:not|never|was|were|is|are|been|be|has|have|had)\b)[\w'’.-]+\s+)"
-    r"{1,4}?)(?:denied|denies|rejected|rejects|dismissed|"
+    r"{1,4}?)(?:(?:has|have|had)\s+)?(?:denied|denies|rejected|rejects|dismissed|"
     r"dismisses|refuted|refutes|disputed|disputes)))\b")
 _DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk)", re.I)
 _CLAIMS_OF = re.compile(
@@ -370,10 +389,15 @@ _MONTHS = ("january february march april may june july august september october 
 _MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY = "(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
+#: A month's usual abbreviation, with its dot ("Dec. 3"); May has none.
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+#: A day of the month, or a range of days ("3", "3rd", "29-30").
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _WHEN = re.compile(
     rf"\b(?:(?i:in|since|during|by|until|from|on|early|late|mid)[-\s]+)?"
-    rf"(?:(?:early|late|mid)[-\s]+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b|"
-    r"\b(?:\d{1,2}\s+)" + _MONTH + r"(?:\s+\d{4})?\b|"
+    rf"(?:(?:early|late|mid)[-\s]+)?{_MONTH}(?:\s+{_DAYS})?(?:,?\s+\d{{4}})?\b|"
+    rf"\b(?:(?i:since|by|until|from|on)\s+)?{_MONTH_ABBREVIATION}\s+{_DAYS}(?:,?\s+\d{{4}})?\b|"
+    rf"\b(?:{_DAYS}\s+)" + _MONTH + r"(?:\s+\d{4})?\b|"
     r"\b(?i:(?:in|since|during|by|until)\s+(?:19|20)\d{2}\b|"
     r"last\s+(?:week|month|year|winter|summer|spring|autumn|fall|weekend)\b|"
     r"(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago\b|"
@@ -385,11 +409,15 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:(?:early|late|overnight)\s+(?:on\s+)?|(?:on|
                              r"last)\s+)$", re.I)
 _WEEKDAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-#: What every match of :data:`_WHEN` contains: a month's name as written (:data:`_MONTH` is
+#: A month, by the first three letters of its name or abbreviation, in a lowered phrase.
+_MONTH_PREFIXES = [month[:3] for month in _MONTHS]
+_MONTH_PREFIX = re.compile(r"\b(" + "|".join(_MONTH_PREFIXES) + ")")
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+#: What every match of :data:`_WHEN` contains: a month's name or abbreviation as written (they are
 #: case-sensitive, so "mayor" is no cue), else, in the ASCII-lowered text, a year, "last" and a
 #: space ("oblast," is no cue), "ago" or "earlier" (re.I matches "ſ" to "s"). A literal starts
 #: each alternative, so sre skips to them quickly.
-_MONTH_CUE = re.compile(_MONTH)
+_MONTH_CUE = re.compile(_MONTH + "|" + _MONTH_ABBREVIATION)
 _WHEN_CUE = re.compile(r"19\d\d|20\d\d|la[sſ]t\s|ago|earl")
 
 # --- noun phrases -----------------------------------------------------------------------------
@@ -406,13 +434,26 @@ _FORCE = (r"(?:troops|forces|[Aa]rmy|infantry(?:men)?|soldiers|servicemen|units?
           r"tanks|armou?red\s+vehicles|drones|helicopters|(?:war)?planes|jets|aircraft|"
           r"gunners|sappers|[Gg]rouping\s+of\s+[Ff]orces|invaders|occupiers|occupants|"
           r"aggressors?|armou?r)")
+#: The groupings Russia's defence ministry credits in its reports (the "Center group of
+#: forces", "Vostok grouping of troops") and Ukraine's operational-strategic groups, by the
+#: names they go by in English.
+_GROUPING = (r"(?:Sever|Zapad|Yug|Tsentr|Vostok|Dnepr|Dnieper|Dnipro|North|Northern|West|Western|"
+             r"South|Southern|East|Eastern|Cent(?:er|re)|Central|Khortytsia|Khortytsya|Tavria|"
+             r"Tavriia|Kursk)")
 _ACTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?{_SIDE}(?:\s+[a-z][\w-]*)?\s+{_FORCE}\b|"
     r"\b(?:the\s+)?(?:enemy|occupiers|invaders|Russians|Ukrainians|AFU|ZSU|Ruscists)\b|"
     r"\b(?:the\s+)?[Dd]efen[cs]e\s+[Ff]orces(?:\s+of\s+Ukraine)?\b|"
     r"\b(?:the\s+)?[Aa]rmed\s+[Ff]orces\s+of\s+(?:Ukraine|Russia|the\s+Russian\s+Federation)\b|"
     r"\b(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,3}"
-    r"(?:Brigade|Battalion|Regiment|Division|Corps|Army)\b")
+    r"(?:Brigade|Battalion|Regiment|Division|Corps|Army)\b|"
+    rf"\b(?:the\s+)?(?:{_SIDE}\s+)?{_GROUPING}\s+(?:[Gg]roup(?:ing)?\s+of\s+(?:[Ff]orces|[Tt]roops)|"
+    r"Group(?:ing)?)\b|"
+    # air defence acts as "air defences", "air defence units" or "Ukrainian air defence"; bare
+    # "air defence" is mostly a topic ("talks on air defence")
+    rf"\b(?:the\s+)?(?:{_SIDE}\s+)?(?:[Aa]ir[-\s][Dd]efen[cs]e|[Aa]nti-?aircraft)"
+    r"(?:s|\s+(?:units?|systems?|forces|crews?|gunners|teams?))\b|"
+    rf"\b(?:the\s+)?{_SIDE}\s+[Aa]ir[-\s][Dd]efen[cs]e\b")
 #: "its troops", "our soldiers": forces of the side of whoever speaks (see :func:`_own_forces`);
 #: tried only where one of :data:`_OWN_WORDS` starts a word (see :meth:`_Doc.own_forces`).
 _OWN_FORCES = re.compile(rf"\b(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?({_FORCE})\b")
@@ -574,6 +615,8 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen lt col maj sgt capt cpt st prof sen rep gov adm cmdr jr sr vs etc no nos fig
 approx est dept corp inc ltd co u.s u.k e.g i.e
 """.split())
+#: Abbreviated months, which end no sentence when a day follows ("on Dec. 3").
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _WRAPPED_LINE_END = re.compile(
     r"(?:\b(?:of|the|a|an|and|or|to|in|on|at|by|for|from|with|near|into|that|as|than)|[-(/])"
     r"[ \t]*$", re.I)
@@ -610,7 +653,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if mark == ".":
             word = _WORD_BEFORE_DOT.search(text[max(0, at - 12):at + 1])
             if word and (word.group(1).lower() in _ABBREVIATIONS
-                         or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                         or (len(word.group(1)) == 1 and word.group(1).isupper())
+                         or (nxt >= 0 and text[nxt].isdigit()
+                             and word.group(1).lower() in _MONTH_ABBREVIATIONS)):
                 continue
         _emit(text, start, end, paragraph, out)
         start = end
@@ -1583,9 +1628,9 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
             continue  # dropped, or the denial event below speaks for it
         # "Ukrainian troops repelled 12 attacks": the attackers are not the troops named
         # before "repelled"; look for them only after it ("12 Russian attacks").
-        repel = _repelling(doc, trigger, triggers)
+        counter = _countering(doc, trigger, triggers)
         claimant = _claimant_for(trigger.start, attributions)
-        actor = _actor(doc, actors, repel.end if repel else s, e, trigger, claimant)
+        actor = _actor(doc, actors, counter.end if counter else s, e, trigger, claimant)
         for mention in _places_for(doc, trigger, candidates, spans, carried):
             emit(trigger.kind, mention, trigger.start, actor=actor, claimed_by=claimant)
     if denial is not None:
@@ -1677,14 +1722,21 @@ class _Actors:
         return found
 
 
-def _repelling(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
-    """The "repelled"/"thwarted" whose object an attack trigger is ("repelled 12 attacks"):
-    an ENTRY_REPELLED trigger ending at most REPELLED_OBJECT_CHARS before it, in its clause."""
-    if trigger.kind is not K.ASSAULT:
+#: The kind of trigger that counters a trigger of each kind, taking it as its object.
+_COUNTERED_BY = {K.ASSAULT: K.ENTRY_REPELLED, K.STRIKE: K.INTERCEPTION}
+
+
+def _countering(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _Trigger | None:
+    """The "repelled"/"thwarted" whose object an attack trigger is ("repelled 12 attacks"), or
+    the "shot down" whose object a strike is ("shot down 50 of the 73 drones launched"): a
+    trigger of the countering kind ending at most COUNTERED_OBJECT_CHARS before it, in its
+    clause."""
+    counter = _COUNTERED_BY.get(trigger.kind)
+    if counter is None:
         return None
     for other in triggers:
-        if other.kind is K.ENTRY_REPELLED and other.end <= trigger.start \
-                and trigger.start - other.end <= REPELLED_OBJECT_CHARS \
+        if other.kind is counter and other.end <= trigger.start \
+                and trigger.start - other.end <= COUNTERED_OBJECT_CHARS \
                 and doc.next_break(other.end, trigger.start) < 0:
             return other
     return None
@@ -1724,6 +1776,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
         candidates = itertools.chain(candidates, (match for match in own[first:]
                                                   if match.end() <= hi))
     for match in candidates:
+        if trigger.kind is K.INTERCEPTION and _AERIAL_LAST.search(match.group()):
+            continue  # "45 Russian drones were shot down": what was shot down, not who
         if match.end() <= trigger.start:
             cost = trigger.start - match.end()
         elif match.start() >= trigger.end:
@@ -1859,11 +1913,10 @@ def _differs_from(phrase: str, date: dt.date | None) -> bool:
     year = _YEAR.search(phrase)
     if year and int(year.group()) != date.year:
         return True
-    month = next((i for i, m in enumerate(_MONTHS, 1) if m in low), None)
+    month = _MONTH_PREFIX.search(low)
     if month is None:
         return bool(year) and int(year.group()) != date.year
-    if month != date.month:
+    if _MONTH_PREFIXES.index(month.group(1)) + 1 != date.month:
         return True
-    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase.replace(year.group() if year else "",
-                                                                    ""))
-    return bool(day) and int(day.group(1)) != date.day
+    days = [int(day) for day in _DAY.findall(phrase.replace(year.group() if year else "", ""))]
+    return bool(days) and not min(days) <= date.day <= max(days)

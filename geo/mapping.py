@@ -138,6 +138,7 @@ EVENT_STYLES: dict[EventKind, EventStyle] = {
                                            "#436978"),
     EventKind.WITHDRAWAL: EventStyle("Withdrawal", "arrow-left", "orange", "#f69730"),
     EventKind.STRIKE: EventStyle("Strike", "bomb", "black", "#303030"),
+    EventKind.INTERCEPTION: EventStyle("Interception", "shield-halved", "darkblue", "#0067a3"),
     EventKind.EVACUATION: EventStyle("Evacuation", "truck", "blue", "#38aadd"),
     EventKind.CASUALTIES: EventStyle("Casualties", "user-injured", "purple", "#d252b9"),
     EventKind.STATEMENT: EventStyle("Statement", "comment", "gray", "#575757"),

@@ -155,6 +155,7 @@ class EventKind(StrEnum):
     CONTROL_AFFIRMED = "control_affirmed"  # "remains under our control"
     WITHDRAWAL = "withdrawal"
     STRIKE = "strike"                    # shelling, missile, drone strike
+    INTERCEPTION = "interception"        # air defence shot down drones, missiles, aircraft
     EVACUATION = "evacuation"
     CASUALTIES = "casualties"
     STATEMENT = "statement"              # diplomatic or political statement

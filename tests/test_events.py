@@ -284,8 +284,11 @@ def test_a_meeting_abroad_is_a_statement_there_and_an_air_force_speaks(read):
         (EventKind.STATEMENT, "Paris", True)]
     events = read("Ukraine's air force said it had shot down 50 of the 73 drones launched "
                   "overnight at Odesa.")
-    assert [(e.kind, e.mention.text, e.claimed_by) for e in events] == [
-        (EventKind.STRIKE, "Odesa", "Ukraine's air force")]
+    # two things: the drones launched at Odesa (by whom, the sentence does not say; not by
+    # the air force that shot them down), and the air force shooting 50 of them down
+    assert [(e.kind, e.mention.text, e.actor, e.claimed_by) for e in events] == [
+        (EventKind.INTERCEPTION, "Odesa", "Ukraine's air force", "Ukraine's air force"),
+        (EventKind.STRIKE, "Odesa", "", "Ukraine's air force")]
 
 
 def test_region_and_near_precision(read):
@@ -568,3 +571,98 @@ def test_took_a_settlement_is_a_capture(read):
                 if e.kind is EventKind.CAPTURE_CLAIM]
     assert not [e for e in read("Officials from Kharkiv took part in talks, the mayor said.")
                 if e.kind is EventKind.CAPTURE_CLAIM]
+
+
+# --- air defence, groupings, "which X denied", abbreviated dates, German speakers ------------
+
+def test_air_defence_shooting_down_drones_is_an_interception_by_the_defenders(read):
+    events = read("Air defences downed 12 Russian drones over Odesa, the regional governor said.")
+    assert [(e.kind, e.mention.text, e.actor, e.claimed_by) for e in events] == [
+        (EventKind.INTERCEPTION, "Odesa", "Air defences", "the regional governor")]
+    # passive: the drones shot down are what was intercepted, never who intercepted
+    events = read("Overnight, 45 Russian drones were shot down over Kharkiv oblast, the air "
+                  "force said.")
+    assert [(e.kind, e.mention.text, e.actor, e.precision) for e in events] == [
+        (EventKind.INTERCEPTION, "Kharkiv", "", Precision.REGION)]
+    # a factory making drones is no interception: the strike on it is a strike
+    events = read("A Russian strike destroyed a drone factory in Dnipro.")
+    assert [(e.kind, e.actor) for e in events] == [(EventKind.STRIKE, "Russian")]
+
+
+def test_air_defence_in_ukrainian_russian_and_german(read):
+    cases = {
+        "Сили ППО збили 40 дронів над Одесою, повідомили у Повітряних силах.": "Одесою",
+        "Средства ПВО сбили 12 беспилотников над Херсоном, сообщило Минобороны.": "Херсоном",
+        "Über Odessa wurden 25 Drohnen abgeschossen, teilte die Luftwaffe mit.": "Odessa",
+    }
+    for text, place in cases.items():
+        kinds = {(e.kind, e.mention.text) for e in read(text)}
+        assert (EventKind.INTERCEPTION, place) in kinds, text
+
+
+def test_a_named_grouping_of_forces_is_the_actor(read):
+    events = read("Russia's Defence Ministry said the Center group of forces had captured "
+                  "the village of Novopavlivka.")
+    assert [(e.kind, e.actor, e.claimed_by) for e in events] == [
+        (EventKind.CAPTURE_CLAIM, "the Center group of forces", "Russia's Defence Ministry")]
+    events = read("Units of the Russian Vostok Grouping took control of Uspenivka, the "
+                  "ministry said.")
+    assert [e.actor for e in events] == ["the Russian Vostok Grouping"]
+    # a firm that is a "group" is no grouping of forces
+    events = read("The Kursk group of companies opened a shop, and Russian troops shelled "
+                  "Sumy.")
+    assert [e.actor for e in events] == ["Russian troops"]
+
+
+def test_halted_assaults_are_repelled_and_stay_assaults_of_the_other_side(read):
+    events = read("Ukrainian troops halted six Russian assaults near Pokrovsk, the General "
+                  "Staff said.")
+    assert [(e.kind, e.actor, e.precision) for e in events] == [
+        (EventKind.ENTRY_REPELLED, "Ukrainian troops", Precision.NEAR),
+        (EventKind.ASSAULT, "Russian", Precision.NEAR)]
+    # "halted" with no attack as its object repels nothing
+    assert read("Trains halted at Kupiansk station for an hour.") == []
+
+
+def test_a_claim_followed_by_which_x_denied_is_two_events(read):
+    events = read("Moscow said its forces had taken Kurakhove, which Kyiv denied.")
+    assert [(e.kind, e.claimed_by, e.denied_by) for e in events] == [
+        (EventKind.CONTROL_AFFIRMED, "Kyiv", "Kyiv"),
+        (EventKind.CAPTURE_CLAIM, "Moscow", "Kyiv")]
+    events = read("The ministry claimed Ukrainian units had withdrawn from Kurakhove, which "
+                  "Ukraine's General Staff has rejected.")
+    assert {(e.kind, e.denied_by) for e in events} == {
+        (EventKind.CONTROL_AFFIRMED, "Ukraine's General Staff"),
+        (EventKind.WITHDRAWAL, "Ukraine's General Staff")}
+    events = read("Russian officials said their troops had captured Bohdanivka, which was "
+                  "denied by Ukraine's army.")
+    assert {e.denied_by for e in events} == {"Ukraine's army"}
+    # "which" with no denying verb is no denial
+    events = read("Russian forces captured Pishchane, which is five kilometres from the river.")
+    assert [(e.kind, e.denied_by) for e in events] == [(EventKind.CAPTURE_CLAIM, "")]
+
+
+def test_abbreviated_months_and_day_ranges_are_times_and_end_no_sentence(read):
+    text = "Russian forces shelled Kherson on Dec. 3, killing two civilians, the governor said."
+    assert [s.end - s.start for s in split_sentences(text)] == [len(text)]
+    events = read(text, dt.date(2024, 12, 5))
+    assert {(e.claimed_by, e.when) for e in events} == {("the governor", "on Dec. 3")}
+    events = read("Fighting continued around Chasiv Yar on Nov. 29-30, the General Staff said.",
+                  dt.date(2024, 12, 2))
+    assert [(e.claimed_by, e.when) for e in events] == [("the General Staff", "on Nov. 29-30")]
+    # the report's own day, inside the range, is no other time
+    events = read("Fighting continued around Chasiv Yar on Nov. 29-30.", dt.date(2024, 11, 30))
+    assert [e.when for e in events] == [""]
+    events = read("Russian troops shelled Kherson on 4-5 December.", dt.date(2024, 12, 9))
+    assert [e.when for e in events] == ["4-5 December"]
+    # "Dec." followed by no day still ends its sentence
+    assert len(split_sentences("Shelling went on until Dec. The town is quiet now.")) == 2
+
+
+def test_german_speakers_after_zufolge_and_after_sagte(read):
+    events = read("Dem ukrainischen Generalstab zufolge wurden bei Pokrowsk 30 Angriffe "
+                  "abgewehrt.")
+    assert {e.claimed_by for e in events} == {"ukrainischen Generalstab"}
+    events = read("Russische Truppen haben Kupjansk angegriffen, sagte ein Sprecher der Armee.")
+    assert [(e.actor, e.claimed_by) for e in events] == [
+        ("Russische Truppen", "Sprecher der Armee")]
