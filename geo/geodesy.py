@@ -86,14 +86,22 @@ def _check_lat(*lats: float) -> None:
             raise ValueError(f"latitude {lat!r} is outside [-90, 90] (arguments are lat, lon)")
 
 
+def _azimuth_and_metres(lat1: float, lon1: float, lat2: float, lon2: float
+                        ) -> tuple[float, float]:
+    """pyproj's forward azimuth (degrees, in (-180, 180]) and distance (metres) from (lat1, lon1)
+    to (lat2, lon2), degrees, after checking the latitudes (a swapped lat/lon shows here)."""
+    _check_lat(lat1, lat2)
+    az, _back, metres = EARTH.inv(lon1, lat1, lon2, lat2)
+    return az, metres
+
+
 def inverse(lat1: float, lon1: float, lat2: float, lon2: float) -> Leg:
     """Geodesic from (lat1, lon1) to (lat2, lon2), degrees: distance in km, initial bearing.
 
     The bearing is degrees clockwise from true north in [0, 360); it is 0.0 for two identical
     points, where no direction is defined.
     """
-    _check_lat(lat1, lat2)
-    az, _back, metres = EARTH.inv(lon1, lat1, lon2, lat2)
+    az, metres = _azimuth_and_metres(lat1, lon1, lat2, lon2)
     if metres == 0.0:
         return Leg(0.0, 0.0)
     return Leg(metres / 1000.0, _normalise_bearing(az))
@@ -102,9 +110,7 @@ def inverse(lat1: float, lon1: float, lat2: float, lon2: float) -> Leg:
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Geodesic distance in km between (lat1, lon1) and (lat2, lon2), degrees: the distance
     of :func:`inverse`, without building a Leg (callers measure many pairs)."""
-    _check_lat(lat1, lat2)
-    _az, _back, metres = EARTH.inv(lon1, lat1, lon2, lat2)
-    return metres / 1000.0 if metres != 0.0 else 0.0
+    return _azimuth_and_metres(lat1, lon1, lat2, lon2)[1] / 1000.0
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
