@@ -314,7 +314,7 @@ _DENIAL = _caseless(
     r"\b(?:(?:is|are|was|were)\s+(?:not|n['’]t)\s+(?:true|correct|accurate)|not\s+true|untrue|"
     r"false|fake|disinformation|no\s+truth|fabricat\w+|does\s+not\s+correspond\s+to\s+reality|"
     r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
-    r"debunked)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
+    r"debunked|disputed|disputes)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
     r"information|that|this|it|them)|"
     r"(?P<claim>claims?|reports?|allegations?|assertions?|(?<=,\s)which)\s+(?:that\s+|which\s+)?"
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+"
@@ -323,7 +323,12 @@ _DENIAL = _caseless(
     r"(?P<denier>(?:(?!(?:not|never|was|were|is|are|been|be|has|have|had)\b)[\w'’.-]+\s+)"
     r"{1,4}?)(?:(?:has|have|had)\s+)?(?:denied|denies|rejected|rejects|dismissed|"
     r"dismisses|refuted|refutes|disputed|disputes)))\b")
-_DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk)", re.I)
+#: The last words of a denial whose object points back ("denied it", "rejected the claim"),
+#: when the clause ends right after them (:data:`_CLAUSE_END_AFTER`).
+_BACK_OBJECTS = (" it", " that", " this", " them", " claim", " claims", " report", " reports")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+_DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk|disput)",
+                          re.I)
 _CLAIMS_OF = re.compile(
     r"(?:\b(?:claims?|reports?|assertions?|statements?)\s+(?:by|from|of)\s+"
     r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})"
@@ -540,7 +545,7 @@ _SAY_VERB = re.compile(
     r"denied|denies|warned|warns|declared|declares|acknowledged|acknowledges|admitted|admits|"
     r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
     r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
-    r"dismisses|refuted|refutes)\b")
+    r"dismisses|refuted|refutes|disputed|disputes)\b")
 #: A source named before what it says ("according to X"). The "\b" adds nothing to the
 #: lookbehind, but lets :class:`Starts` find where the pattern can match.
 _ACCORDING = _caseless(
@@ -1645,10 +1650,17 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
         for trigger in denial.denied:
             # Who made the claim denied: "claims by X", else the speaker before it ("X said
             # it took Y, a claim Z denied"); nobody named when the denial names its own
-            # speaker ("Russian troops took Y, a claim Z denied").
-            claimant = (claimed.group(1) or claimed.group(2)).strip() if claimed \
-                else _claimant_before(trigger.start, attributions)
-            if claimant == denier or not (claimant or denial.who is not None):
+            # speaker ("Russian troops took Y, a claim Z denied"). A claim denied as "it" is
+            # made by the sentence's other speaker, wherever it stands ("Y fell, X said, but Z
+            # denied it"), or by nobody named.
+            if claimed:
+                claimant = (claimed.group(1) or claimed.group(2)).strip()
+            elif denial.refers_back:
+                claimant = next((a.who for a in attributions if a.who != denier), "")
+            else:
+                claimant = _claimant_before(trigger.start, attributions)
+            if claimant == denier or not (claimant or denial.who is not None
+                                          or denial.refers_back):
                 continue
             actor = _actor(doc, actors, s, e, trigger, claimant)
             for mention in _places_for(doc, trigger, candidates, spans, carried):
@@ -1819,9 +1831,12 @@ class _Denial:
     # none: "a claim that was disputed"); None for the other denials, whose denier is the
     # sentence's speaker.
     who: str | None = None
+    # Whether the denial's object points back at a claim before it ("but Kyiv denied it").
+    refers_back: bool = False
 
     def covers(self, trigger: _Trigger) -> bool:
-        return self.span[0] <= trigger.start and trigger.end <= self.span[1]
+        return self.span[0] <= trigger.start and trigger.end <= self.span[1] \
+            or trigger in self.denied
 
 
 def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial | None:
@@ -1833,6 +1848,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         (found for language in doc.languages
          for found in (language.denial.search(doc.native, s, e),) if found), None)
     who = None
+    refers_back = False
     if foreign is not None:
         # a denying verb denies what follows it ("спростував заяви про ..."); a phrase such
         # as "не соответствует действительности" what stands before it
@@ -1849,6 +1865,10 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         if quote is not None:
             span = quote.span(1)
         elif _DENIAL_VERB.match(marker.group()):
+            # "but Kyiv denied it.": the denied claim stands before; "denied that X took Y"
+            # and "denied claims that ...": after
+            refers_back = marker.group().lower().endswith(_BACK_OBJECTS) \
+                and _CLAUSE_END_AFTER.match(text, marker.end(), e) is not None
             span = (marker.start(), e)
         else:
             span = (s, marker.end())
@@ -1866,10 +1886,14 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:."):
         b -= 1
-    denied = tuple(t for t in triggers if t.kind in DENIABLE and a <= t.start and t.end <= b)
-    # A denial of "a claim" quotes its own words ("claim Kyiv denied"), not the claim it covers.
-    words = text[marker.start():marker.end()] if who is not None else text[a:b]
-    return _Denial(words, position, (a, b), denied, who)
+    # The claims a denial of "it" denies stand before it; what follows is still the denier's
+    # (", saying the town remained under Ukrainian control").
+    lo, hi = (s, position) if refers_back else (a, b)
+    denied = tuple(t for t in triggers if t.kind in DENIABLE and lo <= t.start and t.end <= hi)
+    # A denial of "a claim" or of "it" quotes its own words ("claim Kyiv denied"), not the
+    # claim it covers.
+    words = text[marker.start():marker.end()] if who is not None or refers_back else text[a:b]
+    return _Denial(words, position, (a, b), denied, who, refers_back)
 
 
 def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, int, str]]:

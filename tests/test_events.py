@@ -666,3 +666,18 @@ def test_german_speakers_after_zufolge_and_after_sagte(read):
     events = read("Russische Truppen haben Kupjansk angegriffen, sagte ein Sprecher der Armee.")
     assert [(e.actor, e.claimed_by) for e in events] == [
         ("Russische Truppen", "Sprecher der Armee")]
+
+
+def test_a_denial_of_it_denies_the_claim_before_it(read):
+    events = read("Russian forces captured Kupiansk, Moscow said, but Kyiv disputed it.")
+    assert [(e.kind, e.claimed_by, e.denied_by, e.denial) for e in events] == [
+        (EventKind.CONTROL_AFFIRMED, "Kyiv", "Kyiv", "disputed it"),
+        (EventKind.CAPTURE_CLAIM, "Moscow", "Kyiv", "disputed it")]
+    # a claim nobody is named for is still kept, denied
+    events = read("Russian forces captured Kupiansk, but Kyiv denied it.")
+    assert [(e.kind, e.claimed_by, e.denied_by) for e in events] == [
+        (EventKind.CONTROL_AFFIRMED, "Kyiv", "Kyiv"),
+        (EventKind.CAPTURE_CLAIM, "", "Kyiv")]
+    # "denied that" opening a clause denies what follows: no claim of its own is made
+    events = read("Kyiv denied that Russian forces had captured Kupiansk.")
+    assert [(e.kind, e.denied_by) for e in events] == [(EventKind.CONTROL_AFFIRMED, "Kyiv")]
