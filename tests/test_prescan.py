@@ -46,7 +46,8 @@ PIECES = ["said", "says", "Said", "according to", "According  to", "citing", "So
           "\u212aharkiv", "the", "of", "Kupiansk", "-", "—", "(", ")", "\"", "“", "\n", "\n\n",
           ",", ".", " ", "  ", "\t", "\u00a0", "x", "9", "_", "'s", "Ministry", "army", "killed",
           "wounded", "evacuated", "repelled", "remains under", "Ukrainian control", "failed to",
-          "enter", "on the", "along the", "Oskil", "River", "am", "на річці", "sur la rivière"]
+          "enter", "on the", "along the", "Oskil", "River", "am", "на річці", "sur la rivière",
+          "shot down", "intercepted", "drones", "air defences", "the Vostok Grouping"]
 
 
 def _texts(count: int, seed: int):
