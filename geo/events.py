@@ -143,6 +143,13 @@ _NOT_A_WEAPON_USE = (r"(?![\s-]+(?:defen[cs]es?|systems?|launchers?|deliver\w*|s
 _AERIAL = (r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|aircraft|(?:war|air)?planes?|jets?|"
            r"helicopters?|(?:aerial|air)\s+targets?|bombs?)")
 
+#: A form of "be" right before a trigger (an adverb may stand between): with a trigger opening
+#: on a past participle (:data:`_PARTICIPLE`), a passive ("were driven back"), whose subject is
+#: what the verb was done to; not "have been trying", "have been unsuccessful".
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+"
+                             r"(?:(?:also|reportedly|allegedly|then|later|again|all|\w+ly)\s+)?$",
+                             re.I)
+_PARTICIPLE = re.compile(r"\w+(?:ed|en|wn)\b|(?:shot|hit|struck|held|fought|hurt|dead)\b", re.I)
 _AERIAL_LAST = re.compile(rf"\b{_AERIAL}$", re.I)
 
 TRIGGERS: tuple[tuple[EventKind, str], ...] = (
@@ -545,7 +552,7 @@ _SAY_VERB = re.compile(
     r"denied|denies|warned|warns|declared|declares|acknowledged|acknowledges|admitted|admits|"
     r"explained|asserted|alleged|reiterated|stressed|emphasi[sz]ed|argued|tweeted|commented|"
     r"assured|maintained|maintains|conceded|informs|informed|rejected|rejects|dismissed|"
-    r"dismisses|refuted|refutes|disputed|disputes)\b")
+    r"dismisses|refuted|refutes|disputed|disputes|credited|credits)\b")
 #: A source named before what it says ("according to X"). The "\b" adds nothing to the
 #: lookbehind, but lets :class:`Starts` find where the pattern can match.
 _ACCORDING = _caseless(
@@ -1775,6 +1782,10 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
             return text[side.start(1):side.end(1)]
     if trigger.kind in CLAUSE_ACTOR_KINDS:
         s, e = doc.clause_bounds(s, e, trigger.start)
+    # "Russian troops were driven back", "two soldiers were killed": before a passive verb
+    # stands who it was done to; who did it follows "by" (read above)
+    passive = _PARTICIPLE.match(text, trigger.start, trigger.end) is not None \
+        and _PASSIVE_BEFORE.search(text, max(s, trigger.start - 30), trigger.start) is not None
     best: re.Match[str] | None = None
     best_cost = float("inf")
     lo, hi = max(s, trigger.start - ACTOR_MAX_CHARS), min(e, trigger.end + ACTOR_MAX_CHARS)
@@ -1791,6 +1802,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
         if trigger.kind is K.INTERCEPTION and _AERIAL_LAST.search(match.group()):
             continue  # "45 Russian drones were shot down": what was shot down, not who
         if match.end() <= trigger.start:
+            if passive:
+                continue
             cost = trigger.start - match.end()
         elif match.start() >= trigger.end:
             if _OBJECT_BEFORE.search(text, max(s, match.start() - 12), match.start()):
@@ -1805,7 +1818,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     if best is not None:
         return _own_forces(text, actors.s, best, speaker) if best.re is _OWN_FORCES \
             else text[best.start():best.end()]
-    subject = _COUNTRY_SUBJECT.search(text, max(s, trigger.start - 25), trigger.start)
+    subject = None if passive else _COUNTRY_SUBJECT.search(
+        text, max(s, trigger.start - 25), trigger.start)
     return subject.group(1) if subject else ""
 
 

@@ -681,3 +681,25 @@ def test_a_denial_of_it_denies_the_claim_before_it(read):
     # "denied that" opening a clause denies what follows: no claim of its own is made
     events = read("Kyiv denied that Russian forces had captured Kupiansk.")
     assert [(e.kind, e.denied_by) for e in events] == [(EventKind.CONTROL_AFFIRMED, "Kyiv")]
+
+
+def test_before_a_passive_verb_stands_who_it_was_done_to_not_who_did_it(read):
+    events = read("Russian troops were driven back from Kupiansk, the mayor said.")
+    assert [(e.kind, e.actor) for e in events] == [(EventKind.ENTRY_REPELLED, "")]
+    events = read("Two Ukrainian soldiers were wounded in Kherson.")
+    assert [(e.kind, e.actor) for e in events] == [(EventKind.CASUALTIES, "")]
+    # the agent after "by" is who did it; "were advancing" is no passive
+    events = read("Russia was attacked near Belgorod by Ukrainian drones.")
+    assert [e.actor for e in events] == ["Ukrainian drones"]
+    events = read("Russian troops were advancing on Pokrovsk, the General Staff said.")
+    assert [e.actor for e in events] == ["Russian troops"]
+    # "have been trying to recapture" is still theirs
+    events = read("The enemy has been trying to recapture Kupiansk for weeks.")
+    assert [(e.kind, e.actor.lower()) for e in events] == [(EventKind.ASSAULT, "enemy")]
+
+
+def test_a_ministry_crediting_a_unit_with_a_capture_claims_it(read):
+    events = read("The Russian MoD credited elements of the 90th Tank Division with seizing "
+                  "Petropavlivka.")
+    assert [(e.kind, e.actor, e.claimed_by) for e in events] == [
+        (EventKind.CAPTURE_CLAIM, "the 90th Tank Division", "The Russian MoD")]
