@@ -150,6 +150,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\
                              r"(?:(?:also|reportedly|allegedly|then|later|again|all|\w+ly)\s+)?$",
                              re.I)
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn)\b|(?:shot|hit|struck|held|fought|hurt|dead)\b", re.I)
+#: A pronoun standing as a trigger's subject ("said it had shot down", "they repelled").
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|he|she)\s+(?:(?:had|has|have|also|reportedly|"
+                              r"successfully|then|later|again|been)\s+){0,3}$", re.I)
+_OWN_PRONOUN = re.compile(r"\b(?:its|their|our)\b", re.I)
 _AERIAL_LAST = re.compile(rf"\b{_AERIAL}$", re.I)
 
 TRIGGERS: tuple[tuple[EventKind, str], ...] = (
@@ -1642,7 +1646,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
         # before "repelled"; look for them only after it ("12 Russian attacks").
         counter = _countering(doc, trigger, triggers)
         claimant = _claimant_for(trigger.start, attributions)
-        actor = _actor(doc, actors, counter.end if counter else s, e, trigger, claimant)
+        actor = _actor(doc, actors, counter.end if counter else s, e, trigger, claimant, spans)
         for mention in _places_for(doc, trigger, candidates, spans, carried):
             emit(trigger.kind, mention, trigger.start, actor=actor, claimed_by=claimant)
     if denial is not None:
@@ -1669,7 +1673,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
             if claimant == denier or not (claimant or denial.who is not None
                                           or denial.refers_back):
                 continue
-            actor = _actor(doc, actors, s, e, trigger, claimant)
+            actor = _actor(doc, actors, s, e, trigger, claimant, spans)
             for mention in _places_for(doc, trigger, candidates, spans, carried):
                 emit(trigger.kind, mention, trigger.start,
                      actor="" if actor == denier else actor, claimed_by=claimant,
@@ -1762,9 +1766,12 @@ def _countering(doc: _Doc, trigger: _Trigger, triggers: Sequence[_Trigger]) -> _
 
 
 def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
-           speaker: str = "") -> str:
+           speaker: str = "", speaker_spans: Sequence[tuple[int, int]] = ()) -> str:
     """Who did it (see the module docstring); ``speaker``: who says so, whose side "its
-    troops" are."""
+    troops" are; ``speaker_spans``: where the sentence names its speakers, who report the
+    trigger rather than act it ("the General Staff reported 150 clashes"), unless a pronoun
+    makes them its subject or owner ("the air force said it shot down ...", "remained under
+    their control")."""
     text = doc.text
     agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40))
     if agent:
@@ -1786,6 +1793,9 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     # stands who it was done to; who did it follows "by" (read above)
     passive = _PARTICIPLE.match(text, trigger.start, trigger.end) is not None \
         and _PASSIVE_BEFORE.search(text, max(s, trigger.start - 30), trigger.start) is not None
+    if speaker_spans and (_PRONOUN_SUBJECT.search(text, max(s, trigger.start - 30), trigger.start)
+                          or _OWN_PRONOUN.search(text, trigger.start, trigger.end)):
+        speaker_spans = ()  # "said it shot down", "remained under their control"
     best: re.Match[str] | None = None
     best_cost = float("inf")
     lo, hi = max(s, trigger.start - ACTOR_MAX_CHARS), min(e, trigger.end + ACTOR_MAX_CHARS)
@@ -1801,6 +1811,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     for match in candidates:
         if trigger.kind is K.INTERCEPTION and _AERIAL_LAST.search(match.group()):
             continue  # "45 Russian drones were shot down": what was shot down, not who
+        if any(a <= match.start() and match.end() <= b for a, b in speaker_spans):
+            continue
         if match.end() <= trigger.start:
             if passive:
                 continue

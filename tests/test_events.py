@@ -703,3 +703,16 @@ def test_a_ministry_crediting_a_unit_with_a_capture_claims_it(read):
                   "Petropavlivka.")
     assert [(e.kind, e.actor, e.claimed_by) for e in events] == [
         (EventKind.CAPTURE_CLAIM, "the 90th Tank Division", "The Russian MoD")]
+
+
+def test_a_speaker_reports_an_event_rather_than_acts_it(read):
+    events = read("Ukraine's General Staff reported 150 combat clashes near Pokrovsk.")
+    assert [(e.kind, e.actor, e.claimed_by) for e in events] == [
+        (EventKind.ASSAULT, "", "Ukraine's General Staff")]
+    # unless a pronoun makes the speaker the subject or the owner
+    events = read("Ukraine's air force said it shot down 30 drones over Sumy.")
+    assert [(e.kind, e.actor) for e in events] == [
+        (EventKind.INTERCEPTION, "Ukraine's air force")]
+    events = read("The Ukrainian Army said Kupiansk remained under their control.")
+    assert [(e.kind, e.actor) for e in events] == [
+        (EventKind.CONTROL_AFFIRMED, "Ukrainian Army")]  # as the actor pattern reads it
