@@ -143,12 +143,8 @@ _NOT_A_WEAPON_USE = (r"(?![\s-]+(?:defen[cs]es?|systems?|launchers?|deliver\w*|s
 _AERIAL = (r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|aircraft|(?:war|air)?planes?|jets?|"
            r"helicopters?|(?:aerial|air)\s+targets?|bombs?)")
 
-#: A form of "be" right before a trigger (an adverb may stand between): with a trigger opening
-#: on a past participle (:data:`_PARTICIPLE`), a passive ("were driven back"), whose subject is
-#: what the verb was done to; not "have been trying", "have been unsuccessful".
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+"
-                             r"(?:(?:also|reportedly|allegedly|then|later|again|all|\w+ly)\s+)?$",
-                             re.I)
+#: A trigger opening on a past participle: after a form of "be" (see :func:`_passive`), a
+#: passive ("were driven back"); not "have been trying", "have been unsuccessful".
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn)\b|(?:shot|hit|struck|held|fought|hurt|dead)\b", re.I)
 #: A pronoun standing as a trigger's subject ("said it had shot down", "they repelled").
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|he|she)\s+(?:(?:had|has|have|also|reportedly|"
@@ -1344,8 +1340,8 @@ def _foreign_speaker(doc: _Doc, language: CompiledLanguage, position: int, limit
 
 
 def _passive(text: str, s: int, verb_start: int) -> bool:
-    """Whether the say-verb at ``verb_start`` follows a form of "be" ("were reported", "was
-    also confirmed"): see :data:`_BE_FORMS`."""
+    """Whether the verb at ``verb_start`` (a say-verb, a trigger) follows a form of "be"
+    ("were reported", "was also confirmed"): see :data:`_BE_FORMS`."""
     lo = max(s, verb_start - 30)
     if not text.endswith(_PASSIVE_ENDS, lo, verb_start):
         return False  # most say-verbs: one test
@@ -1789,13 +1785,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
             return text[side.start(1):side.end(1)]
     if trigger.kind in CLAUSE_ACTOR_KINDS:
         s, e = doc.clause_bounds(s, e, trigger.start)
-    # "Russian troops were driven back", "two soldiers were killed": before a passive verb
-    # stands who it was done to; who did it follows "by" (read above)
-    passive = _PARTICIPLE.match(text, trigger.start, trigger.end) is not None \
-        and _PASSIVE_BEFORE.search(text, max(s, trigger.start - 30), trigger.start) is not None
-    if speaker_spans and (_PRONOUN_SUBJECT.search(text, max(s, trigger.start - 30), trigger.start)
-                          or _OWN_PRONOUN.search(text, trigger.start, trigger.end)):
-        speaker_spans = ()  # "said it shot down", "remained under their control"
+    passive: bool | None = None  # read at the first actor named before the trigger
+    speaker_acts: bool | None = None  # read at the first actor that is a speaker
     best: re.Match[str] | None = None
     best_cost = float("inf")
     lo, hi = max(s, trigger.start - ACTOR_MAX_CHARS), min(e, trigger.end + ACTOR_MAX_CHARS)
@@ -1811,9 +1802,15 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     for match in candidates:
         if trigger.kind is K.INTERCEPTION and _AERIAL_LAST.search(match.group()):
             continue  # "45 Russian drones were shot down": what was shot down, not who
-        if any(a <= match.start() and match.end() <= b for a, b in speaker_spans):
-            continue
+        if speaker_spans and any(a <= match.start() and match.end() <= b
+                                 for a, b in speaker_spans):
+            if speaker_acts is None:
+                speaker_acts = _speaker_acts(text, s, trigger)
+            if not speaker_acts:
+                continue
         if match.end() <= trigger.start:
+            if passive is None:
+                passive = _passive_trigger(text, s, trigger)
             if passive:
                 continue
             cost = trigger.start - match.end()
@@ -1830,9 +1827,22 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     if best is not None:
         return _own_forces(text, actors.s, best, speaker) if best.re is _OWN_FORCES \
             else text[best.start():best.end()]
-    subject = None if passive else _COUNTRY_SUBJECT.search(
-        text, max(s, trigger.start - 25), trigger.start)
-    return subject.group(1) if subject else ""
+    subject = _COUNTRY_SUBJECT.search(text, max(s, trigger.start - 25), trigger.start)
+    return subject.group(1) if subject and not _passive_trigger(text, s, trigger) else ""
+
+
+def _passive_trigger(text: str, s: int, trigger: _Trigger) -> bool:
+    """Whether ``trigger`` is a passive verb ("were driven back", "were killed"): before it
+    stands who it was done to, and who did it follows "by"."""
+    return _PARTICIPLE.match(text, trigger.start, trigger.end) is not None \
+        and _passive(text, s, trigger.start)
+
+
+def _speaker_acts(text: str, s: int, trigger: _Trigger) -> bool:
+    """Whether a pronoun makes the sentence's speaker the trigger's subject or owner ("said it
+    shot down", "remained under their control"); otherwise the speaker only reports it."""
+    return _PRONOUN_SUBJECT.search(text, max(s, trigger.start - 30), trigger.start) is not None \
+        or _OWN_PRONOUN.search(text, trigger.start, trigger.end) is not None
 
 
 def _own_forces(text: str, s: int, actor: re.Match[str], speaker: str) -> str:
