@@ -46,6 +46,18 @@ class Mention:
     def ambiguous(self) -> bool:
         return len(self.candidates) > 1
 
+    @classmethod
+    def found(cls, text: str, start: int, end: int, kind: MentionKind,
+              candidates: tuple[Place, ...] = (), reason: str = "", admin_code: str = ""
+              ) -> Mention:
+        """A mention as a finder finds it, not yet resolved: equal to ``Mention(...)`` with
+        these fields, built as :meth:`choose` builds its copies (a finder makes one per name)."""
+        mention = object.__new__(cls)
+        mention.__dict__.update(text=text, start=start, end=end, kind=kind,
+                                candidates=candidates, place=None, confidence=0.0,
+                                reason=reason, admin_code=admin_code)
+        return mention
+
     def choose(self, place: Place | None, confidence: float, reason: str) -> Mention:
         """A copy of this mention resolved to ``place`` (one of its candidates).
 

@@ -480,6 +480,13 @@ DEMONYM_COUNTRIES = {"russian": "RU", "belarusian": "BY", "belarussian": "BY", "
 _DEMONYM_PLACE_BEFORE = re.compile(
     rf"\b({'|'.join(DEMONYM_COUNTRIES)})\s+(?:[a-z-]+\s+){{0,2}}?(?:city|town|village|"
     r"settlement|region|oblast|province|port|capital)\s+of\s+$", re.I)
+# _DEMONYM_PLACE_BEFORE read backwards from the name, without the word boundary before the
+# adjective: a fast test that fails wherever that search would, which tries each of the 60
+# characters before the name in turn.
+_DEMONYM_PLACE_BACKWARDS = re.compile(
+    rf"\s+{_backwards('of')}\s+"
+    rf"{_backwards('city town village settlement region oblast province port capital')}"
+    rf"(?:\s+[a-z-]+){{0,2}}\s+{_backwards(' '.join(DEMONYM_COUNTRIES))}", re.I)
 #: A capital standing for its government ("Kyiv did not confirm", "Kyiv has denied"): not a
 #: place the report is about, so no anchor for the coherence of the others.
 _GOVERNMENT_AFTER = re.compile(
@@ -690,6 +697,9 @@ class _Vocabulary:
 
     def __init__(self, text_: str):
         self._text = text_
+        # The text reversed: the cues before a name are read backwards (see _match), in a
+        # slice of this rather than in a reversed copy of each name's slice.
+        self.backwards = text_[::-1]
         self._words: set[str] | None = None
         # Whether some name is followed by a plural unit word (set by the scan).
         self.unit_list = False
@@ -793,8 +803,8 @@ class ToponymFinder:
                 continue  # "obw" inside a word
             units = self.gazetteer.admin_units_by_stem(match.group(1), 1)
             if units:
-                found.append(Mention(match.group(1), match.start(1), match.end(1),
-                                     _OBLAST, reason="cue", admin_code=units[0].code))
+                found.append(Mention.found(match.group(1), match.start(1), match.end(1),
+                                      _OBLAST, reason="cue", admin_code=units[0].code))
         at = text_.find(_SETTLEMENT_OF)
         while at >= 0:
             at += len(_SETTLEMENT_OF)
@@ -805,9 +815,8 @@ class ToponymFinder:
             settlements = self._settlements(match.group())
             if settlements is not None and not settlements.inflected and any(
                     place.country_code == HOME_COUNTRY for place in settlements.places):
-                found.append(Mention(match.group(), match.start(), match.end(),
-                                     _SETTLEMENT, settlements.places,
-                                     reason="cue"))
+                found.append(Mention.found(match.group(), match.start(), match.end(),
+                                      _SETTLEMENT, settlements.places, reason="cue"))
         return found
 
     def _scan_words(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
@@ -874,8 +883,8 @@ class ToponymFinder:
                                             or _CYRILLIC_RAION_AFTER.match(after))) \
                 and not _OBLAST_AFTER.match(after):
             return None  # fast path: no place, unit or river has a key like this
-        # The text before the name, reversed.
-        back = text_[start - 60 if start > 60 else 0:start][::-1]
+        # The text before the name (60 characters), reversed.
+        back = vocabulary.backwards[len(text_) - start:len(text_) - start + 60]
         # Unit, water and river cues: most names have none. Every cue after the name fails
         # unless _ANY_CUE_AFTER holds, every cue before it unless _ANY_CUE_BEFORE does.
         cue_after = read.region_suffix or _ANY_CUE_AFTER.match(after) is not None
@@ -886,18 +895,19 @@ class ToponymFinder:
                 if (cue_after and _PLURAL_UNIT_AFTER.match(after)) or (
                         cue_before and _PLURAL_UNIT_BEFORE.match(back)):
                     vocabulary.unit_list = True  # "... Sumy and Chernihiv oblasts": see find
-                return Mention(name, start, end, unit.kind, reason="cue", admin_code=unit.code)
+                return Mention.found(name, start, end, unit.kind, reason="cue",
+                                     admin_code=unit.code)
             if cue_after and _RAION_AFTER.match(after):
                 if read.raions:
                     if _PLURAL_UNIT_AFTER.match(after):
                         vocabulary.unit_list = True  # "Kupiansk and Izium raions"
-                    return Mention(name, start, end, _RAION, reason="cue",
-                                   admin_code=read.raions[0].code)
+                    return Mention.found(name, start, end, _RAION, reason="cue",
+                                    admin_code=read.raions[0].code)
                 return None  # a city district ("Novyi district"), not a settlement
             if cue_before and read.raions and _RAION_BEFORE.match(back):
                 # "Rajon Pokrowsk", "raïon de Pokrovsk", "raionul Pokrovsk"
-                return Mention(name, start, end, _RAION, reason="cue",
-                               admin_code=read.raions[0].code)
+                return Mention.found(name, start, end, _RAION, reason="cue",
+                                admin_code=read.raions[0].code)
             if (cue_before and _WATER_BEFORE.match(back)) or (
                     cue_after and _WATER_AFTER.match(after)):
                 return None  # "Sea of Azov", "Kakhovka Reservoir": a water body, not the town
@@ -905,21 +915,18 @@ class ToponymFinder:
                 return None  # "the Azov coast": a sea's; "the Odesa coast" is its oblast's
             if (cue_after and _RIVER_AFTER.match(after)) or (
                     cue_before and _RIVER_WORD_BEFORE.match(back)):
-                return Mention(name, start, end, _RIVER, self._rivers(name),
-                               reason="cue")
+                return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
             # "the Oskil": a river only if one is called so, and the name ends a phrase.
             if cue_before and self._rivers(name) and _RIVER_BEFORE.match(back) \
                     and _BARE_NAME_END.match(after):
-                return Mention(name, start, end, _RIVER, self._rivers(name),
-                               reason="cue")
+                return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.country is not None:
-            return Mention(name, start, end, _COUNTRY, reason="cue",
-                           admin_code=read.country.code)
+            return Mention.found(name, start, end, _COUNTRY, reason="cue",
+                            admin_code=read.country.code)
         if read.cyrillic and cue_after and _CYRILLIC_OBLAST_AFTER.match(after):
             capitals = self._region_capitals(name)
             if capitals:  # "Курской области": Kursk's region, not the Crimean Kurskoye
-                return Mention(name, start, end, _SETTLEMENT, capitals,
-                               reason="cue")
+                return Mention.found(name, start, end, _SETTLEMENT, capitals, reason="cue")
         settlements = self._settlements(name)
         if settlements is None:
             return None
@@ -944,7 +951,7 @@ class ToponymFinder:
                            or place.population >= WEAK_PLACE_POPULATION)
             if not places:
                 return None  # "Antonov airport": not the hamlet once called Antonov
-        return Mention(name, start, end, _SETTLEMENT, places, reason=reason)
+        return Mention.found(name, start, end, _SETTLEMENT, places, reason=reason)
 
     def _listed_with_word(self, text_: str, start: int, end: int) -> bool:
         """True if the name at ``start``:``end`` is listed ("X and Y", "X, Y") next to a
@@ -1059,7 +1066,7 @@ class ToponymFinder:
             units = self.gazetteer.admin_units_by_stem(name, level)
         if not units or (end in by_end and by_end[end].start != start):
             return None
-        return Mention(name, start, end, unit.kind, reason="cue", admin_code=units[0].code)
+        return Mention.found(name, start, end, unit.kind, reason="cue", admin_code=units[0].code)
 
     def _read_name_uncached(self, surface: str) -> _Name | None:
         """What a span may name by itself, or None for a stopword or a too short name. Pure,
@@ -1724,7 +1731,8 @@ def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
             # "Klimovo, Bryansk region", "Tetkino in the Kursk region": a foreign region
             cues[mention.start] = (capital.country_code, text_[mention.start:region.end()],
                                    capital.admin1_code)
-        elif text_.endswith("of", 0, mention.start - 1) and (
+        elif text_.endswith("of", 0, mention.start - 1) and _DEMONYM_PLACE_BACKWARDS.match(
+                text_[max(0, mention.start - 60):mention.start][::-1]) and (
                 demonym := _DEMONYM_PLACE_BEFORE.search(text_, max(0, mention.start - 60),
                                                         mention.start)):
             cues[mention.start] = (DEMONYM_COUNTRIES[demonym.group(1).lower()],

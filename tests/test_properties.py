@@ -156,3 +156,24 @@ def test_exports_round_trip_for_arbitrary_events(gazetteer, tmp_path, fmt):
         assert_same(read(writer(gdf, tmp_path / f"events.{fmt}")), gdf)
 
     round_trip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=20), start=st.integers(0, 10**6), length=st.integers(0, 50),
+       kind=st.sampled_from(["settlement", "oblast", "raion", "river", "country"]),
+       reason=st.text(max_size=10), code=st.text(max_size=5))
+def test_the_finders_fast_mention_is_the_dataclasss_mention(text, start, length, kind, reason,
+                                                           code):
+    import dataclasses
+    import pickle
+
+    from geo.models import Mention, MentionKind
+
+    fields = dict(text=text, start=start, end=start + length, kind=MentionKind(kind),
+                  reason=reason, admin_code=code)
+    fast, slow = Mention.found(**fields), Mention(**fields)
+    assert fast == slow and hash(fast) == hash(slow)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(slow)
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    chosen = fast.choose(None, 0.5, "why")
+    assert chosen == dataclasses.replace(slow, confidence=0.5, reason="why")
