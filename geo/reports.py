@@ -26,7 +26,6 @@ from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
 from geo.toponyms import (
-    MAJOR_CITY_POPULATION,
     TEXT_SAYS,
     USUAL_MEANING_CONFIDENCE,
     ToponymFinder,
@@ -379,8 +378,10 @@ def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
                      ) -> tuple[list[Mention], list[Claim]]:
     """Re-choose ambiguous places of a sentence that names a front sector after a town ("In
     the Kupiansk direction, troops attacked near Synkivka and Holubivka"): a namesake within
-    SECTOR_MAX_KM of that town beats one chosen farther off, the nearest winning. Choices the
-    text settled (confidence 0.9 and up), major cities and the sector towns are kept."""
+    SECTOR_MAX_KM of that town beats one chosen farther off, the nearest winning, even a major
+    city ("Kamianske in the Zaporizhzhia direction" is the village 38 km from Zaporizhzhia, not
+    the city of 227,000 85 km off, behind the front). Choices the text settled (confidence 0.9
+    and up) and the sector towns are kept."""
     sectors = [m for m in mentions if m.kind is _SETTLEMENT and m.place is not None
                and _SECTOR_AFTER.match(text, m.end)]
     for sector in sectors:
@@ -392,7 +393,6 @@ def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
         for subject in [m for m in mentions if start <= m.start < end]:
             if subject.kind is not _SETTLEMENT or subject.place is None \
                     or subject.confidence >= 0.9 or len(subject.candidates) < 2 \
-                    or subject.place.population >= MAJOR_CITY_POPULATION \
                     or _SECTOR_AFTER.match(text, subject.end):
                 continue
             if (found := _nearest_within(subject, town, SECTOR_MAX_KM)) is None:

@@ -15,6 +15,7 @@ from geo.reports import Reader
 #: Zaporizhzhia city (47.82, 35.19), 710,000+ people; 707652 is a village of that name in
 #: Zaporizhzhia oblast.
 ZAPORIZHZHIA = 687700
+ZAPORIZHZHIA_LAT, ZAPORIZHZHIA_LON = 47.82, 35.19
 #: Shevchenko, Pokrovsk raion, Donetsk oblast (48.30, 37.09); 13561779 is a district (PPLX)
 #: of Poltava with 147,600 people.
 SHEVCHENKO_POKROVSK = 694167
@@ -166,9 +167,15 @@ def test_places_in_a_named_sector_are_the_namesakes_near_its_town(reader):
     # Without the sector the town stays the usual meaning of the name.
     assert place_of(reader, "Russian troops attacked near Holubivka.", "Holubivka").id == \
         HOLUBIVKA_LUHANSK
-    # A major city in the sentence is not moved into the sector.
+    # A city with no namesake in the sector is not moved into it.
     text = "On the Pokrovsk axis, troops repelled attacks while drones struck Bila Tserkva."
     assert place_of(reader, text, "Bila Tserkva").population > 200_000
+    # One with a namesake in it is: Kamianske, Zaporizhzhia oblast (47.54, 35.37), 38 km from
+    # Zaporizhzhia, not the city of 227,000 in Dnipropetrovsk oblast 85 km away.
+    text = "Russian troops shelled Kamianske in the Zaporizhzhia direction."
+    kamianske = place_of(reader, text, "Kamianske")
+    assert kamianske.id == 706967
+    assert haversine_km(ZAPORIZHZHIA_LAT, ZAPORIZHZHIA_LON, kamianske.lat, kamianske.lon) < 45
 
 
 #: Sudzha, Kursk oblast, Russia (51.19, 35.27), 6,940 people; Glushkovo, Kursk oblast (51.34,
