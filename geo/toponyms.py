@@ -921,6 +921,8 @@ class ToponymFinder:
                     and _BARE_NAME_END.match(after):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.country is not None:
+            if back.startswith(" weN"):
+                return None  # "New Jersey", "New Mexico": no country ("New" read backwards)
             return Mention.found(name, start, end, _COUNTRY, reason="cue",
                             admin_code=read.country.code)
         if read.cyrillic and cue_after and _CYRILLIC_OBLAST_AFTER.match(after):

@@ -141,3 +141,11 @@ def test_cyrillic_case_forms_that_change_a_consonant_find_the_place(reader, text
 ])
 def test_adjectives_declined_like_village_names_are_no_places(reader, text):
     assert _texts(reader, text) == []
+
+
+def test_a_country_after_new_is_another_name_not_that_country(reader):
+    text = "Officials flew from New Jersey to New Zealand via Jersey."
+    kinds = {m.text: m.kind for m in reader.analyse(Report(text=text)).mentions}
+    assert "Jersey" in kinds and kinds["Jersey"] is MentionKind.COUNTRY  # the island itself
+    assert kinds.get("New Zealand") is MentionKind.COUNTRY
+    assert list(kinds) == ["New Zealand", "Jersey"]  # no country called "Jersey" in New Jersey
