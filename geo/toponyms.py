@@ -1547,7 +1547,8 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     if best.country_code != HOME_COUNTRY and (
             (best.population < WEAK_PLACE_POPULATION and _SENTENCE_START.match(back)
              and not _PLACE_APPOSITIVE_AFTER.match(text_, end, end + 60)
-             and not (_border_town(best, settlements.named)
+             and not (_border_town(best, settlements.named | (
+                          {best.id} if settlements.peopled_case_form else set()))
                       and len(settlements.lower) >= BORDER_TOWN_MIN_LETTERS
                       and not settlements.given_name))
             or (best.population < MAJOR_CITY_POPULATION and best.country_code

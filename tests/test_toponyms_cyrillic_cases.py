@@ -101,6 +101,16 @@ def test_case_form_after_a_sentence_initial_word(reader, text, surface, expected
 
 
 @pytest.mark.parametrize(("text", "surface"), [
+    ("Суджи больше нет, пишут военкоры.", "Суджи"),
+    ("Суджу обстреляли ночью.", "Суджу"),
+])
+def test_case_form_of_a_border_town_first_in_its_sentence(reader, text, surface):
+    """A case form of a town along the border is the town even as a sentence's first word,
+    where other small foreign places are taken for capitalised words."""
+    assert place_id(reader, text, surface) == SUDZHA
+
+
+@pytest.mark.parametrize(("text", "surface"), [
     ("Радио Свобода сообщило об ударе по городу.", "Свобода"),
     ("Губернатор Гладков сообщил об обстреле Шебекина.", "Гладков"),
 ])
