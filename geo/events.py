@@ -172,7 +172,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      rf"\bshot\s+down\b(?:\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b)?|"
      rf"\b(?:down(?:ed|s|ing)|intercept(?:ed|s|ing)|neutrali[sz](?:ed|es|ing)|"
      rf"destroy(?:ed|s|ing))\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b{_NOT_A_WEAPON_USE}|"
-     r"\bintercept(?:ed|ions?)\b|\b(?:was|were|been|being)\s+downed\b"),
+     r"\bintercept(?:ed|ions?)\b|\b(?<=was |ere |een |ing )downed\b"),
     (K.STRIKE,
      r"\b(?:drone|missile|rocket|air|artillery|mortar|bomb|glide[-\s]bomb|kamikaze|shahed|"
      r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
