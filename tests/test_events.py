@@ -584,6 +584,8 @@ def test_air_defence_shooting_down_drones_is_an_interception_by_the_defenders(re
                   "force said.")
     assert [(e.kind, e.mention.text, e.actor, e.precision) for e in events] == [
         (EventKind.INTERCEPTION, "Kharkiv", "", Precision.REGION)]
+    events = read("Overnight 40 drones were downed over Sumy.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.INTERCEPTION, "Sumy")]
     # a factory making drones is no interception: the strike on it is a strike
     events = read("A Russian strike destroyed a drone factory in Dnipro.")
     assert [(e.kind, e.actor) for e in events] == [(EventKind.STRIKE, "Russian")]
