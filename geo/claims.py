@@ -28,12 +28,21 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from geo import features, geodesy
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
 from geo.prescan import Starts, finditer_at, word_alternation
 
 log = logging.getLogger(__name__)
+
+# As module constants: under Python 3.11 each ``MentionKind.SETTLEMENT`` lookup goes through the
+# enum class, and the passes compare kinds for every mention.
+_SETTLEMENT, _OBLAST, _RAION, _RIVER, _COUNTRY = (
+    MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION, MentionKind.RIVER,
+    MentionKind.COUNTRY)
+_ADMIN_UNITS = (_OBLAST, _RAION)
+_START_END = attrgetter("start", "end")
 
 __all__ = [
     "DIRECTION_REFERENCE_WINDOW",
@@ -247,15 +256,23 @@ def _alternation(words) -> str:
                     for w in sorted(set(words), key=len, reverse=True))
 
 
+def _first_character_guard(words) -> str:
+    """A lookahead on the first characters of ``words``, to stand before their alternation:
+    sre tries the branches of an alternation one by one (a case-free literal has no fast
+    reject), so a long word list is slow to fail where none of its words starts."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
 def _words_re(words) -> str:
     return f"(?:{word_alternation(words)})"
 
 
-def _by_last_character(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """Lowercase ``words`` grouped by their last character, for :meth:`_Scan.may_end_with`."""
+def _by_last_character(phrases: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Lowercase ``phrases`` (words, or words joined by single spaces) grouped by their last
+    character, for :meth:`_Scan.may_end_with`."""
     groups: dict[str, list[str]] = {}
-    for word in dict.fromkeys(word.lower() for word in words):
-        groups.setdefault(word[-1], []).append(word)
+    for phrase in dict.fromkeys(phrase.lower() for phrase in phrases):
+        groups.setdefault(phrase[-1], []).append(phrase)
     return {last: tuple(group) for last, group in groups.items()}
 
 
@@ -330,7 +347,8 @@ _HEDGES_ABOUT = (
 )
 _HEDGE_KIND = {h: "below" for h in _HEDGES_BELOW} | {h: "above" for h in _HEDGES_ABOVE} | {
     h: "about" for h in _HEDGES_ABOUT}
-_HEDGE = rf"(?:{_alternation(_HEDGE_KIND)})(?:(?<=[.'])|(?![^\W\d_]))"
+_HEDGE = (rf"{_first_character_guard(_HEDGE_KIND)}(?:{_alternation(_HEDGE_KIND)})"
+          r"(?:(?<=[.'])|(?![^\W\d_]))")
 # A word between a hedge and its figure: "менее чем в 10 км", "приблизно за 30 км", "at about".
 _HEDGE_JOINT = r"(?:в\s+|за\s+|at\s+)"
 
@@ -714,17 +732,19 @@ APPOSITION_TAIL_MAX_WORDS = 4
 """Words the fact's own verb may take after the last appositive ("is located some")."""
 _WHICH_RE = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:which|that|where|der|die|das|qui|que|"
                        r"который|которая|которое|який|яка|яке)\b", re.IGNORECASE)
+_FORCES_VERBS = (
+    "were are was is had have been stood stand remained remain now already only just reportedly "
+    "then still came come got get advanced approached waren sind standen stehen steht étaient "
+    "sont estaban están находились находятся были стояли стоят були перебували перебувають "
+    "знаходяться знаходилися стоять").split()
+_FORCES_JOINTS = ["to", "в", "у", "за"]  # "войска находятся в 2 км от", "війська за 5 км від"
 _FORCES_RE = re.compile(
     r"\b(?:forces|troops|army|units|occupiers|invaders|soldiers|truppen|streitkräfte|troupes|"
     r"fuerzas|tropas|войска|силы|війська|сили)\s+"
-    r"(?:(?:were|are|was|is|had|have|been|stood|stand|remained|remain|now|already|only|just|"
-    r"reportedly|then|still|came|come|got|get|advanced|approached|waren|sind|standen|stehen|"
-    r"steht|étaient|"
-    r"sont|estaban|están|находились|находятся|были|стояли|стоят|були|перебували|перебувають|"
-    r"знаходяться|знаходилися|стоять)\s+){1,3}"
-    r"(?:(?:to|в|у|за)\s+)?$",  # "войска находятся в 2 км от", "війська за 5 км від"
+    rf"(?:(?:{'|'.join(_FORCES_VERBS)})\s+){{1,3}}(?:(?:{'|'.join(_FORCES_JOINTS)})\s+)?$",
     re.IGNORECASE,
 )
+_FORCES_LAST_WORDS = _by_last_character(_FORCES_VERBS + _FORCES_JOINTS)
 # "Kramatorsk and Sloviansk, both about 25 km from the front", "Hirnyk and Ukrainsk are each
 # 10 km from Kurakhove": the fact holds for every place of the list before "both"/"each".
 _SHARED_BEFORE_FACT_RE = re.compile(
@@ -736,7 +756,10 @@ _SHARED_BEFORE_FACT_RE = re.compile(
     re.IGNORECASE)
 _LIST_JOINT_RE = re.compile(r"\s*(?:,|,?\s+(?P<and>and|und|et|y|и|та|і)\s+|\s*&\s*)\s*",
                             re.IGNORECASE)
-_CLAUSE_STOP = re.compile(r";|\s(?:and|und|et|y|и|та|but|while|whereas|aber|mais|pero)\s")
+# ";" or a joining word between white space; written to open with a character class, which
+# lets the regex engine skip quickly from one candidate character to the next.
+_CLAUSE_STOP = re.compile(
+    r"[;\s](?:(?<=;)|(?:and|und|et|y|и|та|but|while|whereas|aber|mais|pero)\s)")
 _ALIAS_BEFORE = re.compile(  # "formerly Oktiabr", "Izium or Izyum": another name of the same place
     r"\b(?:formerly|or|also\s+known\s+as|known\s+as|a\.?k\.?a\.?|previously|renamed(?:\s+to)?|"
     r"until\s+\d{4}(?:\s+called)?|called|ehemals|früher|auch|anciennement|antes|ранее|бывш\w*|"
@@ -745,8 +768,8 @@ _ADMIN_BEFORE = re.compile(  # "im Rajon Bachmut", "der Oblast Luhansk": an admi
     r"\b(?:rajons?|raions?|oblast|gebiet|bezirk|district\s+of|raion\s+of|région\s+de|"
     r"óblast\s+de|oblast\s+de|область|района?|області|районі?)\s+$", re.IGNORECASE)
 _ADMIN_LAST_WORDS = _by_last_character(  # the words _ADMIN_BEFORE's matches end with
-    "rajon rajons raion raions oblast gebiet bezirk of de область район района області районі"
-    .split())
+    "rajon rajons raion raions oblast gebiet bezirk область район района області районі".split()
+    + ["district of", "raion of", "région de", "óblast de", "oblast de"])
 _UNIT_AFTER = re.compile(  # "Krasnorichenske hromada", "Pokrovsk Raion": a unit's name
     r"\s+(?:(?:settlement|urban|rural|territorial|city)\s+)?(?:hromada|community|municipality|"
     r"raion|rayon|district|oblast|region|province|громада|громади|район|области|області)\b",
@@ -771,6 +794,10 @@ _FACILITY_AFTER = re.compile(
     r"(?:plant|station)|nuclear\s+(?:plant|station)|NPP|TPP|HPP|dam|airport|airfield|"
     r"air\s*base|АЭС|АЕС|ГЭС|ГЕС|ТЭС|ТЕС|аэропорт\w*|аеропорт\w*)(?![^\W\d_])",
     re.IGNORECASE)
+# Either a unit's or a facility's word after a name: a settlement mention followed by one names
+# no settlement.
+_UNIT_OR_FACILITY_AFTER = re.compile(rf"{_UNIT_AFTER.pattern}|{_FACILITY_AFTER.pattern}",
+                                     re.IGNORECASE)
 _FACILITY_WORDS_BEFORE = frozenset(
     "akw atomkraftwerk atomkraftwerks kernkraftwerk kernkraftwerks wasserkraftwerk "
     "wasserkraftwerks flughafen flughafens staudamm staudamms".split())
@@ -853,17 +880,21 @@ _WORD_START_RE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_])")
 # only where a cheap scan says one of their matches can start, mostly a scan of a lowercased
 # copy of the text; the matches found are exactly those of the pattern's finditer.
 
-_FOLD_ODD_RE = re.compile("[ıſ\u1c80-\u1c88]")
+_FOLD_ODD = "ıſ" + "".join(map(chr, range(0x1C80, 0x1C89)))
 """Characters that IGNORECASE matches to a letter other than their lowercase ("ſ" matches "s"):
-the lowercased copy cannot stand in for a text holding one."""
+the lowercased copy cannot stand in for a text holding one. Looked for one by one (a plain
+search for a character is much faster than a regex scan of the text)."""
 
 # The words a bare direction (_BARE_DIRECTION_RE) can open with, lowercase: the adverbs, the
-# prepositions before a direction word and the stems of the direction words themselves. An
-# abbreviation ("NE") is case-sensitive and looked for in the text itself.
+# prepositions before a direction word and the stems of the direction words themselves ("a",
+# "to the" and "sever" with what can follow them there: "a summary", "to the United" and
+# "several" open none, and each start tried costs a match of the big pattern). An abbreviation
+# ("NE") is case-sensitive and looked for in the text itself.
 _DIRECTION_OPENERS = (
-    r"immediately|just|directly|slightly|far|further|a\s+[lnseo]|ao\s|to\s+the\s|due\s|almost\s"
-    r"|roughly\s|north|south|east|west|nord|nörd|süd|sued|ost|öst|oest|sud|vest|syd|väst|norr"
-    r"|söder|au\s*[nseo]|à\s|al\s|к\s|на\s|į\s|na\s|ten\s|sever|jiho|východn|západn|jižně"
+    r"immediately|just|directly|slightly|far|further|a\s+[lneo]|a\s+su[dl]|ao\s|to\s+the\s+[nsew]"
+    r"|due\s|almost\s|roughly\s|north|south|east|west|nord|nörd|süd|sued|ost|öst|oest|sud|vest"
+    r"|syd|väst|norr|söder|au\s*[nseo]|à\s|al\s|к\s|на\s|į\s|na\s|ten\s|sever[no]|jiho"
+    r"|východn|západn|jižně"
     r"|север|юго|юж|восточ|запад|півн|півд|східн|західн|est\s+de|ad\s|juho|južn|sør|øst"
     r"|источно|източно|сјевер|југо|јужно|istočno|zapadno|vzhodno|zahodno|sjever|jugo")
 
@@ -934,16 +965,18 @@ class _Scan:
         self.text = text
         self.low = text.lower()
         # the copy stands in for the text only when its characters correspond one to one
-        self.fast = len(self.low) == len(text) and not _FOLD_ODD_RE.search(text)
+        self.fast = len(self.low) == len(text) and not any(
+            char in text for char in _FOLD_ODD)
 
     def may_end_with(self, lo: int, hi: int, last_words: dict[str, tuple[str, ...]]) -> bool:
         """False when ``text[lo:hi]``, white space stripped off its end, ends in none of the
-        words of ``last_words`` (see :func:`_by_last_character`) in any case; a cheap test
-        before a case-free regex whose every match ends, up to white space, with one of them
-        at ``hi`` ("...$"), which the regex engine would try at every position."""
+        phrases of ``last_words`` (see :func:`_by_last_character`; any run of white space
+        between their words) in any case; a cheap test before a case-free regex whose every
+        match ends, up to white space, with one of them at ``hi`` ("...$"), which the regex
+        engine would try at every position."""
         if not self.fast:
             return True
-        tail = self.low[lo:hi].rstrip()
+        tail = " ".join(self.low[lo:hi].split())
         return tail.endswith(last_words.get(tail[-1:], ()))
 
     def directions(self) -> list[re.Match]:
@@ -1028,6 +1061,10 @@ def parse_number(s: str) -> tuple[float, str]:
     return _word_number(s)
 
 
+_parsed_number = lru_cache(maxsize=1024)(parse_number)
+"""parse_number, cached per figure for the parser: the same few figures recur."""
+
+
 def _word_number(s: str) -> tuple[float, str]:
     """The value of a number written in words: the pieces add up, and a hundred, ten or
     thousand word multiplies what stands before it ("deux cents", "zweihundertfünfundzwanzig",
@@ -1058,7 +1095,9 @@ def _word_number(s: str) -> tuple[float, str]:
     return float(total + current), ""
 
 
+@lru_cache(maxsize=256)
 def _unit_of(s: str) -> str:
+    """"km", "nmi", "mi" or "m" for a unit word; cached per word, as a few units recur."""
     s = s.lower()
     if s in ("km", "км"):
         return "km"
@@ -1141,7 +1180,7 @@ def _distance_matches(scan: _Scan, anchors: list[re.Match]) -> list[re.Match]:
 def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance:
     """StatedDistance of a distance match (groups hedge, num, num2, unit, alt...)."""
     vague = _VAGUE_COUNTS.get(" ".join(m.group("num").lower().split()))
-    value, note = parse_number(m.group("num")) if vague is None else (sum(vague) / 2, "")
+    value, note = _parsed_number(m.group("num")) if vague is None else (sum(vague) / 2, "")
     if note:
         notes.append(note)
     unit = _unit_of(m.group("unit"))
@@ -1154,7 +1193,7 @@ def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance
         notes.append(f"'{m.group('num')}' gives no figure: read as {vague[0]:g}-{vague[1]:g} "
                      f"{unit}")
     elif m.group("num2"):
-        value2, note2 = parse_number(m.group("num2"))
+        value2, note2 = _parsed_number(m.group("num2"))
         if note2:
             notes.append(note2)
         low, high = sorted((value * factor, value2 * factor))
@@ -1169,7 +1208,7 @@ def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance
     alt_km = alt_value = None
     alt_unit = ""
     if alt_num:
-        alt_value, note = parse_number(alt_num)
+        alt_value, note = _parsed_number(alt_num)
         if note:
             notes.append(note)
         alt_unit = _unit_of(m.group("alt_unit") or m.group("alt_unit2"))
@@ -1184,6 +1223,13 @@ def _stated_distance(text: str, m: re.Match, notes: list[str]) -> StatedDistance
                           low_km=low, high_km=high, hedge=hedge, alt_km=alt_km,
                           alt_value=alt_value, alt_unit=alt_unit,
                           route=_route_of(m.group("route")))
+
+
+@lru_cache(maxsize=1024)
+def _border_country(phrase: str) -> str | None:
+    """:func:`geo.features.border_country` of a phrase the text gives, cached per phrase: the
+    same few border phrases and country adjectives recur in every text."""
+    return features.border_country(phrase)
 
 
 def _route_of(phrase: str | None) -> str:
@@ -1246,6 +1292,27 @@ class _Fact:
     notes: list[str] = field(default_factory=list)
 
 
+class _Topics:
+    """Sentence index -> its topic (see :meth:`_Parser._topics`) while a subject pass runs,
+    worked out when first asked for (most facts find their subject in their own sentence); a
+    sentence without a topic of its own takes the first subject given to a fact in it."""
+
+    def __init__(self, parser: _Parser, candidates: list[Mention]):
+        self.parser = parser
+        self.candidates = candidates
+        self.topics: dict[int, Mention] | None = None
+        self.subjects: dict[int, Mention] = {}
+
+    def get(self, si: int) -> Mention | None:
+        if self.topics is None:
+            self.topics = self.parser._topics(self.candidates)
+        topic = self.topics.get(si)
+        return topic if topic is not None else self.subjects.get(si)
+
+    def add_subject(self, si: int, subject: Mention) -> None:
+        self.subjects.setdefault(si, subject)
+
+
 def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``(start, end)``, or pieces of at most MAX_SENTENCE_CHARS cut after a ";" or ",", else
     at a space, else anywhere."""
@@ -1270,7 +1337,7 @@ class _Parser:
             (m for m in mentions
              if isinstance(m, Mention) and isinstance(m.start, int) and isinstance(m.end, int)
              and 0 <= m.start < m.end <= n),
-            key=lambda m: (m.start, m.end))
+            key=_START_END)
         self.starts = [m.start for m in self.mentions]
         self.resolve_reference = resolve_reference
         self.sentences, self.paragraph_of = self._split_sentences()
@@ -1291,14 +1358,21 @@ class _Parser:
         spans, paragraphs = [], []
         start, paragraph = 0, 0
         for m in _SENTENCE_BREAK.finditer(text):
-            if "\n" not in m.group() and not self._is_break(m):
+            at, end = m.span()
+            newline = "\n" in m.group()
+            if not newline and not self._is_break(m):
                 continue
-            if text[start:m.start()].strip():
-                for piece in _cut_long(text, start, m.end()):
-                    spans.append(piece)
+            sentence = text[start:at]
+            if sentence and not sentence.isspace():
+                if end - start <= MAX_SENTENCE_CHARS:
+                    spans.append((start, end))
                     paragraphs.append(paragraph)
-            start = m.end()
-            if "\n" in m.group():
+                else:
+                    for piece in _cut_long(text, start, end):
+                        spans.append(piece)
+                        paragraphs.append(paragraph)
+            start = end
+            if newline:
                 paragraph += 1
         if text[start:].strip():
             for piece in _cut_long(text, start, len(text)):
@@ -1330,6 +1404,21 @@ class _Parser:
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         return self.sentences[self.sentence_index(pos)]
+
+    def _last_settlement(self, start: int, end: int, other: Mention | None) -> Mention | None:
+        """The last settlement mention within ``text[start:end]`` that is neither ``other`` nor
+        names the same place."""
+        mentions = self.mentions
+        i = bisect.bisect_left(self.starts, end)
+        while i > 0:
+            i -= 1
+            m = mentions[i]
+            if m.start < start:
+                break
+            if m.kind == _SETTLEMENT and m.end <= end and m is not other \
+                    and not _same_place(m, other):
+                return m
+        return None
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self.starts, start)
@@ -1375,9 +1464,9 @@ class _Parser:
     def _overlaps(self, start: int, end: int) -> bool:
         return any(f.start < end and start < f.end for f in self.facts)
 
-    def _limit(self, p: int, window: int) -> int:
-        """End of the stretch after position p in which a reference may start."""
-        _, sentence_end = self.sentence_span(p)
+    def _limit(self, p: int, window: int, sentence_end: int) -> int:
+        """End of the stretch after position p (in a sentence ending at ``sentence_end``) in
+        which a reference may start."""
         limit = min(sentence_end, p + window, len(self.text))
         stop = _CLAUSE_STOP.search(self.text, p, limit)
         if stop:
@@ -1389,8 +1478,8 @@ class _Parser:
 
     def _find_reference(self, p: int, window: int) -> _Ref | None:
         text = self.text
-        limit = self._limit(p, window)
         _, sentence_end = self.sentence_span(p)
+        limit = self._limit(p, window, sentence_end)
         if m := _PRONOUN_REF_RE.match(text, p, sentence_end):
             return _Ref("pronoun", m.start("pron"), m.end("pron"), name=m.group("pron"))
         if (m := _FRONT_RE.match(text, p, sentence_end)) and (
@@ -1399,25 +1488,25 @@ class _Parser:
             return _Ref("front", p + len(m.group()) - len(m.group().lstrip()), m.end(),
                         feature="the front line")
         if (m := _BORDER_RE.match(text, p, sentence_end)) and (
-                not m.group("lead").strip() or features.border_country(m.group("lead"))
+                not m.group("lead").strip() or _border_country(m.group("lead"))
                 or _ADMIN_BORDER.search(m.group("lead")) or _STATE_BORDER.search(m.group("lead"))):
             end = m.end()
-            if m.group("after") and not features.border_country(m.group("after")):
+            if m.group("after") and not _border_country(m.group("after")):
                 end = m.start("after")
-            country = bool(m.group("tail")) and features.border_country(m.group("tail"))
+            country = bool(m.group("tail")) and _border_country(m.group("tail"))
             unit = None if country else self._unit_in_border(m.start(), end)
             if unit is not None:
                 if unit.end >= end and (after := _UNIT_AFTER.match(text, unit.end)):
                     end = after.end()
                 # "the border of Kharkiv Oblast with Russia" is Russia's border
                 tail = _BORDER_WITH_RE.match(text, end)
-                country = bool(tail) and features.border_country(tail.group())
+                country = bool(tail) and _border_country(tail.group())
                 if not country:
                     phrase = text[m.start():end].strip()
                     return _Ref("border", end - len(phrase), end, mention=unit, feature=phrase)
                 end = tail.end()
             phrase = text[m.start():end].strip()
-            iso = features.border_country(phrase)
+            iso = _border_country(phrase)
             if _ADMIN_BORDER.search(phrase) and not country:
                 feature = phrase
             elif iso:
@@ -1436,7 +1525,7 @@ class _Parser:
                                       self._settlement_points())):
             start = m.end() - len(m.group().lstrip())
             mention = Mention(text=text[start:m.end()], start=start, end=m.end(),
-                              kind=MentionKind.RIVER, place=river, candidates=(river,),
+                              kind=_RIVER, place=river, candidates=(river,),
                               confidence=0.8, reason=f"the mouth of the {river.name}: "
                                                      f"GeoNames' point for a river")
             return _Ref("mention", start, m.end(), mention=mention)
@@ -1446,7 +1535,7 @@ class _Parser:
                         feature=f"the {name} River", name=name)
         for mention in self.mentions_between(p, limit):
             after = text[mention.end:mention.end + 2]
-            if mention.kind == MentionKind.COUNTRY:
+            if mention.kind == _COUNTRY:
                 if after[:2] in ("'s", "’s"):
                     continue
                 iso = features.border_country(mention.admin_code) or features.border_country(
@@ -1455,7 +1544,7 @@ class _Parser:
                            else f"the border of {mention.text}")
                 return _Ref("border", mention.start, mention.end, mention=mention,
                             feature=feature)
-            if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
+            if mention.kind in _ADMIN_UNITS:
                 word = _UNIT_WORD_RE.match(text, mention.end)
                 end = word.end() if word else mention.end
                 if _AREA_END_RE.match(text, end):
@@ -1466,19 +1555,19 @@ class _Parser:
                     return _Ref("border", mention.start, end, mention=mention,
                                 feature=f"the border of {phrase}")
                 continue
-            if mention.kind == MentionKind.RIVER:
+            if mention.kind == _RIVER:
                 return _Ref("river", mention.start, mention.end, mention=mention,
                             feature=f"the {mention.text} River"
                             if "river" not in mention.text.lower() else mention.text,
                             name=mention.text)
-            if mention.kind == MentionKind.SETTLEMENT:
+            if mention.kind == _SETTLEMENT:
                 if _WATER_AFTER.match(text, mention.end):
                     continue  # "the Black Sea", "the Kakhovka Reservoir": not the settlement
                 if facility := self._facility_at(mention):
                     return _Ref("facility", mention.start, facility, name=text[
                         mention.start:facility] if facility > mention.end else mention.text)
                 if (border := _OWN_BORDER_RE.match(text, mention.end)) and (
-                        iso := features.border_country(border.group("country"))):
+                        iso := _border_country(border.group("country"))):
                     # "Kharkiv's border with Russia": that country's border near the place
                     return _Ref("border", mention.start, border.end(),
                                 feature=f"the {features.country_adjective(iso)} border")
@@ -1499,20 +1588,22 @@ class _Parser:
     def _facility_at(self, mention: Mention) -> int:
         """End of the facility phrase a settlement mention names ("the Zaporizhzhia nuclear power
         plant", "AKW Saporischschja"), 0 when the mention names the settlement itself."""
-        text = self.text
-        if after := _FACILITY_AFTER.match(text, mention.end):
+        if after := _FACILITY_AFTER.match(self.text, mention.end):
             return after.end()
-        start = mention.start
+        return mention.end if self._facility_word_before(mention.start) else 0
+
+    def _facility_word_before(self, start: int) -> bool:
+        """Whether the word before ``start`` is a facility's ("AKW Saporischschja", "la
+        centrale nucléaire de Zaporijia")."""
+        text = self.text
         if start and text[start - 1] in "'’":
             word = "d'"
         else:
             word = text[text.rfind(" ", max(0, start - _LOOKBEHIND), max(0, start - 1)) + 1:
                         start].strip().lower()
-        if word.rsplit("-", 1)[-1] in _FACILITY_WORDS_BEFORE or (
-                word in ("de", "d'") and _FACILITY_BEFORE.search(
-                    text, max(0, start - _LOOKBEHIND), start)):
-            return mention.end
-        return 0
+        return word.rsplit("-", 1)[-1] in _FACILITY_WORDS_BEFORE or (
+            word in ("de", "d'") and _FACILITY_BEFORE.search(
+                text, max(0, start - _LOOKBEHIND), start) is not None)
 
     def _unit_in_border(self, start: int, end: int) -> Mention | None:
         """The oblast or raion a border phrase names: "the border with Dnipropetrovsk Oblast",
@@ -1520,7 +1611,7 @@ class _Parser:
         region, "the border with Belgorod region", is a settlement mention here and stays a
         national border)."""
         for mention in self.mentions_between(start, end):
-            if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
+            if mention.kind in _ADMIN_UNITS:
                 return mention
         return None
 
@@ -1574,7 +1665,7 @@ class _Parser:
             if cue.group("between"):
                 continue  # a pair of places: see _pair_fact
             places = [x for x in self.mentions_between(cue.end(), figure_start)
-                      if x.kind == MentionKind.SETTLEMENT]
+                      if x.kind == _SETTLEMENT]
             if places:
                 first = places[0]
                 return _Ref("mention", first.start, first.end, mention=first)
@@ -1675,7 +1766,9 @@ class _Parser:
             if direction_match is not None and fact.direction_deg is None:
                 fact.direction, fact.direction_deg = _match_direction(direction_match, notes)
             sent_start, _ = self.sentence_span(m.start())
-            if ref.kind == "mention" and _FORCES_RE.search(text, sent_start, m.start()):
+            if ref.kind == "mention" and self.scan.may_end_with(
+                    sent_start, m.start(), _FORCES_LAST_WORDS) and _FORCES_RE.search(
+                    text, sent_start, m.start()):
                 fact.kind = ClaimKind.FRONTLINE_DISTANCE
                 fact.subject, fact.subject_fixed = ref.mention, True
                 fact.reference = None
@@ -1696,7 +1789,7 @@ class _Parser:
         ``lo`` and the figure (the first is the subject); nothing when there is no such pair
         ("two strikes 5 km apart")."""
         places = [x for x in self.mentions_between(lo, m.start())
-                  if x.kind == MentionKind.SETTLEMENT and x.end <= m.start()]
+                  if x.kind == _SETTLEMENT and x.end <= m.start()]
         for first, second in reversed(list(zip(places, places[1:], strict=False))):
             if _PAIR_JOINT_RE.fullmatch(self.text, first.end, second.start) \
                     and not _same_place(first, second):
@@ -1740,11 +1833,11 @@ class _Parser:
                 else:
                     before = self.mentions_between(m.start("between"), m.end("between"))
                     start = m.start()
-                refs = [x for x in before if x.kind == MentionKind.SETTLEMENT]
+                refs = [x for x in before if x.kind == _SETTLEMENT]
                 if not refs:
                     continue
                 notes: list[str] = []
-                value, note = parse_number(m.group("num"))
+                value, note = _parsed_number(m.group("num"))
                 if note:
                     notes.append(note)
                 unit = _unit_of(m.group("unit"))
@@ -1772,13 +1865,13 @@ class _Parser:
             ref = after = None
             before = [x for x in self.mentions_between(max(0, m.start() - _LOOKBEHIND),
                                                        m.start())
-                      if x.kind == MentionKind.SETTLEMENT and not text[x.end:m.start()].strip()]
+                      if x.kind == _SETTLEMENT and not text[x.end:m.start()].strip()]
             if before and _FROM_CASE_RE.search(before[-1].text):
                 ref, pos = before[-1], m.end()
             else:
                 gap = _SPACE_RE.match(text, m.end())
                 following = self.mentions_between(gap.end(), gap.end() + 1)
-                if following and following[0].kind == MentionKind.SETTLEMENT \
+                if following and following[0].kind == _SETTLEMENT \
                         and _FROM_CASE_RE.search(following[0].text):
                     ref, pos = following[0], following[0].end
             if ref is None:
@@ -1836,7 +1929,7 @@ class _Parser:
             if self._overlaps(m.start(), end):
                 continue
             covering = [x for x in self.mentions_between(m.start("name"), end)
-                        if x.kind == MentionKind.RIVER]
+                        if x.kind == _RIVER]
             explicit = not m.group("bare") or bool(m.group("word"))
             if not explicit and not covering:
                 try:
@@ -1854,7 +1947,7 @@ class _Parser:
     def _region_pass(self) -> None:
         text = self.text
         for mention in self.mentions:
-            if mention.kind not in (MentionKind.OBLAST, MentionKind.RAION):
+            if mention.kind not in _ADMIN_UNITS:
                 continue
             if self._overlaps(mention.start, mention.end):
                 continue
@@ -1877,8 +1970,8 @@ class _Parser:
         text = self.text
         pieces, pos = [], start
         for other in self.mentions_between(start, end):
-            if other.kind in (MentionKind.COUNTRY, MentionKind.RAION, MentionKind.OBLAST) or (
-                    other.kind == MentionKind.SETTLEMENT
+            if other.kind in (_COUNTRY, _RAION, _OBLAST) or (
+                    other.kind == _SETTLEMENT
                     and _HROMADA_AFTER.match(text, other.end)):
                 pieces.append(text[pos:other.start])
                 pos = other.end
@@ -1890,7 +1983,7 @@ class _Parser:
             word = word.strip("\"“”«»")
             if word in ("'s", "’s"):
                 continue
-            if _POSSESSIVE_RE.fullmatch(word) and features.border_country(word[:-2]):
+            if _POSSESSIVE_RE.fullmatch(word) and _border_country(word[:-2]):
                 continue
             if word and not _REGION_FILLER.match(word.strip("'’").lower()):
                 return False
@@ -1919,23 +2012,28 @@ class _Parser:
 
     def _settlement_mentions(self) -> list[Mention]:
         """The settlement mentions that do not name an administrative unit ("im Rajon Bachmut",
-        "Pokrovsk Raion") or a facility ("the Zaporizhzhia NPP"); worked out on the first call
-        of this parse (the passes ask often)."""
+        "Pokrovsk Raion") or a facility ("the Zaporizhzhia NPP"), up to the end of the last
+        sentence holding a fact: no subject is looked for past it. Worked out on the first call
+        of the subject pass (the passes ask often; facts are only dropped or copied after it)."""
         if self.settlement_mentions is None:
             text = self.text
+            last = max((f.start for f in self.facts), default=-1)
+            reach = self.sentence_span(last)[1] if last >= 0 else 0
             self.settlement_mentions = [
-                m for m in self.mentions if m.kind == MentionKind.SETTLEMENT
+                m for m in self.mentions[:bisect.bisect_left(self.starts, reach)]
+                if m.kind == _SETTLEMENT
                 and not (self.scan.may_end_with(lo := max(0, m.start - _LOOKBEHIND), m.start,
                                                 _ADMIN_LAST_WORDS)
                          and _ADMIN_BEFORE.search(text, lo, m.start))
-                and not _UNIT_AFTER.match(text, m.end) and not self._facility_at(m)]
+                and not _UNIT_OR_FACILITY_AFTER.match(text, m.end)
+                and not self._facility_word_before(m.start)]
         return self.settlement_mentions
 
     def _settlement_points(self) -> list[tuple[float, float]]:
         """(lat, lon) of the resolved settlements of the text, worked out on the first call."""
         if self.settlement_points is None:
             self.settlement_points = [(m.place.lat, m.place.lon) for m in self.mentions
-                                      if m.kind == MentionKind.SETTLEMENT
+                                      if m.kind == _SETTLEMENT
                                       and m.place is not None]
         return self.settlement_points
 
@@ -1964,7 +2062,7 @@ class _Parser:
     def _subject_round(self) -> None:
         candidates = self._candidates()
         cand_starts = [c.start for c in candidates]
-        topics = self._topics(candidates)
+        topics = _Topics(self, candidates)
         keep = []
         for fact in self.facts:
             if fact.subject_fixed:
@@ -1981,7 +2079,7 @@ class _Parser:
             if how:
                 fact.notes.append(how)
             if subject is not None:
-                topics.setdefault(si, subject)
+                topics.add_subject(si, subject)
             keep.append(fact)
         self.facts = keep
 
@@ -2000,21 +2098,20 @@ class _Parser:
         return topics
 
     def _subject_for(self, fact: _Fact, si: int, candidates: list[Mention],
-                     cand_starts: list[int], topics: dict[int, Mention]
+                     cand_starts: list[int], topics: _Topics
                      ) -> tuple[Mention | None, str]:
         text = self.text
         s_start, s_end = self.sentences[si]
         prefix = text[s_start:fact.start]
         ref = fact.reference
         # "... Pokrovsk, which is 50 km from Donetsk": the place the relative clause hangs on
-        settlements = [m for m in self.mentions_between(s_start, fact.start)
-                       if m.kind == MentionKind.SETTLEMENT and m.end <= fact.start
-                       and m is not ref and not _same_place(m, ref)]
-        if settlements and (_WHICH_RE.match(text[settlements[-1].end:fact.start])
-                            or _OPEN_BRACKET_RE.fullmatch(text, settlements[-1].end, fact.start)):
-            return settlements[-1], ""
+        settlement = self._last_settlement(s_start, fact.start, ref)
+        if settlement is not None and (
+                _WHICH_RE.match(text[settlement.end:fact.start])
+                or _OPEN_BRACKET_RE.fullmatch(text, settlement.end, fact.start)):
+            return settlement, ""
         anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
-        if anaphoric or (fact.subject_from_context and not settlements):
+        if anaphoric or (fact.subject_from_context and settlement is None):
             return self._context_subject(fact, si, topics, candidates)
         lo = bisect.bisect_left(cand_starts, s_start)
         hi = bisect.bisect_left(cand_starts, fact.start)
@@ -2063,7 +2160,7 @@ class _Parser:
             for before in reversed(self.mentions_between(self.sentence_span(fact.start)[0],
                                                          subject.start)):
                 joint = _LIST_JOINT_RE.fullmatch(self.text, before.end, current.start)
-                if joint is None or before.kind != MentionKind.SETTLEMENT:
+                if joint is None or before.kind != _SETTLEMENT:
                     break
                 if before is fact.reference or _same_place(before, fact.reference):
                     break
@@ -2081,8 +2178,8 @@ class _Parser:
         """An oblast or raion named in the fact's sentence before it (not its reference)."""
         for m in self.mentions_between(s_start, fact.start):
             if m.end <= fact.start and m is not fact.reference and (
-                    m.kind in (MentionKind.OBLAST, MentionKind.RAION)
-                    or (m.kind == MentionKind.SETTLEMENT
+                    m.kind in _ADMIN_UNITS
+                    or (m.kind == _SETTLEMENT
                         and _UNIT_AFTER.match(self.text, m.end))):
                 return m
         return None
@@ -2104,17 +2201,19 @@ class _Parser:
         return None
 
     def _in_parentheses(self, start: int, pos: int) -> bool:
-        before = self.text[start:pos]
-        return before.count("(") + before.count("[") > before.count(")") + before.count("]")
+        text = self.text
+        return (text.count("(", start, pos) + text.count("[", start, pos)
+                > text.count(")", start, pos) + text.count("]", start, pos))
 
-    def _context_subject(self, fact: _Fact, si: int, topics: dict[int, Mention],
+    def _context_subject(self, fact: _Fact, si: int, topics: _Topics,
                          candidates: list[Mention]) -> tuple[Mention | None, str]:
         paragraph = self.paragraph_of[si]
         for prev in range(si - 1, -1, -1):
             if self.paragraph_of[prev] != paragraph:
                 break
-            if prev in topics and topics[prev] is not fact.reference:
-                return topics[prev], "subject taken from the previous sentence"
+            topic = topics.get(prev)
+            if topic is not None and topic is not fact.reference:
+                return topic, "subject taken from the previous sentence"
         first = next((c for c in candidates if c.start < fact.start
                       and c is not fact.reference), None)
         if first is not None:
@@ -2142,6 +2241,8 @@ class _Parser:
         first place). When the sentence's own subject is a sea, border or front line ("The Sea
         of Azov lies 95 km south of it"), the fact is turned round: the topic lies 95 km north
         of the Sea of Azov."""
+        if not any(fact.pronoun for fact in self.facts):
+            return
         candidates = self._candidates()
         for fact in self.facts:
             if not fact.pronoun:
@@ -2165,17 +2266,19 @@ class _Parser:
         """"The front line is now 10 km from Kramatorsk", "... 20 km from the city": a sea,
         border or front line is the sentence's subject and the place the reference; the fact
         is turned round (Kramatorsk lies 10 km from the front line)."""
-        candidates = self._candidates()
+        candidates = None  # worked out when first needed, before any fact is turned round
         for fact in self.facts:
-            if fact.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or fact.pronoun \
+            if fact.kind not in _PLACE_TO_PLACE or fact.pronoun \
                     or fact.subject_fixed:
                 continue
-            if fact.reference is not None and fact.reference.kind is MentionKind.SETTLEMENT:
+            if fact.reference is not None and fact.reference.kind is _SETTLEMENT:
                 place, why = fact.reference, "the sentence is about the feature"
             elif fact.generic and fact.reference is None and fact.subject is not None:
                 place, why = fact.subject, f"'{fact.generic}' is {fact.subject.text}"
             else:
                 continue
+            if candidates is None:
+                candidates = self._candidates()
             feature = self._feature_subject(fact, candidates, exclude=place)
             if feature is not None:
                 fact.notes = [n for n in fact.notes if not n.startswith("unknown reference")]
@@ -2256,7 +2359,7 @@ class _Parser:
                  if f.kind in (ClaimKind.RIVER, ClaimKind.REGION)]
 
         def usable(m: Mention) -> bool:
-            return (m.kind == MentionKind.SETTLEMENT and m is not subject
+            return (m.kind == _SETTLEMENT and m is not subject
                     and not any(a <= m.start and m.end <= b for a, b in areas)
                     and (subject is None or m.place is None or subject.place is None
                          or m.place.id != subject.place.id))
@@ -2287,6 +2390,7 @@ class _Parser:
 
 
 _SUBJECT_NOTES = ("subject taken", "no subject")
+_PLACE_TO_PLACE = (ClaimKind.DISTANCE, ClaimKind.DIRECTION)
 
 
 def _same_place(a: Mention | None, b: Mention | None) -> bool:

@@ -917,3 +917,30 @@ def test_a_fact_about_the_town_still_takes_the_earlier_sentence_s_place(mk):
     text = "Fighting continued near Kupiansk. The town is 10 km from the front line."
     (claim,) = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
     assert claim.kind is ClaimKind.FRONTLINE_DISTANCE and claim.subject.place.id == KUPIANSK
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "im", "Rajon", "rajons", "raion", "Raions", "of", "district", "District", "raion of",
+    "région", "de", "óblast", "oblast", "Oblast", "Gebiet", "bezirk", "область", "района",
+    "район", "області", "районі", "Kupiansk", "the", "near", "der", "в", "\u00a0", "  ", "\t",
+]), max_size=6), st.sampled_from([" ", "  ", "\n", "\u00a0"]))
+def test_the_last_words_of_admin_phrases_are_those_the_pattern_ends_with(words, tail):
+    """The cheap test before _ADMIN_BEFORE (a hand-kept list of its last words) never says no
+    where the pattern matches: a word added to one and not the other fails here."""
+    from geo.claims import _ADMIN_BEFORE, _ADMIN_LAST_WORDS, _Scan
+
+    text = " ".join(words) + tail
+    if _ADMIN_BEFORE.search(text):
+        assert _Scan(text).may_end_with(0, len(text), _ADMIN_LAST_WORDS), text
+
+
+@pytest.mark.parametrize("phrase", [
+    "im Rajon ", "der Oblast ", "the district\u00a0 of ", "raion of ", "la région de ",
+    "el óblast de ", "Донецкой область ", "Покровского района ", "Покровському районі ",
+])
+def test_each_kind_of_admin_phrase_passes_the_cheap_test(phrase):
+    from geo.claims import _ADMIN_BEFORE, _ADMIN_LAST_WORDS, _Scan
+
+    assert _ADMIN_BEFORE.search(phrase)
+    assert _Scan(phrase).may_end_with(0, len(phrase), _ADMIN_LAST_WORDS)
