@@ -72,6 +72,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "withdrawal": ("Units withdrew from positions west of {place} to avoid encirclement.",),
     "strike": ("A drone strike on {place} damaged a school & two houses, the governor said.",
                "Artillery shelled {place} on Tuesday; officials reported a fire at a depot."),
+    "interception": ("Air defences shot down 14 drones over {place} overnight, the air force "
+                     "said.",),
     "evacuation": ("Authorities ordered the evacuation of families with children from "
                    "{place}.",),
     "casualties": ("Two civilians were killed and five wounded in {place}, police said.",),

@@ -433,3 +433,9 @@ def test_50000_events_in_offline_chromium(big_map_html):
         screenshot(page, "mapping_50k_events")
         assert session.dialogs == [] and session.page_errors == []
         assert session.console_errors == []
+
+
+def test_the_map_benchmark_has_a_sentence_for_every_event_kind():
+    from bench.map import TEMPLATES
+
+    assert set(TEMPLATES) == {str(kind) for kind in EventKind}
