@@ -401,8 +401,11 @@ _MONTHS = ("january february march april may june july august september october 
 _MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY = "(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
-#: A month's usual abbreviation, with its dot ("Dec. 3"); May has none.
-_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+#: Months' usual abbreviations ("Dec. 3"; May has none), lower case; which end no sentence when
+#: a day follows, and the same as written, with their dot, in a pattern.
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_ABBREVIATION = "(?:" + "|".join(sorted((a.capitalize() for a in _MONTH_ABBREVIATIONS),
+                                              key=lambda a: (-len(a), a))) + r")\."
 #: A day of the month, or a range of days ("3", "3rd", "29-30").
 _DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _WHEN = re.compile(
@@ -627,8 +630,6 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen lt col maj sgt capt cpt st prof sen rep gov adm cmdr jr sr vs etc no nos fig
 approx est dept corp inc ltd co u.s u.k e.g i.e
 """.split())
-#: Abbreviated months, which end no sentence when a day follows ("on Dec. 3").
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _WRAPPED_LINE_END = re.compile(
     r"(?:\b(?:of|the|a|an|and|or|to|in|on|at|by|for|from|with|near|into|that|as|than)|[-(/])"
     r"[ \t]*$", re.I)
