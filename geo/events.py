@@ -1520,6 +1520,7 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
     doc = _Doc(text)
     state = _State()
     events: list[Event] = []
+    previous_first = 0  # where the events of the sentence before start in ``events``
     for sentence in split_sentences(text):
         s, e = sentence.start, sentence.end
         if sentence.paragraph != state.paragraph:
@@ -1534,10 +1535,27 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
             state.previous_claimant = attributions[0].who
             continue
         new, own = _sentence_events(doc, sentence, in_sentence, attributions, state, date)
+        _deny_back(events, max(previous_first, state.paragraph_first_event), new)
+        previous_first = len(events)
         events.extend(new)
         state.previous_claimant = attributions[-1].who if attributions else ""
         _remember_places(doc, sentence, own, new, state)
     return events
+
+
+def _deny_back(events: list[Event], first: int, new: Sequence[Event]) -> None:
+    """"Russia said it took Siversk. Ukraine rejected the claim.": a sentence whose denial
+    points back ("rejected the claim", "denied it") and denies no claim of its own denies the
+    claims of the sentence before (``events[first:]``, same paragraph), whoever made them."""
+    denial = next((event for event in new if event.kind is K.CONTROL_AFFIRMED and event.denied_by
+                   and event.denial.lower().endswith(_BACK_OBJECTS)), None)
+    if denial is None or any(event.kind in DENIABLE and event.denied_by for event in new):
+        return
+    for i in range(first, len(events)):
+        event = events[i]
+        if event.kind in DENIABLE and not event.denied_by \
+                and event.claimed_by != denial.denied_by:
+            events[i] = replace(event, denied_by=denial.denied_by, denial=denial.denial)
 
 
 def _attribute_back(events: list[Event], first: int, who: str) -> None:

@@ -195,7 +195,8 @@ def test_claim_and_denial_are_two_events(read):
     claims = named(events, "Kurakhove", EventKind.CAPTURE_CLAIM)
     affirmed = named(events, "Kurakhove", EventKind.CONTROL_AFFIRMED)
     assert len(claims) == 1 and claims[0].claimed_by == "The Russian Defense Ministry"
-    assert not claims[0].denied_by
+    # two events, not merged; "the claims" of the next sentence are this claim
+    assert claims[0].denied_by == "Ukraine's General Staff"
     assert len(affirmed) == 1
     assert affirmed[0].claimed_by == affirmed[0].denied_by == "Ukraine's General Staff"
     assert "denied the claims" in affirmed[0].denial
@@ -718,3 +719,15 @@ def test_a_speaker_reports_an_event_rather_than_acts_it(read):
     events = read("The Ukrainian Army said Kupiansk remained under their control.")
     assert [(e.kind, e.actor) for e in events] == [
         (EventKind.CONTROL_AFFIRMED, "Ukrainian Army")]  # as the actor pattern reads it
+
+
+def test_a_denial_of_the_claim_in_the_next_sentence_denies_it(read):
+    events = read("Russia said it had taken Siversk. Ukraine rejected the claim.")
+    assert [(e.kind, e.claimed_by, e.denied_by) for e in events] == [
+        (EventKind.CAPTURE_CLAIM, "Russia", "Ukraine"),
+        (EventKind.CONTROL_AFFIRMED, "Ukraine", "Ukraine")]
+    # a sentence that denies nothing, or a denial in another paragraph, leaves the claim be
+    events = read("Russian forces captured Kupiansk. Kyiv said the town was quiet.")
+    assert [e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM] == [""]
+    events = read("Russian forces captured Kupiansk.\n\nIn Kupiansk, Kyiv denied it.")
+    assert [e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM] == [""]
