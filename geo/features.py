@@ -308,15 +308,34 @@ class RiverIndex:
             rows = [a.row for a in self.aliases if a.rank == rank and a.key == key]
             if rows:
                 return self._result(rows)
-            if len(skeleton.replace(" ", "")) < 2:
-                continue
-            scored = [(fuzz.ratio(key, a.key), a.row) for a in self.aliases
-                      if a.rank == rank and a.skeleton == skeleton]
-            scored = [(s, r) for s, r in scored if s >= RIVER_MIN_SCORE]
-            if scored:
-                best = max(s for s, _ in scored)
-                return self._result([r for s, r in scored if s == best])
+            found = self._by_skeleton(key, skeleton, rank, lambda a: a.skeleton)
+            if found is not None:
+                return found
+        # A German spelling ("Siwerskyj Donez"): its letters read back in English style, with
+        # s and z one letter, as German writes both so.
+        respelt = text.german_respelling(bare)
+        if respelt != key:
+            german = text.german_skeleton(bare)
+            for rank in (0, 1):
+                found = self._by_skeleton(respelt, german, rank,
+                                          lambda a: text.fold_sibilants(a.skeleton))
+                if found is not None:
+                    return found
         return None
+
+    def _by_skeleton(self, key: str, skeleton: str, rank: int, skeleton_of
+                     ) -> tuple[str, BaseGeometry] | None:
+        """The aliases of ``rank`` whose skeleton (as ``skeleton_of`` gives it) is
+        ``skeleton``, best fuzzy match of their key with ``key`` if at least RIVER_MIN_SCORE."""
+        if len(skeleton.replace(" ", "")) < 2:
+            return None
+        scored = [(fuzz.ratio(key, a.key), a.row) for a in self.aliases
+                  if a.rank == rank and skeleton_of(a) == skeleton]
+        scored = [(s, r) for s, r in scored if s >= RIVER_MIN_SCORE]
+        if not scored:
+            return None
+        best = max(s for s, _ in scored)
+        return self._result([r for s, r in scored if s == best])
 
     def _result(self, rows: list[int]) -> tuple[str, BaseGeometry]:
         rows = list(dict.fromkeys(rows))

@@ -32,6 +32,11 @@ SKELETON_MIN_SCORE = 75.0
 #: (Nikopol is also listed as "Slov'iansk", Bakhmut as "Artemivsk"): a weaker reading of the
 #: name when a namesake that really is called so is about as large (see rank_candidates).
 UNLIKE_ALIAS_SCORE = 60.0
+#: German transliterations of Cyrillic names are indexed from this many letters: shorter ones
+#: are German words ("Wir" would be the village Вир read the Russian way).
+GERMAN_KEY_MIN_LENGTH = 5
+#: Countries whose places German names by transliterating their Cyrillic names.
+GERMAN_TRANSLITERATED_COUNTRIES = frozenset({"UA", "RU", "BY"})
 #: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
 ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
 
@@ -43,7 +48,8 @@ class MatchRule(IntEnum):
     ALTERNATE = 1
     TRANSLIT_NATIONAL = 2
     TRANSLIT_RUSSIAN = 3
-    SKELETON = 4
+    TRANSLIT_GERMAN = 4
+    SKELETON = 5
 
     @property
     def label(self) -> str:
@@ -52,6 +58,7 @@ class MatchRule(IntEnum):
             MatchRule.ALTERNATE: "alternate name",
             MatchRule.TRANSLIT_NATIONAL: "national transliteration of a Cyrillic name",
             MatchRule.TRANSLIT_RUSSIAN: "Russian-style transliteration of a Cyrillic name",
+            MatchRule.TRANSLIT_GERMAN: "German transliteration of a Cyrillic name",
             MatchRule.SKELETON: "phonetic skeleton (spelling variant)",
         }[self]
 
@@ -140,8 +147,9 @@ def build_name_index(places: pd.DataFrame) -> pd.DataFrame:
         if key and best.get((key, row), 99) > rule:
             best[(key, row)] = rule
 
-    for row, (name, ascii_name, alts) in enumerate(
-            zip(places["name"], places["ascii_name"], places["alt_names"], strict=True)):
+    for row, (name, ascii_name, alts, country) in enumerate(
+            zip(places["name"], places["ascii_name"], places["alt_names"],
+                places["country_code"], strict=True)):
         for primary in (name, ascii_name):
             add(text.name_key(primary), row, MatchRule.NAME)
             skeletons.add((text.skeleton_key(primary), row))
@@ -150,6 +158,11 @@ def build_name_index(places: pd.DataFrame) -> pd.DataFrame:
                 add(text.name_key(alt), row, MatchRule.TRANSLIT_NATIONAL)
                 add(text.name_key(text.transliterate_russian_style(alt)), row,
                     MatchRule.TRANSLIT_RUSSIAN)
+                if country not in GERMAN_TRANSLITERATED_COUNTRIES:
+                    continue  # German names Glasgow so, not "Glasgou" (Глазгоу)
+                for german in map(text.name_key, text.transliterate_german(alt)):
+                    if len(german) >= GERMAN_KEY_MIN_LENGTH:
+                        add(german, row, MatchRule.TRANSLIT_GERMAN)
             else:
                 add(text.name_key(alt), row, MatchRule.ALTERNATE)
             skeletons.add((text.skeleton_key(alt), row))
@@ -312,10 +325,15 @@ class Gazetteer:
             return [Candidate(place_at(r), _RULES[rule], 100.0)
                     for r, rule in zip(rows, rules, strict=True)]
         query = text.skeleton_key(name)
+        german = None
         found = []
         for row, rule in zip(rows, rules, strict=True):
             place = place_at(row)
-            like = _RULES[rule] is MatchRule.NAME or query == self._own_skeleton(place)
+            if _RULES[rule] is MatchRule.TRANSLIT_GERMAN:
+                german = german or text.german_skeleton(name)
+                like = german == text.fold_sibilants(self._own_skeleton(place))
+            else:
+                like = _RULES[rule] is MatchRule.NAME or query == self._own_skeleton(place)
             found.append(Candidate(place, _RULES[rule], 100.0 if like else UNLIKE_ALIAS_SCORE))
         return found
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 #: Version of the key functions below; the shipped name index records the version it was built
 #: with, and the gazetteer refuses a stale index. Bump it whenever a key function changes.
-KEY_VERSION = 2
+KEY_VERSION = 3
 
 #: Characters read as an apostrophe or a soft-sign mark in Ukrainian and its transliterations.
 APOSTROPHES = "'’‘ʼʹʺ`´″\"“”ˈ′"
@@ -110,6 +110,99 @@ def transliterate_russian_style(text: str) -> str:
     """
     text = _RUSSIAN_IOTATED_E.sub("й\\g<0>", text)
     return _translit(text, _RUSSIAN, _RUSSIAN_WORD_START, {}).translate(_APOSTROPHE_TABLE)
+
+
+#: German (Duden) transcription of Ukrainian and Russian, the spelling of German-language
+#: encyclopedias and press: Charzysk (Харцизьк), Wosnessenka (Вознесенка), Snischne (Сніжне).
+_GERMAN = {
+    "а": "a", "б": "b", "в": "w", "ґ": "g", "д": "d", "е": "e", "ж": "sch", "з": "s", "і": "i",
+    "ї": "ji", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch",
+    "щ": "schtsch", "ь": "", "ъ": "", "ы": "y", "э": "e", "ё": "jo", "є": "je", "ю": "ju",
+    "я": "ja",
+}
+#: The letters the two languages read differently: Ukrainian г и, Russian г и (and е, which
+#: Russian iotates at a word's start and after a vowel).
+_GERMAN_UK = {"г": "h", "и": "y"}
+_GERMAN_RU = {"г": "g", "и": "i"}
+_CYRILLIC_VOWELS = frozenset("аеёиіїоуыэюяєАЕЁИІЇОУЫЭЮЯЄ")
+#: Letters only Ukrainian writes, and letters only Russian writes.
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+_RUSSIAN_ONLY = re.compile("[ыэёъЫЭЁЪ]")
+
+
+def _german(text: str, language: dict[str, str], russian: bool, double_s: bool) -> str:
+    out: list[str] = []
+    previous = ""
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        following = text[i + 1:i + 2]
+        piece = language.get(low) or _GERMAN.get(low)
+        if piece is None:
+            piece = ch
+        elif low == "с" and double_s and previous in _CYRILLIC_VOWELS \
+                and following in _CYRILLIC_VOWELS:
+            piece = "ss"  # Wosnessenka: a single s between vowels would be read as з
+        elif low == "ь" and following.lower() == "о":
+            piece = "j"  # Werchnjotorezke
+        elif low == "й" and russian and previous.lower() in "иы" and not following.isalpha():
+            piece = ""  # Russian adjectives: Nowy Oskol (Новый Оскол)
+        elif low == "е" and russian and (not previous.isalpha() or previous in _CYRILLIC_VOWELS
+                                          or previous.lower() in "ьъ"):
+            piece = "je"
+        if ch != low and piece:
+            piece = piece[0].upper() + piece[1:]
+        out.append(piece)
+        if ch not in APOSTROPHES:
+            previous = ch
+    return "".join(out).translate(_APOSTROPHE_TABLE)
+
+
+def transliterate_german(text: str) -> set[str]:
+    """German (Duden) spellings of Cyrillic ``text``: the Ukrainian reading, the Russian
+    reading, or both when the letters do not tell the language apart.
+
+    в is w, ж and ш sch, з s, х ch, ц z, ч tsch, й j, я ja, ю ju; Ukrainian г и are h y,
+    Russian g i. с between vowels is written both ss (Wosnessenka) and s, as German
+    writes it where the name joins two words (Nowoseliwka).
+    ``transliterate_german("Харцизьк") == {"Charzysk"}``. Latin text passes unchanged.
+    """
+    if not has_cyrillic(text):
+        return {text}
+    readings = []
+    if not _RUSSIAN_ONLY.search(text):
+        readings.append((_GERMAN_UK, False))
+    if not _UKRAINIAN_ONLY.search(text):
+        readings.append((_GERMAN_RU, True))
+    return {_german(text, language, russian, double_s)
+            for language, russian in readings for double_s in (True, False)}
+
+
+#: German letter groups and the English-style letters they stand for (one pass, longest first).
+_GERMAN_TO_ENGLISH = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "ss": "s",
+                      "z": "ts", "w": "v", "j": "y"}
+_GERMAN_GROUPS = re.compile("|".join(sorted(_GERMAN_TO_ENGLISH, key=len, reverse=True)))
+
+
+def german_respelling(name: str) -> str:
+    """The name key of a German spelling with its letter groups in English style (tsch ch,
+    sch sh, ch kh, z ts, w v, j y): ``german_respelling("Siwerskyj Donez") ==
+    "siverskyy donets"``. German writes с and з alike (s), so the result may still differ
+    from the English spelling in s and z: compare :func:`german_skeleton` with the
+    :func:`fold_sibilants` skeleton of the English name."""
+    return _GERMAN_GROUPS.sub(lambda m: _GERMAN_TO_ENGLISH[m.group()], name_key(name))
+
+
+def fold_sibilants(skeleton: str) -> str:
+    """A phonetic skeleton with z read as s, the one letter German writes for both."""
+    return skeleton.replace("z", "s")
+
+
+def german_skeleton(name: str) -> str:
+    """Phonetic skeleton of a German spelling read back into English-style letters, with s
+    and z one letter: ``german_skeleton("Charzysk") ==
+    fold_sibilants(skeleton_key("Khartsyzk"))``."""
+    return fold_sibilants(skeleton_key(german_respelling(name)))
 
 
 def _fold_latin(text: str) -> str:

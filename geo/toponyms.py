@@ -359,6 +359,7 @@ defense defence staff command armed brigade battalion regiment division corps un
 kremlin parliament government administration council office service security intelligence
 agency news reuters afp dpa ap tass ukrinform interfax nato un eu us usa isw
 north south east west northeast northwest southeast southwest centre center central
+osten westen norden süden nordosten nordwesten südosten südwesten zentrum
 oblast region raion district hromada city town village settlement republic people peoples
 river sea lake bay house square street avenue palace hall gate bridge station airport port plant
 reservoir fleet group grouping
@@ -665,7 +666,8 @@ class _Unit(NamedTuple):
 
 #: Ways a name meets a place that mean the place is called so (not an old or odd alias).
 _OWN_NAME_RULES = frozenset(
-    (MatchRule.NAME, MatchRule.TRANSLIT_NATIONAL, MatchRule.TRANSLIT_RUSSIAN))
+    (MatchRule.NAME, MatchRule.TRANSLIT_NATIONAL, MatchRule.TRANSLIT_RUSSIAN,
+     MatchRule.TRANSLIT_GERMAN))
 
 
 class _Settlements(NamedTuple):
@@ -1240,6 +1242,10 @@ class ToponymFinder:
         and the own name of many a Russian place: "Старый Оскол" is Staryy Oskol by its name,
         not only by the alias "Staryi Oskol" that the national spelling meets."""
         cands = self.gazetteer.candidates(name, phonetic=False)
+        if any(c.rule is MatchRule.TRANSLIT_GERMAN for c in cands) \
+                and text.name_key(name).startswith(COUNTRY_WORD_STEMS):
+            # "Ukrajinské" (Czech: Ukrainian) is no German spelling of Українське
+            cands = [c for c in cands if c.rule is not MatchRule.TRANSLIT_GERMAN]
         if text.has_cyrillic(name):
             seen = {c.place.id: i for i, c in enumerate(cands)}
             for c in self.gazetteer.candidates(text.transliterate_russian_style(name),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from geo.text import (
+    fold_sibilants,
+    german_skeleton,
     name_key,
     skeleton_key,
     translit_variants,
+    transliterate_german,
     transliterate_national,
     transliterate_russian_style,
 )
@@ -33,6 +36,36 @@ def test_russian_style_transliteration_gives_press_spellings():
     assert transliterate_russian_style("Купянск") == "Kupyansk"
     assert transliterate_russian_style("Авдеевка") == "Avdeyevka"
     assert transliterate_russian_style("Артемовск") == "Artemovsk"
+
+
+@pytest.mark.parametrize(("cyrillic", "german"), [
+    # Titles of German-language encyclopedia articles on these places (Duden transcription).
+    ("Харцизьк", "Charzysk"), ("Сніжне", "Snischne"), ("Запоріжжя", "Saporischschja"),
+    ("Сєвєродонецьк", "Sjewjerodonezk"), ("Авдіївка", "Awdijiwka"), ("Мар'їнка", "Marjinka"),
+    ("Костянтинівка", "Kostjantyniwka"), ("Добропілля", "Dobropillja"),
+    ("Часів Яр", "Tschassiw Jar"), ("Житомир", "Schytomyr"), ("Черкаси", "Tscherkassy"),
+    ("Лисичанськ", "Lyssytschansk"), ("Вугледар", "Wuhledar"), ("Чернігів", "Tschernihiw"),
+    # Russian names read the Russian way: г is g, и is i.
+    ("Суджа", "Sudscha"), ("Белгород", "Belgorod"), ("Брянск", "Brjansk"),
+])
+def test_german_transliteration_gives_the_spellings_german_texts_use(cyrillic, german):
+    assert german in transliterate_german(cyrillic)
+
+
+def test_german_transliteration_keeps_ukrainian_and_russian_readings_apart():
+    assert transliterate_german("Харків") == {"Charkiw"}  # і: Ukrainian only, г is h
+    assert transliterate_german("Новый Оскол") == {"Nowy Oskol"}  # ы: Russian only
+    assert transliterate_german("Ясиноватая") >= {"Jassynowataja", "Jassinowataja"}  # either
+    assert transliterate_german("Kupiansk") == {"Kupiansk"}
+
+
+@pytest.mark.parametrize(("german", "english"), [
+    ("Charzysk", "Khartsyzk"), ("Snischne", "Snizhne"), ("Tschassiw Jar", "Chasiv Yar"),
+    ("Siwerskyj Donez", "Siverskyi Donets"), ("Schtscherbyniwka", "Shcherbynivka"),
+])
+def test_german_skeleton_meets_the_english_spelling(german, english):
+    assert german_skeleton(german) == fold_sibilants(skeleton_key(english))
+    assert german_skeleton(german) != fold_sibilants(skeleton_key("Kharkiv"))
 
 
 def test_all_kupiansk_spellings_meet_on_a_variant_key():

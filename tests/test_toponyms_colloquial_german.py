@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from geo.gazetteer import MatchRule
+from geo.geodesy import distance_km
 from geo.models import MentionKind
+from geo.reports import Reader
 from geo.toponyms import ToponymFinder, resolve_mentions
 
 DONETSK, SUMY = "05", "21"
@@ -14,6 +17,11 @@ DONETSK, SUMY = "05", "21"
 @pytest.fixture(scope="module")
 def finder(gazetteer):
     return ToponymFinder(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def reader(gazetteer):
+    return Reader(gazetteer)
 
 
 def _resolved(finder, gazetteer, text_):
@@ -70,3 +78,32 @@ def test_german_place_noun_before_name(finder, gazetteer, text_, name, geonameid
 ])
 def test_small_russian_place_first_with_appositive(finder, gazetteer, text_, name, geonameid):
     assert _resolved(finder, gazetteer, text_)[name].place.id == geonameid
+
+
+# Coordinates from the places' encyclopedia articles (degrees and minutes), not from GeoNames,
+# which holds no German spelling of these names: they are met by the German transliteration
+# of their Cyrillic names (Харцизьк Charzysk, Сніжне Snischne, Білицьке Bilyzke, Липці Lypzi).
+@pytest.mark.parametrize(("text_", "name", "lat", "lon"), [
+    ("Die Stadt Charzysk liegt östlich von Donezk.", "Charzysk", 48 + 2 / 60, 38 + 9 / 60),
+    ("In Snischne fiel der Strom aus.", "Snischne", 48 + 2 / 60, 38 + 46 / 60),
+    ("Russische Truppen beschossen Bilyzke bei Dobropillja.", "Bilyzke", 48 + 25 / 60,
+     37 + 11 / 60),
+    ("Das Dorf Lypzi nördlich von Charkiw liegt unter Beschuss.", "Lypzi", 50 + 12 / 60,
+     36 + 26 / 60),
+])
+def test_german_spelling_without_a_german_alias(finder, gazetteer, text_, name, lat, lon):
+    place = _resolved(finder, gazetteer, text_)[name].place
+    assert distance_km(lat, lon, place.lat, place.lon) < 3.0
+
+
+def test_german_spelling_is_a_transliteration_rule(gazetteer):
+    (candidate,) = gazetteer.candidates("Charzysk")
+    assert candidate.rule is MatchRule.TRANSLIT_GERMAN and candidate.place.name == "Khartsyzk"
+
+
+def test_german_voznesenka_south_of_pokrovsk(reader):
+    """The seed's Voznesenka (GeoNames 9112507), named the German way."""
+    analysis = reader.analyse("Russische Truppen rückten nahe dem Dorf Wosnessenka vor, "
+                              "südlich von Pokrowsk.")
+    mention = next(m for m in analysis.mentions if m.text == "Wosnessenka")
+    assert mention.place.id == 9112507
