@@ -604,6 +604,10 @@ _STATE_BORDER = re.compile(r"state|national|державн|государств�
 _GENERIC_WORDS = (
     r"\s*(?:the\s+|this\s+|that\s+|dem\s+|der\s+|die\s+|la\s+|le\s+|l['’]|el\s+)?"
     r"(?P<g>(?:raion|district|regional|oblast|administrative)\s+(?:centre|center|capital)|"
+    # "15 km from the city centre": the centre of the city just named
+    r"(?:city|town)\s+(?:centre|center)|centre\s+of\s+the\s+(?:city|town)|"
+    r"center\s+of\s+the\s+(?:city|town)|Stadtzentrum|Ortszentrum|центра\s+города|"
+    r"центру\s+міста|"
     r"village|town|city|settlement|hamlet|Dorf|Ort|Ortschaft|Stadt|Siedlung|Rajonzentrum|"
     r"Oblastzentrum|Gebietshauptstadt|Oblasthauptstadt|ville|localité|pueblo|ciudad|localidad|"
     r"города|села|посёлка|поселка|райцентра|районного\s+центра|областного\s+центра|міста|"
@@ -618,12 +622,12 @@ _GENERIC_AFTER_CUE_RE = re.compile(_GENERIC_WORDS, re.IGNORECASE)
 _RAION_SEAT = re.compile(r"raion|district|rajon|райцентр|районн", re.I)
 _OBLAST_SEAT = re.compile(r"oblast|regional|administrative|gebiets|областн|обласн", re.I)
 
-_RIVER_NAME = (r"(?P<name>[A-ZА-ЯІЇЄҐ][\w'’\-]*"
+_RIVER_NAME = (r"(?!(?:Flusses|Fluss|River|Rivière|Río)\b)(?P<name>[A-ZА-ЯІЇЄҐ][\w'’\-]*"
                r"(?:\s+(?!(?-i:River)\b)[A-ZА-ЯІЇЄҐ][\w'’\-]*){0,2})")
 _RIVER_LEAD_EXPLICIT = (
     r"\b(?:on|along|astride|straddling)\s+(?:both\s+)?(?:the\s+)?"
     r"(?:(?:left|right|high|low|steep|eastern|western|northern|southern|east|west|north|south|"
-    r"opposite)\s+){0,2}(?:bank|banks|shore|shores)\s+of\s+(?:the\s+)?(?:river\s+)?"
+    r"opposite)\s+){0,2}(?:bank|banks|shore|shores)\s+of\s+(?:the\s+)?(?:[Rr]iver\s+)?"
     r"|\bin\s+the\s+(?:upper|lower|middle)\s+(?:reaches|course|part)\s+of\s+the\s+(?:river\s+)?"
     r"|\b(?:on|along|astride)\s+the\s+river\s+"
     r"|\b(?:am|an\s+der|an\s+dem)\s+(?:(?:linken|rechten|hohen|östlichen|westlichen)\s+){0,2}"
@@ -2112,7 +2116,10 @@ class _Parser:
             return settlement, ""
         anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
         if anaphoric or (fact.subject_from_context and settlement is None):
-            return self._context_subject(fact, si, topics, candidates)
+            # "The settlement lies south-east of Khartsyzk, 15 km from ...": "the settlement"
+            # points before the sentence, never to a place the sentence names after it
+            return self._context_subject(fact, si, topics, candidates,
+                                         before=s_start if anaphoric else fact.start)
         lo = bisect.bisect_left(cand_starts, s_start)
         hi = bisect.bisect_left(cand_starts, fact.start)
         preceding = [c for c in candidates[lo:hi] if c.end <= fact.start and c is not ref
@@ -2206,7 +2213,10 @@ class _Parser:
                 > text.count(")", start, pos) + text.count("]", start, pos))
 
     def _context_subject(self, fact: _Fact, si: int, topics: _Topics,
-                         candidates: list[Mention]) -> tuple[Mention | None, str]:
+                         candidates: list[Mention], before: int | None = None
+                         ) -> tuple[Mention | None, str]:
+        """The topic of an earlier sentence of the paragraph, else the text's first place
+        before ``before`` (default: the fact's start), else None with the reason."""
         paragraph = self.paragraph_of[si]
         for prev in range(si - 1, -1, -1):
             if self.paragraph_of[prev] != paragraph:
@@ -2214,7 +2224,8 @@ class _Parser:
             topic = topics.get(prev)
             if topic is not None and topic is not fact.reference:
                 return topic, "subject taken from the previous sentence"
-        first = next((c for c in candidates if c.start < fact.start
+        limit = fact.start if before is None else before
+        first = next((c for c in candidates if c.start < limit
                       and c is not fact.reference), None)
         if first is not None:
             return first, "subject taken from the text's first place"

@@ -298,12 +298,20 @@ def test_their_positions_is_not_a_front_line(mk):
     ("on the left bank of the Oskil", "the Oskil River"),
     ("on the Dnieper", "the Dnieper River"),
     ("am Ufer des Flusses Oskil", "the Oskil River"),
+    ("on the bank of the River Oskil", "the Oskil River"),
 ])
 def test_river_phrases(mk, phrase, feature):
     text = f"Kupiansk lies {phrase}."
     [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
     assert claim.kind == ClaimKind.RIVER and claim.reference_feature == feature
     assert claim.text == phrase
+
+
+def test_the_word_river_is_no_river_name(mk):
+    """"am Ufer des Flusses," names no river: "Flusses" is the word, not its name."""
+    text = "Kupiansk liegt am Ufer des Flusses, 100 km östlich von Charkiw."
+    claims = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK), mk(text, "Charkiw", KHARKIV)])
+    assert [c.kind for c in claims] == [ClaimKind.DISTANCE]
 
 
 def test_bare_name_after_on_the_is_a_river_only_if_known(mk):
@@ -944,3 +952,34 @@ def test_each_kind_of_admin_phrase_passes_the_cheap_test(phrase):
 
     assert _ADMIN_BEFORE.search(phrase)
     assert _Scan(phrase).may_end_with(0, len(phrase), _ADMIN_LAST_WORDS)
+
+
+def test_an_opening_the_settlement_never_means_a_place_named_after_it(mk):
+    """"The settlement lies ... of Khartsyzk, 15 km from the centre of Khartsyzk": the
+    settlement is a place named before the sentence (here none), not Khartsyzk."""
+    khartsyzk, donetsk = 706466, 709717
+    body = ("The settlement lies in the south-east of the city area of Khartsyzk, about 15 km "
+            "from the centre of Khartsyzk and 30 km east of Donetsk.")
+    claims = parse_claims(body, [mk(body, "Khartsyzk", khartsyzk),
+                                 mk(body, "Khartsyzk", khartsyzk, nth=1),
+                                 mk(body, "Donetsk", donetsk)])
+    assert [(c.distance.value, c.subject) for c in claims] == [(15.0, None), (30.0, None)]
+    # with the settlement named in the sentence before, it is the subject of both
+    text = "Kupiansk is a town on the Oskil. " + body
+    claims = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK),
+                                 mk(text, "Khartsyzk", khartsyzk),
+                                 mk(text, "Khartsyzk", khartsyzk, nth=1),
+                                 mk(text, "Donetsk", donetsk)])
+    assert [(c.distance.value, c.subject.text) for c in claims if c.distance] == [
+        (15.0, "Kupiansk"), (30.0, "Kupiansk")]
+
+
+@pytest.mark.parametrize("text", [
+    "Avdiivka lies just north of Donetsk, about 15 km from the city centre.",
+    "Avdiivka liegt nördlich von Donetsk, etwa 15 Kilometer vom Stadtzentrum entfernt.",
+    "Avdiivka находится севернее Donetsk, в 15 км от центра города.",
+])
+def test_the_city_centre_is_the_centre_of_the_city_just_named(mk, text):
+    avdiivka, donetsk = mk(text, "Avdiivka", 713120), mk(text, "Donetsk", 709717)
+    (claim,) = [c for c in parse_claims(text, [avdiivka, donetsk]) if c.distance]
+    assert (claim.distance.value, claim.subject, claim.reference) == (15.0, avdiivka, donetsk)
