@@ -152,6 +152,10 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|he|she)\s+(?:(?:had|has|have|als
 _OWN_PRONOUN = re.compile(r"\b(?:its|their|our)\b", re.I)
 _AERIAL_LAST = re.compile(rf"\b{_AERIAL}$", re.I)
 
+#: "attacked Odesa with missiles", "attacked by 30 drones": after "attack", the weapon that
+#: makes it a strike, not an assault.
+_BY_AERIAL = rf"(?:\s+[\w-]+){{0,3}}?\s+(?:by|with)\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b"
+
 TRIGGERS: tuple[tuple[EventKind, str], ...] = (
     # attempts: an attack, whatever it aimed at
     (K.ASSAULT, rf"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|sought|seeking|seeks|bids?|"
@@ -174,6 +178,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      rf"destroy(?:ed|s|ing))\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b{_NOT_A_WEAPON_USE}|"
      r"\bintercept(?:ed|ions?)\b|\b(?<=was |ere |een |ing )downed\b"),
     (K.STRIKE,
+     rf"\battack(?:ed|ing|s)?\b(?={_BY_AERIAL})|"
      r"\b(?:drone|missile|rocket|air|artillery|mortar|bomb|glide[-\s]bomb|kamikaze|shahed|"
      r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
      rf"\bstrik(?:e|es|ing)\b{_NOT_A_DEAL}|\bstruck\b{_NOT_A_DEAL}|\bshell(?:ed|ing|s)\b|"
@@ -214,7 +219,8 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\b(?:partially\s+)?enter(?:ed|ing|s)\b(?!\s+(?:into|office|the\s+(?:race|market|talks|war|"
      r"conflict|negotiations)|service|politics))|"
      r"\benter(?:ing)?\s+(?:the\s+)?(?:town|city|village)\b|\bstorm(?:ed|ing|s)?\b|"
-     r"\battack(?:ed|ing|s)?\b|\bassault(?:ed|ing|s)?\b|\bcounter-?attack\w*|"
+     rf"\battack(?:ed|ing|s)?\b(?!{_BY_AERIAL})|"
+     r"\bassault(?:ed|ing|s)?\b|\bcounter-?attack\w*|"
      r"\bcounter-?offensive\w*|\boffensive\b|\b(?<!in\s)advanc(?:e|ed|es|ing)\b|"
      r"\b(?:mov|push|head|press)(?:e|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:toward|towards|into)\b|"
      r"\bon\s+the\s+approaches\s+to\b|\bfighting\b|\bfought\b|\bclash(?:es|ed)?\b|"

@@ -592,6 +592,17 @@ def test_air_defence_shooting_down_drones_is_an_interception_by_the_defenders(re
     assert [(e.kind, e.actor) for e in events] == [(EventKind.STRIKE, "Russian")]
 
 
+def test_a_place_attacked_by_drones_or_missiles_is_struck_not_assaulted(read):
+    events = read("Kyiv was attacked by 30 Shahed drones overnight, the city administration "
+                  "said.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.STRIKE, "Kyiv")]
+    events = read("Russia attacked Odesa with ballistic missiles on Monday.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.STRIKE, "Odesa")]
+    # troops attacking with tanks assault
+    events = read("Russian troops attacked Robotyne with tanks and infantry.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.ASSAULT, "Robotyne")]
+
+
 def test_air_defence_in_ukrainian_russian_and_german(read):
     cases = {
         "Сили ППО збили 40 дронів над Одесою, повідомили у Повітряних силах.": "Одесою",
