@@ -224,6 +224,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bcounter-?offensive\w*|\boffensive\b|\b(?<!in\s)advanc(?:e|ed|es|ing)\b|"
      r"\b(?:mov|push|head|press)(?:e|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:toward|towards|into)\b|"
      r"\bon\s+the\s+approaches\s+to\b|\bfighting\b|\bfought\b|\bclash(?:es|ed)?\b|"
+     r"\bfights?\s+(?:for|over)\b|"
      r"\bbattles?\b|\bcombat\b|\binfiltrat\w+|\bencircl\w+|\bbreach(?:ed|es|ing)?\b|"
      r"\bbr(?:eak|oke)\s+through\b|\bgained\s+ground\b"),
     (K.EVACUATION, r"\bevacuat\w+"),
@@ -236,9 +237,15 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
 #: "took Vuhledar", "have taken the town of Toretsk": "take" is a capture only when a settlement
 #: is its object (not "took part", "taken into account").
 TAKEN_MAX_CHARS = 40
-_TAKEN_ENDS = ("took", "taken", "take", "takes", "taking", " of")
+_TAKEN_ENDS = ("took", "taken", "take", "takes", "taking", "occupied", " of")
 _TAKEN_BEFORE = re.compile(r"\b((?:re)?(?:took|taken|take|takes|taking))\s+(?:the\s+(?:town|city|"
                            r"village|settlement)\s+of\s+)?$")
+#: "troops occupied Novotoretske", "have occupied X": a capture when troops or an auxiliary
+#: stand before "occupied" (not "Russian-occupied Melitopol", "the occupied Nova Kakhovka").
+_OCCUPIED_BEFORE = re.compile(
+    r"\b(?:forces|troops|units|army|soldiers|enemy|occupiers|invaders|they|russia|russians|"
+    r"has|have|had)\s+((?:re-?)?occupied)\s+"
+    r"(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$")
 
 #: The rest of a unit's name after a capitalized trigger word ("Assault" in "3rd Assault
 #: Brigade", "Strike" in "Strike Group").
@@ -768,8 +775,9 @@ class _Doc:
         self._reference: dict[int, bool] = {}
         self._speech: list[int] | None = None
         self._own: tuple[list[int], list[re.Match[str]]] | None = None
-        #: Whether "took", "taken", "take" ... can stand anywhere (see :data:`_TAKEN_BEFORE`).
-        self.may_take = "too" in lowered or "tak" in lowered
+        #: Whether "took", "taken", "take", "occupied" ... can stand anywhere (see
+        #: :data:`_TAKEN_BEFORE`, :data:`_OCCUPIED_BEFORE`).
+        self.may_take = "too" in lowered or "tak" in lowered or "occupied" in lowered
         self._aside: dict[tuple[int, int, MentionKind], bool] = {}
 
     def is_reference(self, mention: Mention) -> bool:
@@ -917,7 +925,8 @@ def _break_starts(text: str, lowered: str) -> list[int]:
 
 def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list[_Trigger]:
     """The triggers of the sentence ``text[s:e]``: the lexicons' (see :data:`TRIGGERS`), and
-    "took"/"taken" right before one of its settlements (``places``), a capture."""
+    "took"/"taken" (or troops' "occupied") right before one of its settlements (``places``), a
+    capture."""
     taken: list[tuple[int, int]] = []
     found: list[_Trigger] = []
 
@@ -951,7 +960,8 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
     for mention in places if doc.may_take else ():
         if mention.kind is MentionKind.SETTLEMENT:
             lo = max(s, mention.start - TAKEN_MAX_CHARS)
-            verb = _TAKEN_BEFORE.search(doc.folded, lo, mention.start) \
+            verb = (_TAKEN_BEFORE.search(doc.folded, lo, mention.start)
+                    or _OCCUPIED_BEFORE.search(doc.folded, lo, mention.start)) \
                 if doc.folded[lo:mention.start].rstrip().endswith(_TAKEN_ENDS) else None
             if verb and not any(verb.start() < y and x < verb.end() for x, y in taken):
                 add(K.CAPTURE_CLAIM, *verb.span(1))

@@ -269,12 +269,14 @@ _LIST_LEVELS = {_OBLAST: 1, _RAION: 2}
 # when the forward pattern in its comment is found right before the name (``search(...$)``).
 # A failing test then stops at the first character instead of trying every position.
 # "oblast of", French "l'oblast de", Spanish "óblast de", Italian "oblast' di", German
-# "Oblast", Romanian "regiunea": the word for an oblast, or for a raion, before its name, and
-# the words for "of" that may follow it. Not English "district of": a city's district too.
+# "Oblast" and "Gebiet", Romanian "regiunea": the word for an oblast, or for a raion, before
+# its name, and the words for "of" that may follow it. Not English "district of": a city's
+# district too.
 # The plural ones ("the oblasts of", German "Oblasten") may lead a list of oblasts.
 _PLURAL_OBLAST_WORDS_BEFORE = "oblasts oblasten regions provinces régions regiones regioni"
 _OBLAST_WORDS_BEFORE = (
     "oblast oblast' oblast’ óblast region province regiunea regione región région provincia "
+    "gebiet "
     f"{_PLURAL_OBLAST_WORDS_BEFORE}")
 _RAION_WORDS_BEFORE = (
     "raion rayon rajon raïon raión rayón raionul rajonu rejon distretto distrito distrikt")

@@ -603,6 +603,33 @@ def test_a_place_attacked_by_drones_or_missiles_is_struck_not_assaulted(read):
     assert [(e.kind, e.mention.text) for e in events] == [(EventKind.ASSAULT, "Robotyne")]
 
 
+def test_troops_that_occupied_a_settlement_captured_it(read):
+    events = read("DeepState says Russian troops occupied Novotoretske and advanced near "
+                  "Myrnohrad.")
+    assert [(e.kind, e.mention.text, e.actor) for e in events] == [
+        (EventKind.CAPTURE_CLAIM, "Novotoretske", "Russian troops"),
+        (EventKind.ASSAULT, "Myrnohrad", "Russian troops")]
+    # "occupied" describing a place is no capture
+    events = read("A drone hit a depot in Russian-occupied Melitopol, the mayor said.")
+    assert [e.kind for e in events] == [EventKind.STRIKE]
+    events = read("Residents of the occupied Nova Kakhovka were evacuated.")
+    assert EventKind.CAPTURE_CLAIM not in {e.kind for e in events}
+
+
+def test_fighting_for_a_place_is_an_assault_there(read):
+    events = read("Ukrainian troops continue to fight for Sudzha, the General Staff said.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.ASSAULT, "Sudzha")]
+    assert not read("Officials in Kharkiv vowed to fight corruption.")
+
+
+def test_gebiet_before_a_name_is_its_oblast(read):
+    """German "im Gebiet Donezk" is Donetsk oblast: the capture is of the village, not of
+    the city of Donetsk."""
+    events = read("Die russische Armee hat nach eigenen Angaben das Dorf Pokrowka im Gebiet "
+                  "Donezk erobert, teilte das Verteidigungsministerium mit.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.CAPTURE_CLAIM, "Pokrowka")]
+
+
 def test_air_defence_in_ukrainian_russian_and_german(read):
     cases = {
         "Сили ППО збили 40 дронів над Одесою, повідомили у Повітряних силах.": "Одесою",
