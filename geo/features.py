@@ -311,13 +311,15 @@ class RiverIndex:
             found = self._by_skeleton(key, skeleton, rank, lambda a: a.skeleton)
             if found is not None:
                 return found
-        # A German spelling ("Siwerskyj Donez"): its letters read back in English style, with
-        # s and z one letter, as German writes both so.
-        respelt = text.german_respelling(bare)
-        if respelt != key:
-            german = text.german_skeleton(bare)
+        # A German or French spelling ("Siwerskyj Donez"): its letters read back in English
+        # style, with s and z one letter, as German writes both so.
+        for scheme in text.FOREIGN_SCHEMES:
+            respelt = text.respelling(bare, scheme)
+            if respelt == key:
+                continue
+            skeleton = text.foreign_skeleton(bare, scheme)
             for rank in (0, 1):
-                found = self._by_skeleton(respelt, german, rank,
+                found = self._by_skeleton(respelt, skeleton, rank,
                                           lambda a: text.fold_sibilants(a.skeleton))
                 if found is not None:
                     return found

@@ -32,11 +32,13 @@ SKELETON_MIN_SCORE = 75.0
 #: (Nikopol is also listed as "Slov'iansk", Bakhmut as "Artemivsk"): a weaker reading of the
 #: name when a namesake that really is called so is about as large (see rank_candidates).
 UNLIKE_ALIAS_SCORE = 60.0
-#: German transliterations of Cyrillic names are indexed from this many letters: shorter ones
-#: are German words ("Wir" would be the village Вир read the Russian way).
-GERMAN_KEY_MIN_LENGTH = 5
-#: Countries whose places German names by transliterating their Cyrillic names.
-GERMAN_TRANSLITERATED_COUNTRIES = frozenset({"UA", "RU", "BY"})
+#: German and French transcriptions of Cyrillic names (text.FOREIGN_SCHEMES) are indexed from
+#: this many letters: shorter ones are words ("Wir" would be the village Вир read the German
+#: way).
+FOREIGN_KEY_MIN_LENGTH = 5
+#: Countries whose places German and French name by transcribing their Cyrillic names
+#: (Glasgow is no "Glasgou", Глазгоу).
+TRANSCRIBED_COUNTRIES = frozenset({"UA", "RU", "BY"})
 #: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
 ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
 
@@ -48,7 +50,7 @@ class MatchRule(IntEnum):
     ALTERNATE = 1
     TRANSLIT_NATIONAL = 2
     TRANSLIT_RUSSIAN = 3
-    TRANSLIT_GERMAN = 4
+    TRANSLIT_FOREIGN = 4
     SKELETON = 5
 
     @property
@@ -58,7 +60,7 @@ class MatchRule(IntEnum):
             MatchRule.ALTERNATE: "alternate name",
             MatchRule.TRANSLIT_NATIONAL: "national transliteration of a Cyrillic name",
             MatchRule.TRANSLIT_RUSSIAN: "Russian-style transliteration of a Cyrillic name",
-            MatchRule.TRANSLIT_GERMAN: "German transliteration of a Cyrillic name",
+            MatchRule.TRANSLIT_FOREIGN: "German or French transcription of a Cyrillic name",
             MatchRule.SKELETON: "phonetic skeleton (spelling variant)",
         }[self]
 
@@ -158,11 +160,12 @@ def build_name_index(places: pd.DataFrame) -> pd.DataFrame:
                 add(text.name_key(alt), row, MatchRule.TRANSLIT_NATIONAL)
                 add(text.name_key(text.transliterate_russian_style(alt)), row,
                     MatchRule.TRANSLIT_RUSSIAN)
-                if country not in GERMAN_TRANSLITERATED_COUNTRIES:
-                    continue  # German names Glasgow so, not "Glasgou" (Глазгоу)
-                for german in map(text.name_key, text.transliterate_german(alt)):
-                    if len(german) >= GERMAN_KEY_MIN_LENGTH:
-                        add(german, row, MatchRule.TRANSLIT_GERMAN)
+                if country not in TRANSCRIBED_COUNTRIES:
+                    continue
+                for scheme in text.FOREIGN_SCHEMES:
+                    for key in map(text.name_key, text.transcribe(alt, scheme)):
+                        if len(key) >= FOREIGN_KEY_MIN_LENGTH:
+                            add(key, row, MatchRule.TRANSLIT_FOREIGN)
             else:
                 add(text.name_key(alt), row, MatchRule.ALTERNATE)
             skeletons.add((text.skeleton_key(alt), row))
@@ -325,13 +328,14 @@ class Gazetteer:
             return [Candidate(place_at(r), _RULES[rule], 100.0)
                     for r, rule in zip(rows, rules, strict=True)]
         query = text.skeleton_key(name)
-        german = None
+        foreign: tuple[str, ...] = ()
         found = []
         for row, rule in zip(rows, rules, strict=True):
             place = place_at(row)
-            if _RULES[rule] is MatchRule.TRANSLIT_GERMAN:
-                german = german or text.german_skeleton(name)
-                like = german == text.fold_sibilants(self._own_skeleton(place))
+            if _RULES[rule] is MatchRule.TRANSLIT_FOREIGN:
+                foreign = foreign or tuple(text.foreign_skeleton(name, scheme)
+                                           for scheme in text.FOREIGN_SCHEMES)
+                like = text.fold_sibilants(self._own_skeleton(place)) in foreign
             else:
                 like = _RULES[rule] is MatchRule.NAME or query == self._own_skeleton(place)
             found.append(Candidate(place, _RULES[rule], 100.0 if like else UNLIKE_ALIAS_SCORE))

@@ -47,7 +47,7 @@ MAX_QUERY_CHARS = 200
 #: a query that spells a place's own name beats a namesake found only through an alias.
 MATCH_RULE_BONUS = {MatchRule.NAME: 2.0, MatchRule.ALTERNATE: 0.5,
                     MatchRule.TRANSLIT_NATIONAL: 0.5, MatchRule.TRANSLIT_RUSSIAN: 0.3,
-                    MatchRule.TRANSLIT_GERMAN: 0.3, MatchRule.SKELETON: -1.0}
+                    MatchRule.TRANSLIT_FOREIGN: 0.3, MatchRule.SKELETON: -1.0}
 #: Taken off a place found through an alias unlike its own name, when a namesake really so
 #: called is about as large (see rank_candidates): more than a raion seat's rank (PPLA2, 2.0).
 UNLIKE_ALIAS_PENALTY = 2.5

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 #: Version of the key functions below; the shipped name index records the version it was built
 #: with, and the gazetteer refuses a stale index. Bump it whenever a key function changes.
-KEY_VERSION = 3
+KEY_VERSION = 4
 
 #: Characters read as an apostrophe or a soft-sign mark in Ukrainian and its transliterations.
 APOSTROPHES = "'’‘ʼʹʺ`´″\"“”ˈ′"
@@ -112,44 +113,69 @@ def transliterate_russian_style(text: str) -> str:
     return _translit(text, _RUSSIAN, _RUSSIAN_WORD_START, {}).translate(_APOSTROPHE_TABLE)
 
 
-#: German (Duden) transcription of Ukrainian and Russian, the spelling of German-language
-#: encyclopedias and press: Charzysk (Харцизьк), Wosnessenka (Вознесенка), Snischne (Сніжне).
-_GERMAN = {
-    "а": "a", "б": "b", "в": "w", "ґ": "g", "д": "d", "е": "e", "ж": "sch", "з": "s", "і": "i",
-    "ї": "ji", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch",
-    "щ": "schtsch", "ь": "", "ъ": "", "ы": "y", "э": "e", "ё": "jo", "є": "je", "ю": "ju",
-    "я": "ja",
+class Scheme(NamedTuple):
+    """A national transcription of Ukrainian and Russian into another language's letters, as
+    its encyclopedias and press spell the places: German (Duden) Charzysk, Wosnessenka;
+    French Vovtchansk, Koupiansk (Харцизьк, Вознесенка, Вовчанськ, Куп'янськ)."""
+
+    name: str
+    letters: dict[str, str]     # letters read alike in Ukrainian and Russian
+    ukrainian: dict[str, str]   # Ukrainian г и
+    russian: dict[str, str]     # Russian г и
+    soft_o: str                 # ь before о (Werchnjotorezke, Verkhniotoretske)
+    iotated_e: str              # Russian е at a word's start or after a vowel
+    to_english: dict[str, str]  # letter groups back to English-style letters (tsch -> ch)
+
+
+_SHARED_LETTERS = {
+    "а": "a", "б": "b", "ґ": "g", "д": "d", "е": "e", "і": "i", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "ь": "", "ъ": "",
+    "ы": "y", "э": "e",
 }
-#: The letters the two languages read differently: Ukrainian г и, Russian г и (and е, which
-#: Russian iotates at a word's start and after a vowel).
-_GERMAN_UK = {"г": "h", "и": "y"}
-_GERMAN_RU = {"г": "g", "и": "i"}
+GERMAN = Scheme(
+    "German",
+    {**_SHARED_LETTERS, "в": "w", "ж": "sch", "з": "s", "ї": "ji", "й": "j", "у": "u",
+     "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ё": "jo", "є": "je",
+     "ю": "ju", "я": "ja"},
+    {"г": "h", "и": "y"}, {"г": "g", "и": "i"}, soft_o="j", iotated_e="je",
+    to_english={"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "ss": "s", "z": "ts",
+                "w": "v", "j": "y"})
+FRENCH = Scheme(
+    "French",
+    {**_SHARED_LETTERS, "в": "v", "ж": "j", "з": "z", "ї": "ï", "й": "ï", "у": "ou",
+     "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ё": "io", "є": "ie",
+     "ю": "iou", "я": "ia"},
+    {"г": "h", "и": "y"}, {"г": "g", "и": "i"}, soft_o="i", iotated_e="ie",
+    to_english={"chtch": "shch", "tch": "ch", "ch": "sh", "ou": "u", "ss": "s", "j": "zh"})
+#: The transcriptions the name index keys every Cyrillic name under, besides the national and
+#: Russian-style ones.
+FOREIGN_SCHEMES = (GERMAN, FRENCH)
 _CYRILLIC_VOWELS = frozenset("аеёиіїоуыэюяєАЕЁИІЇОУЫЭЮЯЄ")
 #: Letters only Ukrainian writes, and letters only Russian writes.
 _UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
 _RUSSIAN_ONLY = re.compile("[ыэёъЫЭЁЪ]")
 
 
-def _german(text: str, language: dict[str, str], russian: bool, double_s: bool) -> str:
+def _transcribe(text: str, scheme: Scheme, russian: bool, double_s: bool) -> str:
+    language = scheme.russian if russian else scheme.ukrainian
     out: list[str] = []
     previous = ""
     for i, ch in enumerate(text):
         low = ch.lower()
         following = text[i + 1:i + 2]
-        piece = language.get(low) or _GERMAN.get(low)
+        piece = language.get(low) or scheme.letters.get(low)
         if piece is None:
             piece = ch
         elif low == "с" and double_s and previous in _CYRILLIC_VOWELS \
                 and following in _CYRILLIC_VOWELS:
-            piece = "ss"  # Wosnessenka: a single s between vowels would be read as з
+            piece = "ss"  # Wosnessenka, Lyssytchansk: one s between vowels would read as з
         elif low == "ь" and following.lower() == "о":
-            piece = "j"  # Werchnjotorezke
+            piece = scheme.soft_o
         elif low == "й" and russian and previous.lower() in "иы" and not following.isalpha():
             piece = ""  # Russian adjectives: Nowy Oskol (Новый Оскол)
         elif low == "е" and russian and (not previous.isalpha() or previous in _CYRILLIC_VOWELS
                                           or previous.lower() in "ьъ"):
-            piece = "je"
+            piece = scheme.iotated_e
         if ch != low and piece:
             piece = piece[0].upper() + piece[1:]
         out.append(piece)
@@ -158,39 +184,46 @@ def _german(text: str, language: dict[str, str], russian: bool, double_s: bool) 
     return "".join(out).translate(_APOSTROPHE_TABLE)
 
 
-def transliterate_german(text: str) -> set[str]:
-    """German (Duden) spellings of Cyrillic ``text``: the Ukrainian reading, the Russian
-    reading, or both when the letters do not tell the language apart.
-
-    в is w, ж and ш sch, з s, х ch, ц z, ч tsch, й j, я ja, ю ju; Ukrainian г и are h y,
-    Russian g i. с between vowels is written both ss (Wosnessenka) and s, as German
-    writes it where the name joins two words (Nowoseliwka).
-    ``transliterate_german("Харцизьк") == {"Charzysk"}``. Latin text passes unchanged.
+def transcribe(text: str, scheme: Scheme) -> set[str]:
+    """Spellings of Cyrillic ``text`` under ``scheme``: the Ukrainian reading, the Russian
+    reading, or both when the letters do not tell the language apart. с between vowels is
+    written both ss (Wosnessenka) and s, as the name joins two words (Nowoseliwka).
+    ``transcribe("Харцизьк", GERMAN) == {"Charzysk"}``; Latin text passes unchanged.
     """
     if not has_cyrillic(text):
         return {text}
     readings = []
     if not _RUSSIAN_ONLY.search(text):
-        readings.append((_GERMAN_UK, False))
+        readings.append(False)
     if not _UKRAINIAN_ONLY.search(text):
-        readings.append((_GERMAN_RU, True))
-    return {_german(text, language, russian, double_s)
-            for language, russian in readings for double_s in (True, False)}
+        readings.append(True)
+    return {_transcribe(text, scheme, russian, double_s)
+            for russian in readings for double_s in (True, False)}
 
 
-#: German letter groups and the English-style letters they stand for (one pass, longest first).
-_GERMAN_TO_ENGLISH = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "ss": "s",
-                      "z": "ts", "w": "v", "j": "y"}
-_GERMAN_GROUPS = re.compile("|".join(sorted(_GERMAN_TO_ENGLISH, key=len, reverse=True)))
+def transliterate_german(text: str) -> set[str]:
+    """German (Duden) spellings of Cyrillic ``text`` (see :func:`transcribe`): в w, ж and ш
+    sch, з s, х ch, ц z, ч tsch, й j, я ja; Ukrainian г и h y, Russian g i."""
+    return transcribe(text, GERMAN)
 
 
-def german_respelling(name: str) -> str:
-    """The name key of a German spelling with its letter groups in English style (tsch ch,
-    sch sh, ch kh, z ts, w v, j y): ``german_respelling("Siwerskyj Donez") ==
-    "siverskyy donets"``. German writes с and з alike (s), so the result may still differ
-    from the English spelling in s and z: compare :func:`german_skeleton` with the
-    :func:`fold_sibilants` skeleton of the English name."""
-    return _GERMAN_GROUPS.sub(lambda m: _GERMAN_TO_ENGLISH[m.group()], name_key(name))
+def transliterate_french(text: str) -> set[str]:
+    """French spellings of Cyrillic ``text`` (see :func:`transcribe`): ж j, у ou, х kh,
+    ч tch, ш ch, й ï, я ia; Ukrainian г и h y, Russian g i."""
+    return transcribe(text, FRENCH)
+
+
+#: Each scheme's letter groups (longest first), to read back in one pass.
+_GROUPS = {scheme.name: re.compile("|".join(sorted(scheme.to_english, key=len, reverse=True)))
+           for scheme in FOREIGN_SCHEMES}
+
+
+def respelling(name: str, scheme: Scheme) -> str:
+    """The name key of a spelling under ``scheme`` with its letter groups in English style:
+    ``respelling("Siwerskyj Donez", GERMAN) == "siverskyy donets"``. German writes с and з
+    alike (s), so compare :func:`foreign_skeleton` with the :func:`fold_sibilants` skeleton
+    of the English name."""
+    return _GROUPS[scheme.name].sub(lambda m: scheme.to_english[m.group()], name_key(name))
 
 
 def fold_sibilants(skeleton: str) -> str:
@@ -198,11 +231,11 @@ def fold_sibilants(skeleton: str) -> str:
     return skeleton.replace("z", "s")
 
 
-def german_skeleton(name: str) -> str:
-    """Phonetic skeleton of a German spelling read back into English-style letters, with s
-    and z one letter: ``german_skeleton("Charzysk") ==
+def foreign_skeleton(name: str, scheme: Scheme) -> str:
+    """Phonetic skeleton of a spelling under ``scheme`` read back into English-style letters,
+    s and z one letter: ``foreign_skeleton("Charzysk", GERMAN) ==
     fold_sibilants(skeleton_key("Khartsyzk"))``."""
-    return fold_sibilants(skeleton_key(german_respelling(name)))
+    return fold_sibilants(skeleton_key(respelling(name, scheme)))
 
 
 def _fold_latin(text: str) -> str:

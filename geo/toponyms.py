@@ -303,10 +303,13 @@ _RIVER_WORD_BEFORE = re.compile(
     rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
     rf"(?:{_backwards('река реки реке рекой річка річки річці ріки ріка')})(?![^\W\d_]))",
     re.I)
-# Forward: \b(?:sea|gulf|bay|lake|reservoir|mar|mare)\s+(?:of|de|di)\s+(?:the\s+)?$
+# Forward: \b(?:WATER_WORDS_BEFORE)\s+(?:of|de|di)\s+(?:the\s+)?$ ("the sea of", French
+# "réservoir de", Spanish "embalse de")
+_WATER_WORDS_BEFORE = ("sea gulf bay lake reservoir mar mare réservoir embalse lac lago golfe "
+                       "golfo baie bahía")
 _WATER_BEFORE = re.compile(
     rf"(?:\s+{_backwards('the')})?\s+{_backwards('of de di')}\s+"
-    rf"(?:{_backwards('sea gulf bay lake reservoir mar mare')})\b", re.I)
+    rf"(?:{_backwards(_WATER_WORDS_BEFORE)})\b", re.I)
 # Each of the five patterns above ends, read forwards, with one of these words then spaces:
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
@@ -669,7 +672,7 @@ class _Unit(NamedTuple):
 #: Ways a name meets a place that mean the place is called so (not an old or odd alias).
 _OWN_NAME_RULES = frozenset(
     (MatchRule.NAME, MatchRule.TRANSLIT_NATIONAL, MatchRule.TRANSLIT_RUSSIAN,
-     MatchRule.TRANSLIT_GERMAN))
+     MatchRule.TRANSLIT_FOREIGN))
 
 
 class _Settlements(NamedTuple):
@@ -1244,10 +1247,10 @@ class ToponymFinder:
         and the own name of many a Russian place: "Старый Оскол" is Staryy Oskol by its name,
         not only by the alias "Staryi Oskol" that the national spelling meets."""
         cands = self.gazetteer.candidates(name, phonetic=False)
-        if any(c.rule is MatchRule.TRANSLIT_GERMAN for c in cands) \
+        if any(c.rule is MatchRule.TRANSLIT_FOREIGN for c in cands) \
                 and text.name_key(name).startswith(COUNTRY_WORD_STEMS):
             # "Ukrajinské" (Czech: Ukrainian) is no German spelling of Українське
-            cands = [c for c in cands if c.rule is not MatchRule.TRANSLIT_GERMAN]
+            cands = [c for c in cands if c.rule is not MatchRule.TRANSLIT_FOREIGN]
         if text.has_cyrillic(name):
             seen = {c.place.id: i for i, c in enumerate(cands)}
             for c in self.gazetteer.candidates(text.transliterate_russian_style(name),

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 from geo.text import (
+    FRENCH,
+    GERMAN,
     fold_sibilants,
-    german_skeleton,
+    foreign_skeleton,
     name_key,
     skeleton_key,
     translit_variants,
+    transliterate_french,
     transliterate_german,
     transliterate_national,
     transliterate_russian_style,
@@ -64,8 +67,21 @@ def test_german_transliteration_keeps_ukrainian_and_russian_readings_apart():
     ("Siwerskyj Donez", "Siverskyi Donets"), ("Schtscherbyniwka", "Shcherbynivka"),
 ])
 def test_german_skeleton_meets_the_english_spelling(german, english):
-    assert german_skeleton(german) == fold_sibilants(skeleton_key(english))
-    assert german_skeleton(german) != fold_sibilants(skeleton_key("Kharkiv"))
+    assert foreign_skeleton(german, GERMAN) == fold_sibilants(skeleton_key(english))
+    assert foreign_skeleton(german, GERMAN) != fold_sibilants(skeleton_key("Kharkiv"))
+
+
+@pytest.mark.parametrize(("cyrillic", "french"), [
+    # Titles of French-language encyclopedia articles on these places.
+    ("Вовчанськ", "Vovtchansk"), ("Куп'янськ", "Koupiansk"), ("Бахмут", "Bakhmout"),
+    ("Запоріжжя", "Zaporijjia"), ("Часів Яр", "Tchassiv Iar"), ("Лисичанськ", "Lyssytchansk"),
+    ("Вугледар", "Vouhledar"), ("Сєвєродонецьк", "Sievierodonetsk"), ("Курахове", "Kourakhove"),
+    ("Очеретине", "Otcheretyne"), ("Миколаїв", "Mykolaïv"),
+])
+def test_french_transcription_gives_the_spellings_french_texts_use(cyrillic, french):
+    assert french in transliterate_french(cyrillic)
+    assert foreign_skeleton(french, FRENCH) == fold_sibilants(
+        skeleton_key(transliterate_national(cyrillic)))
 
 
 def test_all_kupiansk_spellings_meet_on_a_variant_key():

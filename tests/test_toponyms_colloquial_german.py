@@ -98,7 +98,7 @@ def test_german_spelling_without_a_german_alias(finder, gazetteer, text_, name, 
 
 def test_german_spelling_is_a_transliteration_rule(gazetteer):
     (candidate,) = gazetteer.candidates("Charzysk")
-    assert candidate.rule is MatchRule.TRANSLIT_GERMAN and candidate.place.name == "Khartsyzk"
+    assert candidate.rule is MatchRule.TRANSLIT_FOREIGN and candidate.place.name == "Khartsyzk"
 
 
 def test_german_voznesenka_south_of_pokrovsk(reader):

@@ -294,3 +294,27 @@ def test_a_list_of_oblasts_ends_where_another_kind_of_place_is_named(reader):
     found = _mentions(reader, "Shelling hit the regions of Kharkiv and the city of Sumy.")
     assert found["Kharkiv"].kind is MentionKind.OBLAST
     assert found["Sumy"].place.id == SUMY
+
+
+@pytest.mark.parametrize("text", [
+    "Vassylivka est située près du réservoir de Kakhovka, à 47 km au sud de Zaporijia.",
+    "Vasylivka se encuentra junto al embalse de Kakhovka, a 47 km al sur de Zaporiyia.",
+])
+def test_a_reservoir_named_after_a_town_is_not_the_town(reader, text):
+    """French "réservoir de Kakhovka", Spanish "embalse de Kakhovka" name the water; the
+    distance is Vasylivka's (GeoNames 686729, 47 km south of Zaporizhzhia), not Kakhovka's."""
+    analysis = reader.analyse(Report(text=text))
+    assert "Kakhovka" not in {m.text for m in analysis.mentions}
+    (claim,) = [c for c in analysis.claims if c.distance]
+    assert claim.subject.place.id == 686729
+
+
+@pytest.mark.parametrize(("text", "name", "geonameid"), [
+    # French spellings GeoNames lists no alias for, met by the French transcription of the
+    # Cyrillic names (Вовчанськ, Лисичанськ, Часів Яр); ids looked up in data/.
+    ("Vovtchansk, à 5 km de la frontière russe, a été détruite.", "Vovtchansk", 689304),
+    ("Les combats se poursuivent près de Lyssytchansk.", "Lyssytchansk", 702972),
+    ("L'armée russe affirme avoir pris Tchassiv Iar.", "Tchassiv Iar", 710915),
+])
+def test_french_spelling_without_a_french_alias(reader, text, name, geonameid):
+    assert _mentions(reader, text)[name].place.id == geonameid
