@@ -52,6 +52,9 @@ class Language(NamedTuple):
     markers: frozenset[str] = frozenset()
     #: Letters of the language that English does not write: any of them counts as one marker.
     letters: str = ""
+    #: What a denying verb denies when it points back at a claim made before it ("У ЗСУ цю
+    #: інформацію спростували", "Kiew dementierte dies"): an object standing by the verb.
+    back_object: str = r"$^"
 
 
 # --- Ukrainian --------------------------------------------------------------------------------
@@ -107,10 +110,13 @@ UKRAINIAN = Language(
                r"прес|місцев|угрупован|штаб|генштаб|офіс|уряд|відомств|служб|міноборони|"
                r"сил|оборони|збройн|президент|радни|секретар|військ|ради|рад|ова|мва|"
                r"російськ|українськ|міністерств)\w*",
-    skip_words=frozenset("це про також вже раніше згодом зокрема".split()),
+    skip_words=frozenset("це про також вже раніше згодом зокрема цю ці таку інформацію дані "
+                         "заяви заяву".split()),
     near_before=r"\b(?:біля|поблизу|під|неподалік\s+від|околиц\w*|на\s+підступах\s+до|"
                 r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+$",
     leading=frozenset("в у".split()),
+    back_object=r"\b(?:це|цю\s+інформацію|таку\s+інформацію|ці\s+(?:дані|заяви|твердження|"
+                r"повідомлення)|цю\s+заяву|це\s+(?:твердження|повідомлення))\b",
 )
 
 # --- Russian ----------------------------------------------------------------------------------
@@ -168,10 +174,13 @@ RUSSIAN = Language(
                r"группировк|штаб|генштаб|офис|правительств|ведомств|служб|минобороны|сил|"
                r"обороны|вооруженн|президент|советни|секретар|войск|российск|украинск|"
                r"министерств)\w*",
-    skip_words=frozenset("это об также уже ранее позже".split()),
+    skip_words=frozenset("это об также уже ранее позже эту эти такую информацию данные "
+                         "заявления".split()),
     near_before=r"\b(?:возле|около|под|вблизи|недалеко\s+от|окрестност\w*|на\s+подступах\s+к|"
                 r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+$",
     leading=frozenset("в во".split()),
+    back_object=r"\b(?:это|эту\s+информацию|такую\s+информацию|эти\s+(?:данные|заявления|"
+                r"утверждения|сообщения)|это\s+(?:заявление|утверждение|сообщение))\b",
 )
 
 # --- German -----------------------------------------------------------------------------------
@@ -226,6 +235,7 @@ GERMAN = Language(
     skip_words=frozenset("am auch bereits zuvor später dies".split()),
     leading=frozenset("die der das dem den des ein eine einer eines einem".split()),
     particles=frozenset({"mit"}),
+    back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?))\b",
     near_before=r"\b(?:bei|nahe|nördlich\s+von|südlich\s+von|östlich\s+von|westlich\s+von|"
                 r"in\s+der\s+nähe\s+von|vor|um|richtung|im\s+raum)\s+$",
     markers=frozenset("""
@@ -270,6 +280,8 @@ FRENCH = Language(
                r"régional\w*|locales?)",
     skip_words=frozenset("également aussi".split()),
     leading=frozenset("le la les l".split()),
+    back_object=r"\b(?:cela|ceci|ces\s+(?:informations|affirmations|allégations)|"
+                r"cette\s+(?:information|affirmation)|l['’]information)\b",
     near_before=r"\b(?:près\s+de|autour\s+de|aux\s+abords\s+de|non\s+loin\s+de|vers)\s+$",
     markers=frozenset("les des été selon ont une dans du sur à qui près aux".split()),
 )
@@ -309,6 +321,8 @@ SPANISH = Language(
                r"estado|mayor|ucranian\w*|rus[oa]s?|general|regional|autoridades|locales?)",
     skip_words=frozenset("también".split()),
     leading=frozenset("el la los las".split()),
+    back_object=r"\b(?:esto|eso|est?a\s+(?:información|afirmación)|"
+                r"est?as\s+afirmaciones|la\s+información)\b",
     near_before=r"\b(?:cerca\s+de|en\s+las\s+afueras\s+de|alrededor\s+de|hacia)\s+$",
     markers=frozenset("""
         las los según del una fueron por con que y contra tras fue sus dejó
@@ -347,6 +361,7 @@ POLISH = Language(
                r"miast\w*|obwod\w*|wojsk\w*|armi\w*|dowódz\w*|szef\w*|"
                r"rosyjsk\w*|ukraińsk\w*|generaln\w*|lokaln\w*)",
     skip_words=frozenset("też także również".split()),
+    back_object=r"\b(?:te\s+(?:informacje|doniesienia|twierdzenia)|tę\s+informację)\b",
     near_before=r"\b(?:pod|koło|w\s+pobliżu|w\s+okolicach|w\s+rejonie|w\s+kierunku)\s+$",
     markers=frozenset("""
         się przez został została zostały że oraz jest na w z są według wojska miasta obwodu
@@ -404,6 +419,7 @@ class CompiledLanguage(NamedTuple):
     side_before: re.Pattern[str]
     role_words: re.Pattern[str]
     near_before: re.Pattern[str]
+    back_object: re.Pattern[str]
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -413,7 +429,7 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.say), re.compile(language.according), re.compile(language.denial),
         re.compile(language.negation), re.compile(language.actors),
         re.compile(language.side_before), re.compile(language.role_words),
-        re.compile(language.near_before))
+        re.compile(language.near_before), re.compile(language.back_object))
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

@@ -112,6 +112,9 @@ MAX_ATTRIBUTIONS = 12
 #: "repelled 12 Russian attacks", "shot down 50 of the 73 drones launched": at most this many
 #: characters between the verb and its object.
 COUNTERED_OBJECT_CHARS = 30
+#: How far from a denying verb of another language its object pointing back may stand ("в ЗСУ
+#: цю інформацію спростували", "Kiew dementierte dies").
+BACK_OBJECT_CHARS = 25
 #: "the town", "the village" may refer back this many paragraphs.
 ANAPHOR_MAX_PARAGRAPHS = 2
 #: Hypothetical and negation cues must stand within this many words before the trigger, and
@@ -1550,8 +1553,10 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
             _attribute_back(events, state.paragraph_first_event, attributions[0].who)
             state.previous_claimant = attributions[0].who
             continue
-        new, own = _sentence_events(doc, sentence, in_sentence, attributions, state, date)
-        _deny_back(events, max(previous_first, state.paragraph_first_event), new)
+        new, own, refers_back = _sentence_events(doc, sentence, in_sentence, attributions,
+                                                 state, date)
+        if refers_back:
+            _deny_back(events, max(previous_first, state.paragraph_first_event), new)
         previous_first = len(events)
         events.extend(new)
         state.previous_claimant = attributions[-1].who if attributions else ""
@@ -1561,10 +1566,11 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
 
 def _deny_back(events: list[Event], first: int, new: Sequence[Event]) -> None:
     """"Russia said it took Siversk. Ukraine rejected the claim.": a sentence whose denial
-    points back ("rejected the claim", "denied it") and denies no claim of its own denies the
-    claims of the sentence before (``events[first:]``, same paragraph), whoever made them."""
-    denial = next((event for event in new if event.kind is K.CONTROL_AFFIRMED and event.denied_by
-                   and event.denial.lower().endswith(_BACK_OBJECTS)), None)
+    points back ("rejected the claim", "denied it", "У ЗСУ цю інформацію спростували"; its
+    events ``new``) and denies no claim of its own denies the claims of the sentence before
+    (``events[first:]``, same paragraph), whoever made them."""
+    denial = next((event for event in new if event.kind is K.CONTROL_AFFIRMED
+                   and event.denied_by), None)
     if denial is None or any(event.kind in DENIABLE and event.denied_by for event in new):
         return
     for i in range(first, len(events)):
@@ -1627,8 +1633,9 @@ def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mentio
 
 def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention],
                      attributions: Sequence[_Attribution], state: _State,
-                     date: dt.date | None) -> tuple[list[Event], list[Mention]]:
-    """The sentence's events, and the places it names for themselves."""
+                     date: dt.date | None) -> tuple[list[Event], list[Mention], bool]:
+    """The sentence's events, the places it names for themselves, and whether its denial
+    points back at a claim before it ("but Kyiv denied it")."""
     text = doc.text
     s, e = sentence.start, sentence.end
     places = [m for m in in_sentence if m.kind in _EVENT_PLACE_KINDS]
@@ -1640,11 +1647,11 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
                                  any(doc.is_reference(m) for m in places))
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
-        return [], own
+        return [], own, False
     triggers = _triggers(doc, s, e, places)
     denial = _denial(doc, s, e, triggers)
     if not triggers and denial is None and not own:
-        return [], own  # no event, and a statement needs a place the sentence names itself
+        return [], own, False  # no event, and a statement needs a place the sentence names
     actors = _Actors(text, s, e)
     evidence = text[s:e]
     out: list[Event] = []
@@ -1715,7 +1722,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
             mention, position = statement
             emit(K.STATEMENT, mention, position,
                  claimed_by=_claimant_for(position, attributions))
-    return out, own
+    return out, own, denial is not None and denial.refers_back
 
 
 def _carried_precision(folded: str, mention: Mention, clause: tuple[int, int]) -> Precision:
@@ -1916,15 +1923,23 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     triggers = list(triggers)
     marker = next(doc.speech_cues(_DENIAL, doc.folded, s, e), None)
     foreign = None if marker is not None or not doc.languages else next(
-        (found for language in doc.languages
+        ((language, found) for language in doc.languages
          for found in (language.denial.search(doc.native, s, e),) if found), None)
     who = None
     refers_back = False
     if foreign is not None:
-        # a denying verb denies what follows it ("спростував заяви про ..."); a phrase such
-        # as "не соответствует действительности" what stands before it
-        span = (foreign.start(), e) if foreign.group("verb") else (s, foreign.end())
-        position = foreign.start()
+        language, found = foreign
+        # a denying verb denies what follows it ("спростував заяви про ..."), or, with no
+        # claim after it and an object pointing back ("в ЗСУ це спростували"), the claim
+        # before it; a phrase such as "не соответствует действительности" what stands
+        # before it
+        span = (found.start(), e) if found.group("verb") else (s, found.end())
+        position = found.start()
+        refers_back = bool(found.group("verb")) and not any(
+            t.kind in DENIABLE and t.start >= found.end() for t in triggers) \
+            and language.back_object.search(doc.native, max(s, found.start() - BACK_OBJECT_CHARS),
+                                            min(e, found.end() + BACK_OBJECT_CHARS)) is not None
+        cue = found.span()
     elif marker is not None:
         if marker.group("claim"):
             named = marker.span("denier") if marker.group("denier") else \
@@ -1944,6 +1959,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         else:
             span = (s, marker.end())
         position = marker.start()
+        cue = marker.span()
     else:
         negated = [t for t in triggers if t.negated and t.kind in DENIABLE]
         if not negated:
@@ -1963,7 +1979,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
     denied = tuple(t for t in triggers if t.kind in DENIABLE and lo <= t.start and t.end <= hi)
     # A denial of "a claim" or of "it" quotes its own words ("claim Kyiv denied"), not the
     # claim it covers.
-    words = text[marker.start():marker.end()] if who is not None or refers_back else text[a:b]
+    words = text[cue[0]:cue[1]] if who is not None or refers_back else text[a:b]
     return _Denial(words, position, (a, b), denied, who, refers_back)
 
 

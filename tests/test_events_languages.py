@@ -91,6 +91,28 @@ def test_denials_are_control_affirmed_events(read):
     assert _one(events, K.CONTROL_AFFIRMED, TORETSK).denied_by == "ЗСУ"
 
 
+@pytest.mark.parametrize("text", [
+    "Міноборони Росії заявило про захоплення Торецька. У ЗСУ цю інформацію спростували.",
+    "Минобороны России заявило о захвате Торецка. В ВСУ эту информацию опровергли.",
+    "Das russische Verteidigungsministerium meldete die Einnahme von Torezk. Kiew "
+    "dementierte dies.",
+])
+def test_a_denial_pointing_back_denies_the_claim_before_it(read, text):
+    """The claim and its denial stay two events; the claim carries who denied it."""
+    events = read(text)
+    claim = _one(events, K.CAPTURE_CLAIM, TORETSK)
+    denial = _one(events, K.CONTROL_AFFIRMED, TORETSK)
+    assert claim.denied_by and claim.denied_by == denial.denied_by
+    assert claim.claimed_by != claim.denied_by
+
+
+def test_a_denial_of_what_follows_does_not_point_back(read):
+    """"спростував заяви про захоплення Торецька" denies the claim it names, and no other."""
+    events = read("Росія заявила про захоплення Куп'янська. Генштаб ЗСУ спростував заяви про "
+                  "захоплення Торецька.")
+    assert _one(events, K.CAPTURE_CLAIM, KUPIANSK).denied_by == ""
+
+
 def test_negated_and_unrelated_words_are_no_events(read):
     assert not read("Наступного дня у Харкові відбулася зустріч.")
     assert not [e for e in read("Российские войска не захватили Угледар.")
