@@ -55,6 +55,9 @@ class Language(NamedTuple):
     #: What a denying verb denies when it points back at a claim made before it ("У ЗСУ цю
     #: інформацію спростували", "Kiew dementierte dies"): an object standing by the verb.
     back_object: str = r"$^"
+    #: A negation after a trigger, ending its clause: German puts "nicht" last ("Kiew
+    #: bestätigte die Einnahme nicht").
+    negation_after: str = r"$^"
 
 
 # --- Ukrainian --------------------------------------------------------------------------------
@@ -236,6 +239,7 @@ GERMAN = Language(
     leading=frozenset("die der das dem den des ein eine einer eines einem".split()),
     particles=frozenset({"mit"}),
     back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?))\b",
+    negation_after=r"(?:\s+[\w-]+){0,3}?\s+nicht\s*(?:[.,;:!?)]|$)",
     near_before=r"\b(?:bei|nahe|nördlich\s+von|südlich\s+von|östlich\s+von|westlich\s+von|"
                 r"in\s+der\s+nähe\s+von|vor|um|richtung|im\s+raum)\s+$",
     markers=frozenset("""
@@ -420,6 +424,7 @@ class CompiledLanguage(NamedTuple):
     role_words: re.Pattern[str]
     near_before: re.Pattern[str]
     back_object: re.Pattern[str]
+    negation_after: re.Pattern[str]
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -429,7 +434,8 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.say), re.compile(language.according), re.compile(language.denial),
         re.compile(language.negation), re.compile(language.actors),
         re.compile(language.side_before), re.compile(language.role_words),
-        re.compile(language.near_before), re.compile(language.back_object))
+        re.compile(language.near_before), re.compile(language.back_object),
+        re.compile(language.negation_after))
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

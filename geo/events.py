@@ -106,6 +106,9 @@ REFERENCE_COST = 1000
 SECTOR_COST = 300
 #: Extra cost of a place named inside a speaker's title ("Kharkiv Governor Oleh Syniehubov").
 SPEAKER_COST = 300
+#: Extra cost of a place in a clause after the trigger's ("Russische Truppen haben Torezk
+#: erobert, Kiew kommentierte das nicht": Torezk, not Kiew).
+LATER_CLAUSE_COST = 100
 #: Speakers remembered for "he said" and bare surnames; attributions read per sentence.
 MAX_SPEAKERS = 40
 MAX_ATTRIBUTIONS = 12
@@ -947,7 +950,9 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
             and _NEGATION.search(before) is not None
         if doc.languages and not negated:
             native = doc.native[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
-            negated = any(language.negation.search(native) for language in doc.languages)
+            negated = any(language.negation.search(native)
+                          or language.negation_after.match(doc.native, b, e)
+                          for language in doc.languages)
         found.append(_Trigger(kind, a, b, negated=negated))
 
     for kind, spans in doc.trigger_spans:
@@ -1460,6 +1465,8 @@ def _place_cost(doc: _Doc, mention: Mention, trigger: _Trigger,
                 speaker_spans: Sequence[tuple[int, int]] = ()) -> float:
     if mention.start >= trigger.end:
         cost = float(mention.start - trigger.end)
+        if doc.next_break(trigger.end, mention.start) >= 0:
+            cost += LATER_CLAUSE_COST
     elif mention.end <= trigger.start:
         cost = (trigger.start - mention.end) * BEFORE_COST_FACTOR + BEFORE_COST_STEP
     else:

@@ -106,6 +106,17 @@ def test_a_denial_pointing_back_denies_the_claim_before_it(read, text):
     assert claim.claimed_by != claim.denied_by
 
 
+def test_german_nicht_at_the_end_of_a_clause_negates_its_trigger(read):
+    """"Kiew bestätigte die Einnahme von Torezk nicht": Kyiv did not confirm, it made no
+    capture claim; a "nicht" in another clause negates nothing."""
+    events = read("Die Ukraine bestätigte die Einnahme von Torezk nicht, teilte der "
+                  "Generalstab mit.")
+    assert K.CAPTURE_CLAIM not in {e.kind for e in events}
+    assert _one(events, K.CONTROL_AFFIRMED, TORETSK)
+    events = read("Russische Truppen haben Torezk erobert, Kiew kommentierte das nicht.")
+    assert _one(events, K.CAPTURE_CLAIM, TORETSK).actor == "Russische Truppen"
+
+
 def test_a_denial_of_what_follows_does_not_point_back(read):
     """"спростував заяви про захоплення Торецька" denies the claim it names, and no other."""
     events = read("Росія заявила про захоплення Куп'янська. Генштаб ЗСУ спростував заяви про "
