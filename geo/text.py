@@ -7,6 +7,8 @@ on *keys*, never on exact strings:
   spacing folded away; Cyrillic transliterated under the Ukrainian national system (2010).
 - :func:`translit_variants` gives every Latin spelling we index a Cyrillic name under: the
   national system and the common Russian-derived press scheme (Kupiansk / Kupyansk).
+- :func:`transcribe` gives the German (Duden) and French spellings of a Cyrillic name
+  (:data:`FOREIGN_SCHEMES`: Charzysk, Vovtchansk), which the name index also keys places under.
 - :func:`skeleton_key` is the phonetic fallback: kh~h, zh~z, g~h, w~v, ya~ia~ja, doubled letters
   and vowels folded, so Kharkov/Kharkiv and Zaporozhye/Zaporizhzhia meet.
 """
@@ -188,7 +190,8 @@ def transcribe(text: str, scheme: Scheme) -> set[str]:
     """Spellings of Cyrillic ``text`` under ``scheme``: the Ukrainian reading, the Russian
     reading, or both when the letters do not tell the language apart. с between vowels is
     written both ss (Wosnessenka) and s, as the name joins two words (Nowoseliwka).
-    ``transcribe("Харцизьк", GERMAN) == {"Charzysk"}``; Latin text passes unchanged.
+    ``transcribe("Сніжне", GERMAN) == {"Snischne"}``, ``transcribe("Харцизьк", GERMAN) ==
+    {"Charzysk", "Charzisk"}``; Latin text passes unchanged.
     """
     if not has_cyrillic(text):
         return {text}
