@@ -401,6 +401,10 @@ _COORDINATION = re.compile(
 #: A settlement name used for a unit around it ("the Krasnorichenske hromada").
 _UNIT_AFTER = re.compile(r"\s+(?:hromada|community|district|raion|rayon|region|oblast|"
                          r"direction|axis|sector|front)\b", re.I)
+#: A region's word after or before a name the gazetteer knows only as its capital ("the Kursk
+#: region", "в Курской области", "im Gebiet Kursk"): the event is placed in the region.
+_REGION_WORD_AFTER = re.compile(r"\s+(?:region|oblast|област\w*|обл\.)(?![^\W\d_])")
+_REGION_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:region|oblast|gebiet)\s+$")
 #: Words every match of :data:`_ANAPHOR` contains (a cheap test before it).
 _ANAPHOR_NOUNS = ("town", "city", "village", "settlement", "hamlet", "community")
 _ANAPHOR = _caseless(
@@ -1444,6 +1448,9 @@ def _precision(doc: _Doc, mention: Mention, clause: tuple[int, int] | None) -> P
     folded = doc.folded
     if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
         return Precision.REGION
+    if _REGION_WORD_AFTER.match(folded, mention.end) \
+            or _REGION_WORD_BEFORE.search(folded, max(0, mention.start - 12), mention.start):
+        return Precision.REGION  # "the Kursk region", "im Gebiet Kursk": a region abroad
     if doc.is_reference(mention) \
             or _NEAR_BEFORE.search(folded, max(0, mention.start - 50), mention.start) \
             or _NEAR_AFTER.match(folded, mention.end, mention.end + 25):

@@ -616,6 +616,16 @@ def test_troops_that_occupied_a_settlement_captured_it(read):
     assert EventKind.CAPTURE_CLAIM not in {e.kind for e in events}
 
 
+def test_a_region_known_only_by_its_capital_is_placed_as_a_region(read):
+    """Russia's regions are not in the gazetteer's admin units: "the Kursk region" resolves to
+    Kursk, and the event says it happened somewhere in the region, not in the city."""
+    events = read("Ukrainian drones attacked the Kursk region overnight, the Russian Defence "
+                  "Ministry said.")
+    assert [(e.kind, e.precision) for e in events] == [(EventKind.STRIKE, Precision.REGION)]
+    events = read("Ukrainian drones attacked Kursk overnight, the Russian Defence Ministry said.")
+    assert [(e.kind, e.precision) for e in events] == [(EventKind.STRIKE, Precision.PLACE)]
+
+
 def test_fighting_for_a_place_is_an_assault_there(read):
     events = read("Ukrainian troops continue to fight for Sudzha, the General Staff said.")
     assert [(e.kind, e.mention.text) for e in events] == [(EventKind.ASSAULT, "Sudzha")]
