@@ -1982,6 +1982,7 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
         clause = doc.clause_bounds(s, e, first.start)
         span = (clause[0], max(clause[1], first.end))
         position = first.start
+        cue = (first.start, first.end)
     a, b = span
     while a < b and (text[a].isspace() or text[a] in ",;:"):
         a += 1
