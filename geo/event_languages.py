@@ -246,6 +246,7 @@ GERMAN = Language(
         und der die das dem den des sich wurde wurden nach bei mit einen einem haben hat ist
         nicht laut aus eine zu auf durch im
     """.split()),
+    letters="äöüß",
 )
 
 # --- French -----------------------------------------------------------------------------------
@@ -387,6 +388,8 @@ MARKER_CHARS = 1000
 #: Words English text cannot do without and the other languages do not write: where all of them
 #: stand, no other Latin-script language is looked for.
 _ENGLISH_WORDS = (" the ", " of ")
+#: Punctuation read as a space when a report's words are compared with the markers ("mit.").
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?()[]\"'«»„“”‚‘’–—"})
 #: A Cyrillic letter's first byte in UTF-8 (U+0400 to U+04FF).
 _CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
 
@@ -402,7 +405,7 @@ def active_languages(encoded: bytes, lowered: str) -> tuple[Language, ...]:
     head = lowered[:MARKER_CHARS]
     if all(word in head for word in _ENGLISH_WORDS):
         return tuple(found)  # English: the markers need not be looked for
-    words = set(head.split())
+    words = set(head.translate(_PUNCTUATION_TO_SPACE).split())
     for language in LANGUAGES:
         if language.markers and len(words & language.markers) \
                 + any(letter in head for letter in language.letters) >= MIN_MARKERS:

@@ -1448,8 +1448,7 @@ def _precision(doc: _Doc, mention: Mention, clause: tuple[int, int] | None) -> P
     folded = doc.folded
     if mention.kind in (MentionKind.OBLAST, MentionKind.RAION):
         return Precision.REGION
-    if _REGION_WORD_AFTER.match(folded, mention.end) \
-            or _REGION_WORD_BEFORE.search(folded, max(0, mention.start - 12), mention.start):
+    if _named_as_region(folded, mention):
         return Precision.REGION  # "the Kursk region", "im Gebiet Kursk": a region abroad
     if doc.is_reference(mention) \
             or _NEAR_BEFORE.search(folded, max(0, mention.start - 50), mention.start) \
@@ -1462,6 +1461,13 @@ def _precision(doc: _Doc, mention: Mention, clause: tuple[int, int] | None) -> P
                              for language in doc.languages):
         return Precision.NEAR
     return Precision.PLACE
+
+
+def _named_as_region(folded: str, mention: Mention) -> bool:
+    """A place named for the region around it ("the Kursk region", "im Gebiet Kursk"; see
+    :data:`_REGION_WORD_AFTER`)."""
+    return _REGION_WORD_AFTER.match(folded, mention.end) is not None \
+        or _REGION_WORD_BEFORE.search(folded, max(0, mention.start - 12), mention.start) is not None
 
 
 def _in_spans(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
@@ -1478,7 +1484,7 @@ def _place_cost(doc: _Doc, mention: Mention, trigger: _Trigger,
         cost = (trigger.start - mention.end) * BEFORE_COST_FACTOR + BEFORE_COST_STEP
     else:
         cost = 0.0
-    if mention.kind is not MentionKind.SETTLEMENT:
+    if mention.kind is not MentionKind.SETTLEMENT or _named_as_region(doc.folded, mention):
         cost += REGION_COST
     elif _SECTOR_AFTER.match(doc.folded, mention.end, mention.end + 25):
         cost += SECTOR_COST

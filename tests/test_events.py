@@ -624,6 +624,9 @@ def test_a_region_known_only_by_its_capital_is_placed_as_a_region(read):
     assert [(e.kind, e.precision) for e in events] == [(EventKind.STRIKE, Precision.REGION)]
     events = read("Ukrainian drones attacked Kursk overnight, the Russian Defence Ministry said.")
     assert [(e.kind, e.precision) for e in events] == [(EventKind.STRIKE, Precision.PLACE)]
+    # a place the region holds is where it happened
+    events = read("Ukrainian troops are fighting in the Kursk region near Sudzha.")
+    assert [(e.kind, e.mention.text) for e in events] == [(EventKind.ASSAULT, "Sudzha")]
 
 
 def test_fighting_for_a_place_is_an_assault_there(read):

@@ -135,6 +135,8 @@ def test_negated_and_unrelated_words_are_no_events(read):
     ("Ursula von der Leyen met the president in Kyiv.", []),
     ("Російські війська обстріляли Нікополь.", ["uk", "ru"]),
     ("Die Armee hat den Angriff bei Kupjansk abgewehrt.", ["de"]),
+    ("Im Gebiet Kursk kämpfen ukrainische Truppen um Sudscha.", ["de"]),  # ä: one marker
+    ("Drohnen griffen das Gebiet Kursk an, teilte das Ministerium mit.", ["de"]),  # "mit."
     ("Les troupes russes ont bombardé Kharkiv.", ["fr"]),
 ])
 def test_languages_are_told_cheaply(text, names):
