@@ -134,12 +134,15 @@ _SHARED_LETTERS = {
     "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "ь": "", "ъ": "",
     "ы": "y", "э": "e",
 }
+#: г and и as each language reads them (Ukrainian h y, Russian g i), in both schemes.
+_UKRAINIAN_READING = {"г": "h", "и": "y"}
+_RUSSIAN_READING = {"г": "g", "и": "i"}
 GERMAN = Scheme(
     "German",
     {**_SHARED_LETTERS, "в": "w", "ж": "sch", "з": "s", "ї": "ji", "й": "j", "у": "u",
      "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ё": "jo", "є": "je",
      "ю": "ju", "я": "ja"},
-    {"г": "h", "и": "y"}, {"г": "g", "и": "i"}, soft_o="j", iotated_e="je",
+    _UKRAINIAN_READING, _RUSSIAN_READING, soft_o="j", iotated_e="je",
     to_english={"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "ss": "s", "z": "ts",
                 "w": "v", "j": "y"})
 FRENCH = Scheme(
@@ -147,7 +150,7 @@ FRENCH = Scheme(
     {**_SHARED_LETTERS, "в": "v", "ж": "j", "з": "z", "ї": "ï", "й": "ï", "у": "ou",
      "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ё": "io", "є": "ie",
      "ю": "iou", "я": "ia"},
-    {"г": "h", "и": "y"}, {"г": "g", "и": "i"}, soft_o="i", iotated_e="ie",
+    _UKRAINIAN_READING, _RUSSIAN_READING, soft_o="i", iotated_e="ie",
     to_english={"chtch": "shch", "tch": "ch", "ch": "sh", "ou": "u", "ss": "s", "j": "zh"})
 #: The transcriptions the name index keys every Cyrillic name under, besides the national and
 #: Russian-style ones.
@@ -202,18 +205,6 @@ def transcribe(text: str, scheme: Scheme) -> set[str]:
         readings.append(True)
     return {_transcribe(text, scheme, russian, double_s)
             for russian in readings for double_s in (True, False)}
-
-
-def transliterate_german(text: str) -> set[str]:
-    """German (Duden) spellings of Cyrillic ``text`` (see :func:`transcribe`): в w, ж and ш
-    sch, з s, х ch, ц z, ч tsch, й j, я ja; Ukrainian г и h y, Russian g i."""
-    return transcribe(text, GERMAN)
-
-
-def transliterate_french(text: str) -> set[str]:
-    """French spellings of Cyrillic ``text`` (see :func:`transcribe`): ж j, у ou, х kh,
-    ч tch, ш ch, й ï, я ia; Ukrainian г и h y, Russian g i."""
-    return transcribe(text, FRENCH)
 
 
 #: Each scheme's letter groups (longest first), to read back in one pass.

@@ -11,9 +11,8 @@ from geo.text import (
     foreign_skeleton,
     name_key,
     skeleton_key,
+    transcribe,
     translit_variants,
-    transliterate_french,
-    transliterate_german,
     transliterate_national,
     transliterate_russian_style,
 )
@@ -52,14 +51,14 @@ def test_russian_style_transliteration_gives_press_spellings():
     ("Суджа", "Sudscha"), ("Белгород", "Belgorod"), ("Брянск", "Brjansk"),
 ])
 def test_german_transliteration_gives_the_spellings_german_texts_use(cyrillic, german):
-    assert german in transliterate_german(cyrillic)
+    assert german in transcribe(cyrillic, GERMAN)
 
 
 def test_german_transliteration_keeps_ukrainian_and_russian_readings_apart():
-    assert transliterate_german("Харків") == {"Charkiw"}  # і: Ukrainian only, г is h
-    assert transliterate_german("Новый Оскол") == {"Nowy Oskol"}  # ы: Russian only
-    assert transliterate_german("Ясиноватая") >= {"Jassynowataja", "Jassinowataja"}  # either
-    assert transliterate_german("Kupiansk") == {"Kupiansk"}
+    assert transcribe("Харків", GERMAN) == {"Charkiw"}  # і: Ukrainian only, г is h
+    assert transcribe("Новый Оскол", GERMAN) == {"Nowy Oskol"}  # ы: Russian only
+    assert transcribe("Ясиноватая", GERMAN) >= {"Jassynowataja", "Jassinowataja"}  # either
+    assert transcribe("Kupiansk", GERMAN) == {"Kupiansk"}
 
 
 @pytest.mark.parametrize(("german", "english"), [
@@ -79,7 +78,7 @@ def test_german_skeleton_meets_the_english_spelling(german, english):
     ("Очеретине", "Otcheretyne"), ("Миколаїв", "Mykolaïv"),
 ])
 def test_french_transcription_gives_the_spellings_french_texts_use(cyrillic, french):
-    assert french in transliterate_french(cyrillic)
+    assert french in transcribe(cyrillic, FRENCH)
     assert foreign_skeleton(french, FRENCH) == fold_sibilants(
         skeleton_key(transliterate_national(cyrillic)))
 
