@@ -724,7 +724,10 @@ _APPOSITION_OPENERS = (
     r"où|dont|ville|commune|una|el|que|donde|ciudad|localidad|il|lo|che|dove|città|cittadina|"
     r"uma|um|o|onde|cidade|город|посёлок|поселок|который|которая|которое|где|місто|селище|"
     r"який|яка|яке|де|miasto|wieś|miejscowość|który|która|które|gdzie|město|mesto|obec|"
-    r"který|která|ktoré|kde|een|het|dat|waar|en|ett|som|där|село"
+    r"který|která|ktoré|kde|een|het|dat|waar|en|ett|som|där|село|"
+    # where the head lies: "Voznesenka, near Melitopol, is 1 km from ..."
+    r"near|outside|on|in|at|close|next|not\s+far|just|bei|nahe|nahe\s+bei|im|am|an|près|dans|"
+    r"sur|au|cerca|junto|en\s+las?|под|возле|около|близ|біля|поблизу|під|koło|obok|pod|u"
 )
 _APPOSITION_RE = re.compile(
     r"\s*(?:\([^()]*\)\s*)?"
@@ -734,6 +737,13 @@ _APPOSITION_RE = re.compile(
 )
 APPOSITION_TAIL_MAX_WORDS = 4
 """Words the fact's own verb may take after the last appositive ("is located some")."""
+#: What stands between X and Y in "X near Y", "X, close to the town of Y", "X outside Y".
+NEAR_BETWEEN = re.compile(
+    r",?\s+(?:near|close\s+to|next\s+to|outside|not\s+far\s+from|just\s+(?:outside|north|"
+    r"south|east|west)\s+of)\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?",
+    re.I)
+#: The fact's own verb after "X near Y" with no comma: "Voznesenka near Melitopol lies ...".
+_VERB_TAIL_RE = re.compile(r"\s+(?P<tail>[^\W\d_][^,;:()\d]*?)\s*")
 _WHICH_RE = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:which|that|where|der|die|das|qui|que|"
                        r"который|которая|которое|який|яка|яке)\b", re.IGNORECASE)
 _FORCES_VERBS = (
@@ -2194,8 +2204,14 @@ class _Parser:
     def _appositive_head(self, pool: list[Mention], end: int) -> Mention | None:
         """The place whose appositives stand between it and the fact's own verb: "Hostomel, a
         town near Bucha, lies 25 km north-west of Kyiv", "Kupiansk, which lies near Kurylivka,
-        is 120 km east of Kharkiv" (not Bucha, Kurylivka); None when there is none."""
+        is 120 km east of Kharkiv", "Voznesenka near Melitopol lies 70 km ..." (not Bucha,
+        Kurylivka, Melitopol); None when there is none."""
         text = self.text
+        last = pool[-1]
+        if len(pool) > 1 and NEAR_BETWEEN.fullmatch(text, pool[-2].end, last.start) \
+                and (verb := _VERB_TAIL_RE.fullmatch(text, last.end, end)) is not None \
+                and len(verb.group("tail").split()) <= APPOSITION_TAIL_MAX_WORDS:
+            return pool[-2]
         for head in pool[:-1]:
             m = _APPOSITION_RE.fullmatch(text, head.end, end)
             if m is None or len(m.group("tail").split()) > APPOSITION_TAIL_MAX_WORDS:

@@ -20,12 +20,13 @@ from functools import cache
 from pathlib import Path
 
 from geo import geodesy
-from geo.claims import seat_reference
+from geo.claims import NEAR_BETWEEN, seat_reference
 from geo.errors import BadInputError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
 from geo.toponyms import (
+    MAJOR_CITY_POPULATION,
     TEXT_SAYS,
     USUAL_MEANING_CONFIDENCE,
     ToponymFinder,
@@ -55,6 +56,12 @@ SEAT_RATIO_RANGE = (0.8, 1.6)
 #: Namesakes tried for a border-distance claim the chosen place does not fit (most likely first;
 #: each costs one border measurement the first time it is seen).
 MAX_BORDER_CANDIDATES = 40
+#: A claim stating at most this many km ("1 km from the village of Y") speaks of neighbours:
+#: a namesake of Y that close to X is what it means (see _refine_references).
+NEIGHBOUR_MAX_KM = 5.0
+#: ... and a namesake whose point (a village's centre) lies within this many km of X fits it:
+#: neighbouring villages' centres lie some km apart however close their edges are.
+NEIGHBOUR_REACH_KM = 10.0
 #: "X near Y": the namesake of X within this many km of Y is meant, when the one chosen is not.
 NEAR_MAX_KM = 25.0
 #: "In the Kupiansk direction, troops attacked near A, B and C": A, B and C are namesakes
@@ -65,11 +72,6 @@ SECTOR_MAX_KM = 50.0
 _SECTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:direction|axis|sector|front)\b", re.I)
 #: Where a sentence ends (a cheap split: the sector rule looks only within its sentence).
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-#: What stands between X and Y in "X near Y", "X, close to the town of Y", "X outside Y".
-_NEAR_BETWEEN = re.compile(
-    r",?\s+(?:near|close\s+to|next\s+to|outside|not\s+far\s+from|just\s+(?:outside|north|"
-    r"south|east|west)\s+of)\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?",
-    re.I)
 
 _SEED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
 _MD_TITLE = re.compile(r"^\s*#\s+(.+)$")
@@ -289,7 +291,7 @@ class Reader:
         mentions = resolve_mentions(self.finder.find(text), text, self.gazetteer)
         claims = parse_claims(text, mentions, resolve_reference=self._reference)
         mentions, claims = refine_by_sector(
-            *refine_by_nearness(*refine_by_relations(mentions, claims), text), text)
+            *refine_by_relations(*refine_by_nearness(mentions, claims, text)), text)
         if overrides:
             mentions, claims = apply_overrides(mentions, claims, overrides)
         verdicts = check_claims(claims, report.date)
@@ -335,7 +337,7 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
                 or reference is None or reference.place is None or len(subject.candidates) < 2:
             continue
         best = _best_by_relation(subject.candidates, reference.place, claim)
-        if best is None or subject.confidence >= 0.9 and best[0] == subject.place:
+        if best is None or subject.confidence >= 0.9:
             continue
         if best[0] != subject.place and subject.place is not None and _best_by_relation(
                 (subject.place,), reference.place, claim) is not None \
@@ -350,25 +352,31 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
             # keep what the text said of it too: "in Donetsk oblast as the text says; 25 km..."
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
-    return _refine_by_borders(*_refine_by_seats(mentions, claims))
+    return _refine_references(*_refine_by_borders(*_refine_by_seats(mentions, claims)))
 
 
 def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
                        ) -> tuple[list[Mention], list[Claim]]:
     """Re-choose an ambiguous X of "X near Y" (Y a resolved place named right after it): the
-    namesake nearest Y wins, if within NEAR_MAX_KM and the one chosen is not. A choice the text
-    settled itself (confidence 0.9 and up) is kept."""
+    namesake nearest Y wins, if within NEAR_MAX_KM and the one chosen is not; a choice within
+    it is confirmed, with the text's words as its reason, so that a relation stated later
+    ("X, near Y, is 70 km from Z") does not move X away from Y. A choice the text settled
+    itself (confidence 0.9 and up) is kept."""
     for i in range(len(mentions) - 1):
         subject, other = mentions[i], mentions[i + 1]
         if subject.kind is not _SETTLEMENT or other.kind is not _SETTLEMENT \
                 or subject.place is None or other.place is None or subject.confidence >= 0.9 \
                 or len(subject.candidates) < 2 \
-                or not _NEAR_BETWEEN.fullmatch(text, subject.end, other.start):
+                or not NEAR_BETWEEN.fullmatch(text, subject.end, other.start):
             continue
         anchor = other.place
-        if (found := _nearest_within(subject, anchor, NEAR_MAX_KM)) is None:
+        km = geodesy.distance_km(anchor.lat, anchor.lon, subject.place.lat, subject.place.lon)
+        if km <= NEAR_MAX_KM and subject.place.id != anchor.id:
+            place = subject.place
+        elif (found := _nearest_within(subject, anchor, NEAR_MAX_KM)) is not None:
+            place, km = found
+        else:
             continue
-        place, km = found
         reason = f"{km:.0f} km from {anchor.name}, as '{text[subject.start:other.end]}' says"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return mentions, claims
@@ -558,30 +566,81 @@ def _fits_far_better(place: Place, subject: Mention, reference: Place, claim: Cl
         >= RELATION_BETTER_FIT
 
 
+def _relation_fit(place: Place, reference: Place, claim: Claim, floor_km: float = 5.0
+                  ) -> tuple[float, float, float] | None:
+    """(cost, km, bearing in degrees from ``reference`` to ``place``) when ``place`` lies
+    where the claim puts its subject relative to ``reference``: in the stated direction
+    (within RELATION_DIRECTION_TOLERANCE_DEG) and within twice the stated distance (at least
+    ``floor_km``), else within RELATION_MAX_KM; cost is km off the stated figure (or km away).
+    None when it does not fit."""
+    leg = geodesy.inverse(reference.lat, reference.lon, place.lat, place.lon)
+    if claim.direction_deg is not None and geodesy.angle_between(
+            leg.bearing_deg, claim.direction_deg) > RELATION_DIRECTION_TOLERANCE_DEG:
+        return None
+    if claim.distance is not None and claim.distance.km > 0:
+        if leg.distance_km > max(claim.distance.km * 2.0, floor_km):
+            return None
+        return abs(leg.distance_km - claim.distance.km), leg.distance_km, leg.bearing_deg
+    if leg.distance_km > RELATION_MAX_KM:
+        return None
+    return leg.distance_km, leg.distance_km, leg.bearing_deg
+
+
 def _best_by_relation(cands, reference: Place, claim: Claim):
+    """(place, km, bearing) of the Ukrainian candidate that fits the claim's relation to
+    ``reference`` best (see _relation_fit), or None."""
     scored = []
     for place in cands:
         if place.id == reference.id or place.country_code != HOME_COUNTRY:
             continue
-        leg = geodesy.inverse(reference.lat, reference.lon, place.lat, place.lon)
-        if claim.direction_deg is not None and geodesy.angle_between(
-                leg.bearing_deg, claim.direction_deg) > RELATION_DIRECTION_TOLERANCE_DEG:
-            continue
-        if claim.distance is not None and claim.distance.km > 0:
-            limit = max(claim.distance.km * 2.0, 5.0)
-            if leg.distance_km > limit:
-                continue
-            cost = abs(leg.distance_km - claim.distance.km)
-        else:
-            if leg.distance_km > RELATION_MAX_KM:
-                continue
-            cost = leg.distance_km
-        scored.append((cost, place, leg.distance_km, leg.bearing_deg))
+        fit = _relation_fit(place, reference, claim)
+        if fit is not None:
+            scored.append((fit[0], place.id, place, fit[1], fit[2]))
     if not scored:
         return None
-    scored.sort(key=lambda item: (item[0], item[1].id))
-    _, place, km, bearing = scored[0]
+    _, _, place, km, bearing = min(scored, key=lambda item: item[:2])
     return place, km, bearing
+
+
+def _neighbour_claim(claim: Claim) -> bool:
+    """Whether ``claim`` states a distance of at most NEIGHBOUR_MAX_KM (not 0)."""
+    return claim.kind is ClaimKind.DISTANCE and claim.distance is not None \
+        and 0 < claim.distance.km <= NEIGHBOUR_MAX_KM
+
+
+def _refine_references(mentions: list[Mention], claims: list[Claim]
+                       ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose an ambiguous reference of a neighbour claim (a stated figure up to
+    NEIGHBOUR_MAX_KM) that rules out the one chosen (farther than NEIGHBOUR_REACH_KM), when
+    another of its namesakes fits it: "Voznesenka ... 0.5 km downstream lies Konstantinovka"
+    near Melitopol is the Kostiantynivka 6 km from that Voznesenka, not the town of 67,000 in
+    Donetsk oblast 250 km off. A longer figure never moves a reference: a wrong "70 km from X"
+    is a claim to flag, not a reason to look for another X that fits it. Only a subject the
+    text or the report's other places settled (confidence 0.7 and up) moves its reference; a
+    reference the text settled (an oblast or raion it names, or confidence 0.9 and up) or a
+    city of MAJOR_CITY_POPULATION and more stays."""
+    for claim in list(claims):
+        subject, reference = claim.subject, claim.reference
+        if not _neighbour_claim(claim) \
+                or subject is None or subject.place is None or subject.confidence < 0.7 \
+                or reference is None or reference.place is None or reference.start < 0 \
+                or reference.kind is not _SETTLEMENT or reference.confidence >= 0.9 \
+                or TEXT_SAYS in reference.reason or len(reference.candidates) < 2 \
+                or reference.place.population >= MAJOR_CITY_POPULATION \
+                or _relation_fit(subject.place, reference.place, claim,
+                                 NEIGHBOUR_REACH_KM) is not None:
+            continue
+        scored = [(fit[0], place.id, place, fit[1], fit[2]) for place in reference.candidates
+                  if place.id != subject.place.id and place.country_code == HOME_COUNTRY
+                  and (fit := _relation_fit(subject.place, place, claim, NEIGHBOUR_REACH_KM))
+                  is not None]
+        if not scored:
+            continue
+        _, _, place, km, bearing = min(scored, key=lambda item: item[:2])
+        reason = (f"{subject.place.name} lies {km:.0f} km "
+                  f"{geodesy.compass_point(bearing, 16)} of it, as '{claim.text}' implies")
+        mentions, claims = _rechoose(mentions, claims, reference, place, reason)
+    return mentions, claims
 
 
 def apply_overrides(mentions: list[Mention], claims: list[Claim], overrides: dict[int, int]

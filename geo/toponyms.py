@@ -27,6 +27,7 @@ choice later, in :mod:`geo.reports`, once claims are parsed.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
@@ -2165,13 +2166,20 @@ def _by_coherence(cands: Sequence[Place], anchors: _Anchors, mention: Mention,
     """The candidate nearest to the report's settled places (those named closest to it in
     the text, see COHERENCE_MAX_ANCHORS), if within COHERENCE_MAX_KM; of candidates within
     COHERENCE_SLACK_KM of that distance, the first (``cands`` are in rank order). Those not
-    ``named`` (see _named_places) count as ALIAS_COHERENCE_KM farther than they are."""
-    others = anchors.near(mention.start, {c.id for c in cands})
+    ``named`` (see _named_places) count as ALIAS_COHERENCE_KM farther than they are.
+
+    A place the text names under another name is still an anchor for the rest (Donetsk, once
+    called Oleksandrivka, anchors the Oleksandrivka "of the Petrovsky district of Donetsk");
+    a candidate is never near itself. Only the candidates that bear the name as their own are
+    no anchors: the Kupiansk named before is no evidence for the Kupiansk named again."""
+    bearers = cands if named is None else named
+    others = anchors.near(mention.start, {c.id for c in bearers})
     if not others:
         return cands[0], "most prominent of them"
     # One pyproj call per pair: most mentions have some tens of pairs or fewer, which numpy's
     # set-up (about 30 pairs' worth) would cost several times over.
-    km = [[geodesy.distance_km(c.lat, c.lon, a.lat, a.lon) for a in others] for c in cands]
+    km = [[math.inf if c.id == a.id else geodesy.distance_km(c.lat, c.lon, a.lat, a.lon)
+           for a in others] for c in cands]
     nearest = [min(row) for row in km]
     if named is not None and len(named) < len(cands):
         ids = {place.id for place in named}

@@ -1,0 +1,88 @@
+"""What a sentence says of a place's neighbours settles which namesake it means: a place named
+under another name still anchors the rest, "X near Y" keeps X by Y against a later relation,
+and a neighbour claim ("1 km from Y") picks the Y beside X.
+
+Reference points are the towns' encyclopedia coordinates (degrees, lat/lon), not GeoNames';
+distances to them are the haversine of tests/sphere.py, not pyproj."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.models import ClaimKind, MentionKind, Status
+from geo.reports import Reader
+from tests.sphere import haversine_km
+
+DONETSK = (48.00, 37.80)  # 48°00′N 37°48′E
+MELITOPOL = (46.83, 35.37)  # 46°50′N 35°22′E
+KOSTIANTYNIVKA_DONETSK = (48.53, 37.71)  # 48°32′N 37°43′E, the town of 67,000
+
+
+@pytest.fixture(scope="module")
+def reader(gazetteer):
+    return Reader(gazetteer)
+
+
+def km_from(place, point) -> float:
+    return haversine_km(place.lat, place.lon, *point)
+
+
+def distance_claim(analysis):
+    return next(c for c in analysis.claims if c.kind is ClaimKind.DISTANCE)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit Aleksandrovka, on the western outskirts of Donetsk, overnight.",
+    "The village of Aleksandrovka in the Petrovsky district of Donetsk came under fire again.",
+])
+def test_a_city_named_under_its_own_name_anchors_a_village_it_was_once_named_after(
+        reader, text):
+    # Donetsk bears "Aleksandrovka" among its old names, so it is a candidate of that name;
+    # it must still count as the report's other place, which picks the Oleksandrivka beside
+    # it over the largest of 142 namesakes (a town in Kirovohrad oblast, 400 km west).
+    mention = next(m for m in reader.analyse(text).mentions if m.text == "Aleksandrovka")
+    assert mention.place is not None and mention.place.name != "Donetsk"
+    assert km_from(mention.place, DONETSK) < 30
+    assert "Donetsk" in mention.reason
+
+
+def test_a_neighbour_claim_picks_the_namesake_beside_its_subject(reader):
+    analysis = reader.analyse(
+        "The village of Voznesenka, near Melitopol, is 1 km from Konstantinovka.")
+    claim = distance_claim(analysis)
+    assert claim.subject.text == "Voznesenka"
+    assert km_from(claim.subject.place, MELITOPOL) < 15
+    # not the Donetsk-oblast town of that name, the usual meaning, 250 km away
+    assert km_from(claim.reference.place, MELITOPOL) < 15
+    assert "Voznesenka lies" in claim.reference.reason
+
+
+def test_a_long_wrong_figure_moves_neither_place(reader):
+    # "70 km" fits a Voznesenka of Donetsk oblast, but the text put it near Melitopol; and no
+    # other Kostiantynivka is looked for: the claim is flagged, not bent to fit.
+    analysis = reader.analyse(
+        "The village of Voznesenka, near Melitopol, is 70 km from Kostiantynivka.")
+    claim = distance_claim(analysis)
+    assert claim.subject.text == "Voznesenka"
+    assert km_from(claim.subject.place, MELITOPOL) < 15
+    assert km_from(claim.reference.place, KOSTIANTYNIVKA_DONETSK) < 5
+    verdict = next(v for v in analysis.verdicts if v.claim == claim)
+    assert verdict.status is Status.INCONSISTENT
+    assert verdict.measured_km == pytest.approx(
+        haversine_km(*MELITOPOL, *KOSTIANTYNIVKA_DONETSK), rel=0.05)
+
+
+def test_x_near_y_without_commas_is_about_x(reader):
+    analysis = reader.analyse(
+        "Voznesenka near Melitopol lies 70 km south-west of Kostiantynivka.")
+    claim = distance_claim(analysis)
+    assert claim.subject.text == "Voznesenka"
+    assert claim.subject.kind is MentionKind.SETTLEMENT
+    assert km_from(claim.subject.place, MELITOPOL) < 15
+
+
+def test_a_place_named_again_is_no_anchor_for_itself(reader):
+    # the second "Kupiansk" is the town the first one is, not a namesake near it
+    analysis = reader.analyse("Kupiansk was shelled. Later Kupiansk was shelled again.")
+    places = {m.place.id for m in analysis.mentions if m.text == "Kupiansk"}
+    assert places == {703656}
