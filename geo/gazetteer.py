@@ -60,7 +60,8 @@ class MatchRule(IntEnum):
             MatchRule.ALTERNATE: "alternate name",
             MatchRule.TRANSLIT_NATIONAL: "national transliteration of a Cyrillic name",
             MatchRule.TRANSLIT_RUSSIAN: "Russian-style transliteration of a Cyrillic name",
-            MatchRule.TRANSLIT_FOREIGN: "German or French transcription of a Cyrillic name",
+            MatchRule.TRANSLIT_FOREIGN: "German, French, Spanish or Polish transcription of a "
+                                        "Cyrillic name",
             MatchRule.SKELETON: "phonetic skeleton (spelling variant)",
         }[self]
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 #: Version of the key functions below; the shipped name index records the version it was built
 #: with, and the gazetteer refuses a stale index. Bump it whenever a key function changes.
-KEY_VERSION = 4
+KEY_VERSION = 5
 
 #: Characters read as an apostrophe or a soft-sign mark in Ukrainian and its transliterations.
 APOSTROPHES = "'’‘ʼʹʺ`´″\"“”ˈ′"
@@ -118,7 +118,8 @@ def transliterate_russian_style(text: str) -> str:
 class Scheme(NamedTuple):
     """A national transcription of Ukrainian and Russian into another language's letters, as
     its encyclopedias and press spell the places: German (Duden) Charzysk, Wosnessenka;
-    French Vovtchansk, Koupiansk (Харцизьк, Вознесенка, Вовчанськ, Куп'янськ)."""
+    French Vovtchansk, Koupiansk; Spanish Orijiv, Bajmut; Polish Wowczańsk, Awdijiwka
+    (Харцизьк, Вознесенка, Вовчанськ, Куп'янськ, Оріхів, Бахмут, Авдіївка)."""
 
     name: str
     letters: dict[str, str]     # letters read alike in Ukrainian and Russian
@@ -127,6 +128,8 @@ class Scheme(NamedTuple):
     soft_o: str                 # ь before о (Werchnjotorezke, Verkhniotoretske)
     iotated_e: str              # Russian е at a word's start or after a vowel
     to_english: dict[str, str]  # letter groups back to English-style letters (tsch -> ch)
+    double_s: bool = True       # с between vowels also written ss (Wosnessenka)
+    after_consonant: dict[str, str] = {}  # я ю є after a consonant, or after one (л + я)
 
 
 _SHARED_LETTERS = {
@@ -152,9 +155,26 @@ FRENCH = Scheme(
      "ю": "iou", "я": "ia"},
     _UKRAINIAN_READING, _RUSSIAN_READING, soft_o="i", iotated_e="ie",
     to_english={"chtch": "shch", "tch": "ch", "ch": "sh", "ou": "u", "ss": "s", "j": "zh"})
+SPANISH = Scheme(
+    "Spanish",
+    {**_SHARED_LETTERS, "в": "v", "ж": "zh", "з": "z", "ї": "i", "й": "i", "у": "u",
+     "х": "j", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ё": "io", "є": "ie",
+     "ю": "iu", "я": "ia"},
+    _UKRAINIAN_READING, _RUSSIAN_READING, soft_o="i", iotated_e="ie",
+    to_english={"j": "kh"}, double_s=False)
+POLISH = Scheme(
+    "Polish",
+    {**_SHARED_LETTERS, "в": "w", "ж": "ż", "з": "z", "ї": "ji", "й": "j", "у": "u",
+     "х": "ch", "ц": "c", "ч": "cz", "ш": "sz", "щ": "szcz", "ё": "io", "є": "je",
+     "ю": "ju", "я": "ja"},
+    _UKRAINIAN_READING, _RUSSIAN_READING, soft_o="io", iotated_e="je",
+    to_english={"szcz": "shch", "cz": "ch", "sz": "sh", "ch": "kh", "c": "ts", "w": "v",
+                "j": "y"}, double_s=False,
+    # Polish l is soft already: Berdiańsk, but Hulajpole (Бердянськ, Гуляйполе)
+    after_consonant={"я": "ia", "ю": "iu", "є": "ie", "ля": "a", "лю": "u", "лє": "e"})
 #: The transcriptions the name index keys every Cyrillic name under, besides the national and
 #: Russian-style ones.
-FOREIGN_SCHEMES = (GERMAN, FRENCH)
+FOREIGN_SCHEMES = (GERMAN, FRENCH, SPANISH, POLISH)
 _CYRILLIC_VOWELS = frozenset("аеёиіїоуыэюяєАЕЁИІЇОУЫЭЮЯЄ")
 #: Letters only Ukrainian writes, and letters only Russian writes.
 _UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
@@ -171,6 +191,10 @@ def _transcribe(text: str, scheme: Scheme, russian: bool, double_s: bool) -> str
         piece = language.get(low) or scheme.letters.get(low)
         if piece is None:
             piece = ch
+        elif low in scheme.after_consonant and previous.isalpha() \
+                and previous.lower() not in _CYRILLIC_VOWELS and previous.lower() not in "ьъй":
+            piece = scheme.after_consonant.get(previous.lower() + low,
+                                               scheme.after_consonant[low])
         elif low == "с" and double_s and previous in _CYRILLIC_VOWELS \
                 and following in _CYRILLIC_VOWELS:
             piece = "ss"  # Wosnessenka, Lyssytchansk: one s between vowels would read as з
@@ -204,7 +228,7 @@ def transcribe(text: str, scheme: Scheme) -> set[str]:
     if not _UKRAINIAN_ONLY.search(text):
         readings.append(True)
     return {_transcribe(text, scheme, russian, double_s)
-            for russian in readings for double_s in (True, False)}
+            for russian in readings for double_s in {scheme.double_s, False}}
 
 
 #: Each scheme's letter groups (longest first), to read back in one pass.

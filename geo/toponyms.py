@@ -324,12 +324,19 @@ _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
 _GERMAN_PLACE_NOUNS = ("dorf dorfes dörfer ortschaft ortschaften siedlung stadt kleinstadt "
                        "großstadt grossstadt hafenstadt frontstadt bergbaustadt industriestadt "
                        "städtchen gemeinde")
+# The same nouns in other languages of the region's press and encyclopedias, which write them
+# before the name too ("Miasto Wołczańsk leży", "El pueblo de Robotyne", "Obec Bohorodychne").
+_OTHER_PLACE_NOUNS = ("miasto miasta mieście wieś wsi miejscowość miejscowości osada město "
+                      "města obec obce vesnice ville commune bourg pueblo ciudad localidad "
+                      "aldea città villaggio paese cittadina cidade aldeia vila dorp stad "
+                      "staden byn orten miestas kaimas orașul satul")
 _CUE_WORDS = (
     "in near at of from to toward towards into outside around on by via between and or "
     "village town city settlement hamlet suburb direction liberation capture captured seized "
     "took entered shelled struck hit attacked recaptured liberated east west north south "
     "northeast northwest southeast southwest north-east north-west south-east south-west "
-    f"richtung bei nach von vom im près в у под возле біля около поблизу {_GERMAN_PLACE_NOUNS}")
+    f"richtung bei nach von vom im près в у под возле біля около поблизу {_GERMAN_PLACE_NOUNS} "
+    f"{_OTHER_PLACE_NOUNS}")
 _CUE_ADJECTIVES = (
     "besieged occupied embattled frontline front-line key small eastern western northern "
     "southern northeastern southeastern northwestern southwestern nearby neighbouring "

@@ -7,6 +7,8 @@ import pytest
 from geo.text import (
     FRENCH,
     GERMAN,
+    POLISH,
+    SPANISH,
     fold_sibilants,
     foreign_skeleton,
     name_key,
@@ -81,6 +83,29 @@ def test_french_transcription_gives_the_spellings_french_texts_use(cyrillic, fre
     assert french in transcribe(cyrillic, FRENCH)
     assert foreign_skeleton(french, FRENCH) == fold_sibilants(
         skeleton_key(transliterate_national(cyrillic)))
+
+
+@pytest.mark.parametrize(("cyrillic", "spanish"), [
+    # Spellings of Spanish-language encyclopedia articles and press (х is j), accents aside.
+    ("Оріхів", "Orijiv"), ("Бахмут", "Bajmut"), ("Херсон", "Jersón"), ("Курахове", "Kurájove"),
+    ("Харків", "Járkiv"), ("Харьков", "Járkov"), ("Миколаїв", "Mykoláiv"),
+])
+def test_spanish_transcription_gives_the_spellings_spanish_texts_use(cyrillic, spanish):
+    assert name_key(spanish) in {name_key(s) for s in transcribe(cyrillic, SPANISH)}
+    assert foreign_skeleton(spanish, SPANISH) == fold_sibilants(
+        skeleton_key(transliterate_national(cyrillic) if "і" in cyrillic
+                     else transliterate_russian_style(cyrillic)))
+
+
+@pytest.mark.parametrize(("cyrillic", "polish"), [
+    # Titles of Polish-language encyclopedia articles on these places.
+    ("Волчанск", "Wołczańsk"), ("Авдіївка", "Awdijiwka"), ("Часів Яр", "Czasiw Jar"),
+    ("Слов'янськ", "Słowiańsk"), ("Бердянськ", "Berdiańsk"), ("Курахове", "Kurachowe"),
+    ("Вугледар", "Wuhłedar"), ("Гуляйполе", "Hulajpole"), ("Сіверськ", "Siwersk"),
+    ("Табаївка", "Tabajiwka"),
+])
+def test_polish_transcription_gives_the_spellings_polish_texts_use(cyrillic, polish):
+    assert name_key(polish) in {name_key(s) for s in transcribe(cyrillic, POLISH)}
 
 
 def test_all_kupiansk_spellings_meet_on_a_variant_key():

@@ -318,3 +318,18 @@ def test_a_reservoir_named_after_a_town_is_not_the_town(reader, text):
 ])
 def test_french_spelling_without_a_french_alias(reader, text, name, geonameid):
     assert _mentions(reader, text)[name].place.id == geonameid
+
+
+@pytest.mark.parametrize(("text", "name", "geonameid"), [
+    # Spanish (х is j) and Polish spellings GeoNames lists no alias for, met by the Spanish and
+    # Polish transcriptions of the Cyrillic names (Оріхів, Курахове, Волчанськ, Табаївка); the
+    # Polish noun before a name ("Miasto", "Wieś") cues it as "Die Stadt" does. Ids looked up
+    # in data/: Orikhiv 47.58 N 35.78 E, Kurakhove 47.98 N 37.28 E, Vovchansk 50.29 N 36.94 E,
+    # Tabaivka (Kupiansk raion) 49.60 N 37.88 E.
+    ("El pueblo de Robotyne está a unos 15 km al sur de Orijiv.", "Orijiv", 698428),
+    ("Las tropas rusas atacaron Kurajove durante la noche.", "Kurajove", 695357),
+    ("Miasto Wołczańsk leży 5 km od granicy z Rosją.", "Wołczańsk", 689304),
+    ("Wieś Tabajiwka leży 20 km na południowy wschód od Kupiańska.", "Tabajiwka", 691967),
+])
+def test_spanish_and_polish_spellings_without_an_alias(reader, text, name, geonameid):
+    assert _mentions(reader, text)[name].place.id == geonameid
