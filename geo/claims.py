@@ -519,8 +519,28 @@ _SPACE_RE = re.compile(r"\s*")
 # and Y is N km": a pair of places, as "X and Y lie N km apart".
 _DISTANCE_TO_RE = re.compile(
     r"(?<![^\W\d_])(?:distance|distances|Entfernung|Distanz|distancia|distância|расстояние|"
-    r"відстань)\s+(?:\w+\s+){0,2}?(?:(?P<between>between|zwischen|entre|между|між)|to|from|"
-    r"nach|zu|zur|zum|von|bis|à|de|jusqu['’]à|a|hasta|до|от|від)\s", re.IGNORECASE)
+    r"відстань)\s+(?:\w+\s+){0,2}?(?:(?P<between>between|zwischen|entre|между|між)|"
+    r"(?P<from>from|von|de|desde|от|від)|to|"
+    r"nach|zu|zur|zum|bis|à|jusqu['’]à|a|hasta|до)\s", re.IGNORECASE)
+#: "The front line is now only 18 km away", "the border is 5 km away": the feature is the
+#: reference of a bare "N km away", the subject the place the text is about.
+_FEATURE_AWAY_RE = re.compile(
+    r"(?<![^\W\d_])(?P<feature>(?:the|die|der|la|le|el)\s+(?:(?:russian|nearest|"
+    r"russische|russischen)\s+)?(?:front[\s\-]?line|frontline|front|border|frontier|"
+    r"contact\s+line|Front(?:linie)?|Grenze|ligne\s+de\s+front|frontière|frente|frontera)|"
+    r"линия\s+фронта|лінія\s+фронту|фронт|граница|кордон)\s+"
+    r"(?:is|lies|runs|was|remains|ist|liegt|verläuft|est|se\s+trouve|está|находится|"
+    r"проходит|проходить|знаходиться|—|-)\s+"
+    r"(?:(?:now|only|just|still|already|barely|nur|noch|bereits|seulement|désormais|solo|ya|"
+    r"сейчас|всего|лишь|уже|вже|лише|всього)\s+)*$"
+    # German puts the verb first after an adverbial: "In Pokrowsk ist die Front nur 10 km"
+    r"|(?<![^\W\d_])(?:ist|liegt|verläuft)\s+(?P<feature_de>(?:die|der)\s+(?:russische\s+)?"
+    r"(?:Front(?:linie)?|Grenze))\s+(?:(?:jetzt|nun|nur|noch|bereits|schon)\s+)*$",
+    re.IGNORECASE)
+#: What joins the two ends of "the distance from X to Y", "between X and Y".
+_FROM_TO_JOINT_RE = re.compile(
+    r"\s*,?\s*(?:to|and|nach|bis|zu|zur|zum|und|à|jusqu['’]à|et|a|hasta|y|до|и|і|та)\s+",
+    re.IGNORECASE)
 DISTANCE_TO_WINDOW = 60
 """A "distance to X" cue must start at most this many characters before its figure."""
 
@@ -557,7 +577,7 @@ _SEA_RE = re.compile(
 
 # Reference phrases that are features, not places.
 _FRONT_RE = re.compile(
-    r"\s*(?:the\s+|der\s+|den\s+|la\s+|el\s+|les\s+|de\s+)?"
+    r"\s*(?:the\s+|der\s+|den\s+|die\s+|la\s+|el\s+|les\s+|de\s+)?"
     r"(?P<adj>(?:(?:current|nearest|closest|active|russian|ukrainian|enemy|russischen|"
     r"russische|feindlichen|russes|ennemies|rusas|enemigas)\s+)*)"
     r"(?P<head>front[\s\-]?lines?|frontlines?|front|contact\s+line|line\s+of\s+contact|"
@@ -579,7 +599,7 @@ _BORDER_WORD = (r"border|borders|borderline|frontier|grenze|staatsgrenze|fronti�
                 r"frontiera|grens|gränsen|granița|granita|graniţa|fronteira|sienos|мяжы|grensen|"
                 r"grense|grænsen|grænse|границата|границе|granice|granica")
 _BORDER_RE = re.compile(
-    rf"\s*(?:the\s+|der\s+|la\s+|el\s+|de\s+|del\s+|dal\s+|da\s+)?"
+    rf"\s*(?:the\s+|der\s+|die\s+|la\s+|el\s+|de\s+|del\s+|dal\s+|da\s+)?"
     rf"(?P<lead>(?:[\w'’\-]+\s+){{0,2}}?)"
     rf"(?P<word>{_BORDER_WORD})(?![^\W\d_])"
     r"(?P<tail>\s+(?:with|of|zu|zur|zum|mit|avec|con|com|cu|met|mot|med|su|ze|z|s|с|з|til|са|sa)"
@@ -1667,6 +1687,10 @@ class _Parser:
             if isinstance(resolved, Mention):
                 fact.reference = resolved
                 fact.notes.append(f"reference '{ref.name}' resolved by the caller")
+                if resolved.kind in _ADMIN_UNITS:
+                    # "150 km from Crimea": from the unit's border, as "from Donetsk oblast"
+                    fact.kind = ClaimKind.BORDER_DISTANCE
+                    fact.reference_feature = f"the border of {ref.name}"
             else:
                 fact.notes.append(f"unknown reference '{ref.name}'")
         return fact
@@ -1739,7 +1763,12 @@ class _Parser:
                 continue
             if not (prep or m.group("d_cmp") or m.group("away")) and (
                     cue := self._between_cue(m.start())) is not None:
-                self._pair_fact(m, cue, notes)
+                if not self._from_to_fact(m, cue, notes):
+                    self._pair_fact(m, cue, notes)
+                continue
+            if not (prep or m.group("d_cmp") or m.group("away")) and (
+                    cue := self._from_cue(m.start())) is not None \
+                    and self._from_to_fact(m, cue, notes):
                 continue
             # a place after a bare "N km away" is no reference: "etwa 25 km entfernt, liegt
             # Torezk" (but "à une distance de 0,5 km se trouve X" and "севернее X" have one)
@@ -1758,6 +1787,8 @@ class _Parser:
                         found := self._direction_before(m.start())):
                     direction_match, ref = found
                     start, from_context = direction_match.start(), False
+                if ref is None and m.group("away"):
+                    ref = self._feature_away(m.start())
                 if ref is None and m.group("away"):
                     ref = self._near_reference(m.start())
                     if ref is not None:
@@ -1796,6 +1827,56 @@ class _Parser:
         lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
         cues = list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))
         return cues[-1].end() if cues and cues[-1].group("between") else None
+
+    def _feature_away(self, figure_start: int) -> _Ref | None:
+        """The front line or border a bare "N km away" measures to, when the clause makes it
+        the figure's subject: "Kramatorsk is under threat: the front line is 18 km away"."""
+        sent_start, _ = self.sentence_span(figure_start)
+        lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
+        found = _FEATURE_AWAY_RE.search(self.text, lo, figure_start)
+        if found is None:
+            return None
+        start = found.start("feature") if found.group("feature") else found.start("feature_de")
+        ref = self._find_reference(start, figure_start - start)
+        return ref if ref is not None and ref.kind in ("front", "border") else None
+
+    def _from_cue(self, figure_start: int) -> int | None:
+        """The end of a "distance from" cue before a figure in its sentence, if any."""
+        sent_start, _ = self.sentence_span(figure_start)
+        lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
+        cues = list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))
+        return cues[-1].end() if cues and cues[-1].group("from") else None
+
+    def _from_to_fact(self, m: re.Match, cue: int, notes: list[str]) -> bool:
+        """"The distance from Kherson to the front line is 5 km", "the distance between
+        Pokrovsk and the border is ...", "расстояние от Купянска до Харькова — 100 км": the
+        first place after the cue is the subject, what follows "to"/"and" the reference (a
+        place, the front line, a border, the sea). False when the words are not so."""
+        text = self.text
+        place = next((x for x in self.mentions_between(cue, m.start())
+                      if x.kind == _SETTLEMENT and x.end <= m.start()), None)
+        if place is None or text[cue:place.start].strip(" \t\"'«»“”").lower() not in (
+                "", "the", "der", "die", "das", "la", "le", "el", "the city of",
+                "the town of", "the village of"):
+            return False
+        joint = _FROM_TO_JOINT_RE.match(text, place.end, m.start())
+        if joint is None:
+            return False
+        ref = self._find_reference(joint.end(), m.start() - joint.end())
+        if ref is None or ref.start >= m.start() or ref.kind in ("pronoun", "generic") or (
+                ref.kind == "mention" and (ref.mention.kind != _SETTLEMENT
+                                           or _same_place(ref.mention, place))):
+            return False
+        try:
+            stated = _stated_distance(text, m, notes)
+        except (ValueError, TypeError):
+            return False
+        fact = self._fact_from_reference(ClaimKind.DISTANCE, place.start, ref, notes)
+        fact.end = max(fact.end, m.end())
+        fact.distance = stated
+        fact.subject, fact.subject_fixed = place, True
+        self.facts.append(fact)
+        return True
 
     def _pair_fact(self, m: re.Match, lo: int, notes: list[str]) -> None:
         """"Kramatorsk and Sloviansk lie 12 km apart", "the distance between Kramatorsk and

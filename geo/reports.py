@@ -22,7 +22,7 @@ from pathlib import Path
 from geo import geodesy
 from geo.claims import NEAR_BETWEEN, seat_reference
 from geo.errors import BadInputError
-from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.gazetteer import TRANSCRIBED_COUNTRIES, Gazetteer, MatchRule, Place, load_gazetteer
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Analysis, Claim, ClaimKind, Mention, MentionKind, Report, Status
 from geo.toponyms import (
@@ -38,6 +38,8 @@ from geo.toponyms import (
 # every mention.
 _SETTLEMENT = MentionKind.SETTLEMENT
 
+#: Where a claim's reference may be a spelling variant of a place's name (see Reader._reference).
+WAR_COUNTRIES = TRANSCRIBED_COUNTRIES
 #: Largest report accepted, in bytes of UTF-8 (a long live blog is ~200 kB).
 MAX_REPORT_BYTES = 2_000_000
 #: Share of control characters above which input is taken for binary data.
@@ -300,13 +302,21 @@ class Reader:
                         warnings=tuple(report_warnings(report, mentions)))
 
     def _reference(self, name: str) -> Mention | None:
-        """Resolve a claim's reference the reader did not list as a mention."""
+        """Resolve a claim's reference the reader did not list as a mention: by its exact
+        name anywhere, by a spelling variant (phonetic skeleton) only in the countries of the
+        war ("Crimean" is no Ciudad del Carmen, "Donbas" no Danvers). An oblast so named
+        ("150 km from Crimea") is an OBLAST mention: its outline, not a point, is measured."""
         from geo.geocoder import rank_candidates
 
-        cands = rank_candidates(self.gazetteer.candidates(name))
+        cands = [c for c in rank_candidates(self.gazetteer.candidates(name))
+                 if c.rule is not MatchRule.SKELETON or c.place.country_code in WAR_COUNTRIES]
         if not cands:
             return None
         place = cands[0].place
+        if place.feature_code == "ADM1" and place.country_code == HOME_COUNTRY:
+            return Mention(name, -1, -1, MentionKind.OBLAST, (), None, 0.5,
+                           f"reference resolved by name only: {place.name}",
+                           admin_code=place.admin1_code)
         return Mention(name, -1, -1, _SETTLEMENT, tuple(c.place for c in cands),
                        place, 0.5, "reference resolved by name only")
 
@@ -491,14 +501,18 @@ def _seat_claims(claims: list[Claim]) -> dict[int, list[Claim]]:
 
 def _seat_cost(place: Place, claims: list[Claim]) -> float | None:
     """How far ``place`` is from fitting every seat claim (sum of |ln(stated / measured)|),
-    None when one of them does not fit within SEAT_RATIO_RANGE."""
+    None when one of them does not fit within SEAT_RATIO_RANGE, or lies off its stated
+    direction by more than RELATION_DIRECTION_TOLERANCE_DEG ("18 km east of the raion
+    centre": not a namesake west of its own)."""
     cost = 0.0
     for claim in claims:
         seat = seat_reference(place, claim.reference.text, 0, 0)
         if seat is None:
             return None
-        km = geodesy.distance_km(place.lat, place.lon, seat.place.lat, seat.place.lon)
-        if km <= 0:
+        leg = geodesy.inverse(seat.place.lat, seat.place.lon, place.lat, place.lon)
+        km = leg.distance_km
+        if km <= 0 or claim.direction_deg is not None and geodesy.angle_between(
+                leg.bearing_deg, claim.direction_deg) > RELATION_DIRECTION_TOLERANCE_DEG:
             return None
         ratio = claim.distance.km / km
         if not SEAT_RATIO_RANGE[0] <= ratio <= SEAT_RATIO_RANGE[1]:

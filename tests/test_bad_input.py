@@ -47,6 +47,8 @@ CASES = [
          verdict="inconsistent"),
     Case("unknown reference", b"Kupiansk lies 12 km from Xyzzyville.",
          verdict="unverifiable:Xyzzyville"),
+    Case("unknown word as reference", b"Kupiansk lies 12 km from the Crimean peninsula.",
+         verdict="unverifiable:'Crimean'"),
     Case("zero-width and RTL characters",
          "Kupi\u200bansk lies 120 km east of \u202eKharkiv\u202c.".encode(),
          verdict="consistent"),

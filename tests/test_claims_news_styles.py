@@ -258,3 +258,61 @@ def test_a_raion_border_is_unverifiable(mk):
     verdict = check_claim(claim)
     assert claim.kind == ClaimKind.BORDER_DISTANCE
     assert verdict.status == Status.UNVERIFIABLE and "raion" in verdict.explanation
+
+
+# --------------------------------------------------------------------------------------------
+# "The distance from X to Y", "the front line is N km away"
+
+
+@pytest.mark.parametrize("text, subject, gid, reference, ref_gid", [
+    ("The distance from Kharkiv to Kupiansk is about 100 km.", "Kharkiv", KHARKIV,
+     "Kupiansk", KUPIANSK),
+    ("Расстояние от Купянска до Харькова составляет 100 км.", "Купянска", KUPIANSK,
+     "Харькова", KHARKIV),
+    ("The distance between Kramatorsk and Druzhkivka is 13 km.", "Kramatorsk", KRAMATORSK,
+     "Druzhkivka", DRUZHKIVKA),
+])
+def test_the_distance_from_x_to_y_is_x_measured_to_y(mk, text, subject, gid, reference,
+                                                     ref_gid):
+    claim = one_claim(text, [mk(text, subject, gid), mk(text, reference, ref_gid)])
+    assert claim.kind is ClaimKind.DISTANCE
+    assert (claim.subject.text, claim.reference.text) == (subject, reference)
+    assert check_claim(claim).status is Status.CONSISTENT  # 102.5 and 12.7 km
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The distance from Kupiansk to the front line is less than 10 km.",
+     ClaimKind.FRONTLINE_DISTANCE),
+    ("The distance between Kupiansk and the front line is 8 km.", ClaimKind.FRONTLINE_DISTANCE),
+    ("Die Entfernung von Kupjansk bis zur russischen Grenze beträgt 40 km.",
+     ClaimKind.BORDER_DISTANCE),
+])
+def test_the_distance_from_a_place_to_a_feature_is_the_places(mk, text, kind):
+    name = "Kupjansk" if "Kupjansk" in text else "Kupiansk"
+    claim = one_claim(text, [mk(text, name, KUPIANSK)])
+    assert claim.kind is kind
+    assert claim.subject.text == name
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Vovchansk is shelled daily: the border is now only 5 km away.", "Vovchansk",
+     ClaimKind.BORDER_DISTANCE),
+    ("Kupiansk is shelled daily. The front line is about 8 km away.", "Kupiansk",
+     ClaimKind.FRONTLINE_DISTANCE),
+    ("In Wowtschansk liegt die Grenze nur 5 km entfernt.", "Wowtschansk",
+     ClaimKind.BORDER_DISTANCE),
+])
+def test_a_feature_n_km_away_is_measured_from_the_place_the_text_is_about(mk, text, name, kind):
+    claim = one_claim(text, [mk(text, name, VOVCHANSK if "ovchansk" in name or "Wow" in name
+                                else KUPIANSK)])
+    assert claim.kind is kind
+    assert claim.subject.text == name
+    if kind is ClaimKind.BORDER_DISTANCE:
+        verdict = check_claim(claim)
+        assert verdict.measured_km == pytest.approx(5.5, abs=0.1)  # Natural Earth, see above
+        assert verdict.status is Status.CONSISTENT
+
+
+def test_a_second_strike_n_km_away_is_no_claim_about_the_place(mk):
+    text = "A school in Kostiantynivka was hit; a second strike landed 3 km away."
+    assert parse_claims(text, [mk(text, "Kostiantynivka", KOSTIANTYNIVKA)]) == []

@@ -1,6 +1,8 @@
 """What a sentence says of a place's neighbours settles which namesake it means: a place named
 under another name still anchors the rest, "X near Y" keeps X by Y against a later relation,
-and a neighbour claim ("1 km from Y") picks the Y beside X.
+a neighbour claim ("1 km from Y") picks the Y beside X, a seat claim the namesake in the stated
+direction from its seat; a reference named only in the claim is an oblast's outline when it
+names one ("from Crimea"), never a far-off lookalike.
 
 Reference points are the towns' encyclopedia coordinates (degrees, lat/lon), not GeoNames';
 distances to them are the haversine of tests/sphere.py, not pyproj."""
@@ -11,11 +13,13 @@ import pytest
 
 from geo.models import ClaimKind, MentionKind, Status
 from geo.reports import Reader
-from tests.sphere import haversine_km
+from tests.sphere import haversine_km, initial_bearing_deg
 
 DONETSK = (48.00, 37.80)  # 48°00′N 37°48′E
 MELITOPOL = (46.83, 35.37)  # 46°50′N 35°22′E
 KOSTIANTYNIVKA_DONETSK = (48.53, 37.71)  # 48°32′N 37°43′E, the town of 67,000
+ODESA = (46.48, 30.73)  # 46°29′N 30°44′E
+SIMFEROPOL = (44.95, 34.10)  # 44°57′N 34°06′E, Crimea's capital, near its middle
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +90,39 @@ def test_a_place_named_again_is_no_anchor_for_itself(reader):
     analysis = reader.analyse("Kupiansk was shelled. Later Kupiansk was shelled again.")
     places = {m.place.id for m in analysis.mentions if m.text == "Kupiansk"}
     assert places == {703656}
+
+
+@pytest.mark.parametrize("text", [
+    "The village of Ivanivka lies 18 km east of the raion centre.",
+    "Село Іванівка розташоване за 18 км на схід від районного центру.",
+])
+def test_a_seat_claim_picks_a_namesake_in_the_stated_direction_from_its_seat(reader, text):
+    # Hundreds of Ivanivkas: the one chosen lies about 18 km from its own raion's seat, and
+    # east of it (within the 67.5 degrees a relation allows), not south or west.
+    analysis = reader.analyse(text)
+    claim = distance_claim(analysis)
+    place, seat = claim.subject.place, claim.reference.place
+    assert seat is not None and (seat.admin1_code, seat.admin2_code) == (
+        place.admin1_code, place.admin2_code)
+    assert 18 / 1.6 <= haversine_km(seat.lat, seat.lon, place.lat, place.lon) <= 18 / 0.8
+    bearing = initial_bearing_deg(seat.lat, seat.lon, place.lat, place.lon)
+    assert abs((bearing - 90 + 180) % 360 - 180) <= 67.5
+
+
+def test_an_oblast_named_only_in_the_claim_is_measured_to_its_outline(reader):
+    analysis = reader.analyse("Odesa lies some 150 km from Crimea.")
+    (claim,) = analysis.claims
+    assert claim.kind is ClaimKind.BORDER_DISTANCE
+    assert claim.reference.kind is MentionKind.OBLAST
+    verdict = analysis.verdicts[0]
+    # the peninsula's nearest shore, well short of its capital, across 150 km of sea or more
+    assert 120 < verdict.measured_km < haversine_km(*ODESA, *SIMFEROPOL) - 50
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_a_reference_is_never_a_far_off_lookalike_of_an_unknown_word(reader):
+    # "Crimean" spells like Ciudad del Carmen (Mexico) to the phonetic skeleton: no reference
+    analysis = reader.analyse("Odesa lies some 150 km from the Crimean peninsula.")
+    (verdict,) = analysis.verdicts
+    assert verdict.claim.reference is None
+    assert verdict.status is Status.UNVERIFIABLE and "'Crimean'" in verdict.explanation
