@@ -519,9 +519,13 @@ _SPACE_RE = re.compile(r"\s*")
 # and Y is N km": a pair of places, as "X and Y lie N km apart".
 _DISTANCE_TO_RE = re.compile(
     r"(?<![^\W\d_])(?:distance|distances|Entfernung|Distanz|distancia|distância|расстояние|"
-    r"відстань)\s+(?:\w+\s+){0,2}?(?:(?P<between>between|zwischen|entre|между|між)|"
-    r"(?P<from>from|von|de|desde|от|від)|to|"
-    r"nach|zu|zur|zum|bis|à|jusqu['’]à|a|hasta|до)\s", re.IGNORECASE)
+    r"расстоянии|відстань|відстані|odległości|vzdálenosti)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:(?P<between>between|zwischen|entre|между|між)|"
+    r"(?P<from>from|von|de|desde|от|від)|to|of|"
+    r"nach|zu|zur|zum|bis|à|jusqu['’]à|a|hasta|до)\s"
+    # "на відстані 3 км розташоване село X", "на расстоянии около 2 км": the figure follows
+    # (searches end at the figure, so the figure may be the end of the searched text)
+    r"|(?=(?:[^\W\d_]+\s+)?(?:\d|\Z)))", re.IGNORECASE)
 #: "The front line is now only 18 km away", "the border is 5 km away": the feature is the
 #: reference of a bare "N km away", the subject the place the text is about.
 _FEATURE_AWAY_RE = re.compile(
@@ -536,6 +540,15 @@ _FEATURE_AWAY_RE = re.compile(
     # German puts the verb first after an adverbial: "In Pokrowsk ist die Front nur 10 km"
     r"|(?<![^\W\d_])(?:ist|liegt|verläuft)\s+(?P<feature_de>(?:die|der)\s+(?:russische\s+)?"
     r"(?:Front(?:linie)?|Grenze))\s+(?:(?:jetzt|nun|nur|noch|bereits|schon)\s+)*$",
+    re.IGNORECASE)
+#: Up- or downstream right after a figure: the place the river reaches there follows ("в 1
+#: км ниже по течению лежит Константиновка", "2 km downstream is X").
+_STREAM_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:upstream|downstream|up\s+the\s+river|down\s+the\s+river|"
+    r"ниже\s+по\s+течению|выше\s+по\s+течению|вниз\s+по\s+течению|вверх\s+по\s+течению|"
+    r"нижче\s+за\s+течією|вище\s+за\s+течією|вниз\s+за\s+течією|вгору\s+за\s+течією|"
+    r"en\s+aval|en\s+amont|flussabwärts|flussaufwärts|stromabwärts|stromaufwärts|"
+    r"aguas\s+abajo|aguas\s+arriba|w\s+dół\s+rzeki|w\s+górę\s+rzeki)(?![^\W\d_])",
     re.IGNORECASE)
 #: What joins the two ends of "the distance from X to Y", "between X and Y".
 _FROM_TO_JOINT_RE = re.compile(
@@ -1472,7 +1485,8 @@ class _Parser:
                                      self.text, max(0, m.start() - DISTANCE_TO_WINDOW),
                                      m.start())
                                  or (m.group("away")
-                                     and _CLAUSE_END_RE.match(self.text, m.end()))]
+                                     and _CLAUSE_END_RE.match(self.text, m.end()))
+                                 or _STREAM_AFTER_RE.match(self.text, m.end())]
         measures = [m for m in self.distance_matches if _MEASURE_BEFORE_RE.search(
             self.text, max(0, m.start() - _LOOKBEHIND), m.start())]
         if measures:

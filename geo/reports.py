@@ -59,11 +59,13 @@ SEAT_RATIO_RANGE = (0.8, 1.6)
 #: each costs one border measurement the first time it is seen).
 MAX_BORDER_CANDIDATES = 40
 #: A claim stating at most this many km ("1 km from the village of Y") speaks of neighbours:
-#: a namesake of Y that close to X is what it means (see _refine_references).
+#: a namesake of Y that close to X is what it means (see _refine_neighbours).
 NEIGHBOUR_MAX_KM = 5.0
 #: ... and a namesake whose point (a village's centre) lies within this many km of X fits it:
 #: neighbouring villages' centres lie some km apart however close their edges are.
 NEIGHBOUR_REACH_KM = 10.0
+#: ... trying this many namesakes of each (most likely first) for the pair that fits.
+NEIGHBOUR_MAX_CANDIDATES = 80
 #: "X near Y": the namesake of X within this many km of Y is meant, when the one chosen is not.
 NEAR_MAX_KM = 25.0
 #: "In the Kupiansk direction, troops attacked near A, B and C": A, B and C are namesakes
@@ -362,7 +364,7 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
             # keep what the text said of it too: "in Donetsk oblast as the text says; 25 km..."
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
-    return _refine_references(*_refine_by_borders(*_refine_by_seats(mentions, claims)))
+    return _refine_neighbours(*_refine_by_borders(*_refine_by_seats(mentions, claims)))
 
 
 def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
@@ -622,38 +624,72 @@ def _neighbour_claim(claim: Claim) -> bool:
         and 0 < claim.distance.km <= NEIGHBOUR_MAX_KM
 
 
-def _refine_references(mentions: list[Mention], claims: list[Claim]
+def _settled(mention: Mention) -> bool:
+    """Whether the text itself settled a mention's choice (an oblast or raion it names, a
+    relation or nearness it states: confidence 0.9 and up)."""
+    return mention.confidence >= 0.9 or TEXT_SAYS in mention.reason
+
+
+def _neighbour_pair(subjects, references, claim: Claim
+                    ) -> tuple[Place, Place, float, float] | None:
+    """(subject, reference, km, bearing) of the pair of Ukrainian namesakes, among the first
+    NEIGHBOUR_MAX_CANDIDATES of each, that fits a neighbour claim best (see _relation_fit),
+    or None."""
+    best = None
+    for place in subjects[:NEIGHBOUR_MAX_CANDIDATES]:
+        if place.country_code != HOME_COUNTRY:
+            continue
+        for other in references[:NEIGHBOUR_MAX_CANDIDATES]:
+            # a cheap box of about 11 km first: most pairs lie hundreds of km apart
+            if other.id == place.id or other.country_code != HOME_COUNTRY \
+                    or abs(other.lat - place.lat) > 0.1 or abs(other.lon - place.lon) > 0.16:
+                continue
+            fit = _relation_fit(place, other, claim, NEIGHBOUR_REACH_KM)
+            if fit is not None and (best is None or (fit[0], place.id, other.id) < best[0]):
+                best = ((fit[0], place.id, other.id), place, other, fit[1], fit[2])
+    return None if best is None else best[1:]
+
+
+def _refine_neighbours(mentions: list[Mention], claims: list[Claim]
                        ) -> tuple[list[Mention], list[Claim]]:
-    """Re-choose an ambiguous reference of a neighbour claim (a stated figure up to
-    NEIGHBOUR_MAX_KM) that rules out the one chosen (farther than NEIGHBOUR_REACH_KM), when
-    another of its namesakes fits it: "Voznesenka ... 0.5 km downstream lies Konstantinovka"
+    """Re-choose the places of a neighbour claim (a stated figure up to NEIGHBOUR_MAX_KM)
+    whose choices lie too far apart for it (farther than NEIGHBOUR_REACH_KM): the pair of
+    namesakes that fits it best wins. "Voznesenka ... 0.5 km downstream lies Konstantinovka"
     near Melitopol is the Kostiantynivka 6 km from that Voznesenka, not the town of 67,000 in
-    Donetsk oblast 250 km off. A longer figure never moves a reference: a wrong "70 km from X"
-    is a claim to flag, not a reason to look for another X that fits it. Only a subject the
-    text or the report's other places settled (confidence 0.7 and up) moves its reference; a
-    reference the text settled (an oblast or raion it names, or confidence 0.9 and up) or a
-    city of MAJOR_CITY_POPULATION and more stays."""
+    Donetsk oblast 250 km off; "Піщане ... 2 км від села Лисівка" are the two villages 2 km
+    apart, not the largest of each name. The subject keeps its place if one of the
+    reference's namesakes fits it; else it moves too, unless it is the usual meaning of its
+    name (USUAL_MEANING_CONFIDENCE). A longer figure
+    never moves a reference: a wrong "70 km from X" is a claim to flag, not a reason to look
+    for another X that fits it. What the text settled (see _settled) stays, and so does a
+    reference that is a city of MAJOR_CITY_POPULATION and more."""
     for claim in list(claims):
         subject, reference = claim.subject, claim.reference
         if not _neighbour_claim(claim) \
-                or subject is None or subject.place is None or subject.confidence < 0.7 \
+                or subject is None or subject.place is None \
                 or reference is None or reference.place is None or reference.start < 0 \
-                or reference.kind is not _SETTLEMENT or reference.confidence >= 0.9 \
-                or TEXT_SAYS in reference.reason or len(reference.candidates) < 2 \
+                or reference.kind is not _SETTLEMENT or _settled(reference) \
+                or len(reference.candidates) < 2 \
                 or reference.place.population >= MAJOR_CITY_POPULATION \
                 or _relation_fit(subject.place, reference.place, claim,
                                  NEIGHBOUR_REACH_KM) is not None:
             continue
-        scored = [(fit[0], place.id, place, fit[1], fit[2]) for place in reference.candidates
-                  if place.id != subject.place.id and place.country_code == HOME_COUNTRY
-                  and (fit := _relation_fit(subject.place, place, claim, NEIGHBOUR_REACH_KM))
-                  is not None]
-        if not scored:
+        best = _neighbour_pair((subject.place,), reference.candidates, claim)
+        if best is None and subject.confidence < USUAL_MEANING_CONFIDENCE \
+                and not _settled(subject):
+            best = _neighbour_pair(subject.candidates, reference.candidates, claim)
+        if best is None:
             continue
-        _, _, place, km, bearing = min(scored, key=lambda item: item[:2])
-        reason = (f"{subject.place.name} lies {km:.0f} km "
-                  f"{geodesy.compass_point(bearing, 16)} of it, as '{claim.text}' implies")
-        mentions, claims = _rechoose(mentions, claims, reference, place, reason)
+        place, other, km, bearing = best
+        said = f"as '{claim.text}' implies"
+        if place != subject.place:
+            mentions, claims = _rechoose(mentions, claims, subject, place,
+                                         f"{km:.0f} km from {other.name}, {said}")
+        if other != reference.place:
+            mentions, claims = _rechoose(
+                mentions, claims, reference, other,
+                f"{place.name} lies {km:.0f} km {geodesy.compass_point(bearing, 16)} of it, "
+                f"{said}")
     return mentions, claims
 
 

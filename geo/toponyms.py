@@ -298,11 +298,15 @@ _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
                 "rzeki râul raul floden upė upės upe")
+# Russian and Ukrainian river words, and the bank of one: "на левом берегу Молочной", "на
+# березі Вовчі" name the river, not a village Molochnyy.
+_CYRILLIC_RIVER_WORDS = ("река реки реке рекой річка річки річці ріки ріка берегу берега березі "
+                         "берег")
 # Forward: (?:\b(?:RIVER_WORDS)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
 _RIVER_WORD_BEFORE = re.compile(
     rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del de')}))?"
     rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
-    rf"(?:{_backwards('река реки реке рекой річка річки річці ріки ріка')})(?![^\W\d_]))",
+    rf"(?:{_backwards(_CYRILLIC_RIVER_WORDS)})(?![^\W\d_]))",
     re.I)
 # Forward: \b(?:WATER_WORDS_BEFORE)\s+(?:of|de|di)\s+(?:the\s+)?$ ("the sea of", French
 # "réservoir de", Spanish "embalse de")
@@ -315,7 +319,7 @@ _WATER_BEFORE = re.compile(
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
     r"\s++" + _backwards(f"{_UNIT_OF} the la des {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
-                         f"{_RIVER_WORDS} река реки реке рекой річка річки річці ріки ріка")
+                         f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS}")
     + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
 _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")

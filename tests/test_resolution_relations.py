@@ -126,3 +126,42 @@ def test_a_reference_is_never_a_far_off_lookalike_of_an_unknown_word(reader):
     (verdict,) = analysis.verdicts
     assert verdict.claim.reference is None
     assert verdict.status is Status.UNVERIFIABLE and "'Crimean'" in verdict.explanation
+
+
+@pytest.mark.parametrize("text, subject, reference", [
+    ("Вознесенка стоит на левом берегу Молочной, а в 1 км ниже по течению лежит "
+     "Константиновка.", "Вознесенка", "Константиновка"),
+    ("Voznesenka lies on the Molochna; 1 km downstream is Konstantinovka.", "Voznesenka",
+     "Konstantinovka"),
+    ("Село Вознесенка розташоване на лівому березі річки Молочна, на відстані 1 км нижче за "
+     "течією розташоване село Костянтинівка.", "Вознесенка", "Костянтинівка"),
+])
+def test_a_village_downstream_is_the_namesake_beside_it(reader, text, subject, reference):
+    # Nine Voznesenkas and 34 Kostiantynivkas: the pair a kilometre or so apart is the one by
+    # Melitopol, on the Molochna, not the largest or first of each name.
+    analysis = reader.analyse(text)
+    claim = distance_claim(analysis)
+    assert (claim.subject.text, claim.reference.text) == (subject, reference)
+    assert claim.distance.km == 1
+    assert km_from(claim.subject.place, MELITOPOL) < 15
+    assert km_from(claim.reference.place, MELITOPOL) < 15
+    # "на левом берегу Молочной" names the river, not a village Molochnyy
+    river = [m for m in analysis.mentions if m.text.startswith("Молочн")]
+    assert all(m.kind is MentionKind.RIVER for m in river)
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("На відстані 3 км розташоване село Богодухівка.", "Богодухівка"),
+    ("На расстоянии 3 км находится Купянск.", "Купянск"),
+    ("Upstream at a distance of 3 km is the village of Kupiansk.", "Kupiansk"),
+])
+def test_at_a_distance_of_n_km_lies_the_reference(reader, text, reference):
+    (claim,) = reader.analyse(text).claims
+    assert claim.kind is ClaimKind.DISTANCE and claim.distance.km == 3
+    assert claim.reference.text == reference
+
+
+def test_a_figure_downstream_with_no_place_after_it_is_no_claim(reader):
+    analysis = reader.analyse("In Kupiansk the shelling hit a bridge; debris landed 2 km "
+                              "downstream.")
+    assert analysis.claims == ()
