@@ -795,7 +795,9 @@ _FORCES_LAST_WORDS = _by_last_character(_FORCES_VERBS + _FORCES_JOINTS)
 # "Kramatorsk and Sloviansk, both about 25 km from the front", "Hirnyk and Ukrainsk are each
 # 10 km from Kurakhove": the fact holds for every place of the list before "both"/"each".
 _SHARED_BEFORE_FACT_RE = re.compile(
-    r"\s*,?\s*(?:(?:are|lie|sit|stand|liegen|sind|se\s+trouvent|están|находятся|знаходяться)\s+)?"
+    # "Kotlyne, Udachne and Novoserhiivka (all southwest of Pokrovsk)": the war summaries' form
+    r"\s*,?\s*\(?\s*(?:(?:are|lie|sit|stand|liegen|sind|se\s+trouvent|están|находятся|"
+    r"знаходяться)\s+)?"
     r"(?:both|each|all(?:\s+(?:three|four|five))?|beide|jeweils|tous\s+(?:deux|les\s+deux)|"
     r"toutes\s+(?:deux|les\s+deux)|ambos|ambas|оба|обе|обидва|обидві)"
     r"(?:\s+(?:are|lie|lying|sit|located|situated|liegen|sind|situés|situées|se\s+trouvent|"

@@ -203,6 +203,9 @@ GERMAN = Language(
                          r"(?:\w+\s+){0,4}?ab)\b"),
         (K.STRIKE, r"\bmit\s+(?:\w+\s+)?(?:drohnen|raketen|bomben)\s+(?:\w+\s+)?"
                    r"(?:angegriffen|attackiert|beschossen|bombardiert)\b|"
+                   # "Drohnen griffen in der Nacht Charkiw an": the weapon attacks, a strike
+                   r"\b(?:drohnen|raketen|kampfjets|kampfflugzeuge)\s+(?:\w+\s+){0,4}?"
+                   r"(?:griffen|griff|attackierten|attackierte|trafen|traf)\b|"
                    r"\b(?:beschuss|beschossen|beschoss\w*|bombardier\w*|bombardement\w*|"
                    r"raketen\w*|drohnen\w*|luftangriff\w*|luftschl\w*|explosion\w*|"
                    r"gleitbomb\w*|einschl\w*|artilleriefeuer)"),
@@ -245,6 +248,7 @@ GERMAN = Language(
     markers=frozenset("""
         und der die das dem den des sich wurde wurden nach bei mit einen einem haben hat ist
         nicht laut aus eine zu auf durch im
+        truppen russische russischen ukrainische ukrainischen streitkräfte drohnen griffen
     """.split()),
     letters="äöüß",
 )

@@ -316,3 +316,17 @@ def test_a_feature_n_km_away_is_measured_from_the_place_the_text_is_about(mk, te
 def test_a_second_strike_n_km_away_is_no_claim_about_the_place(mk):
     text = "A school in Kostiantynivka was hit; a second strike landed 3 km away."
     assert parse_claims(text, [mk(text, "Kostiantynivka", KOSTIANTYNIVKA)]) == []
+
+
+def test_a_direction_in_brackets_after_a_list_holds_for_every_place_of_it(mk):
+    # The war summaries' form; the three villages lie west-south-west of Pokrovsk (ids from
+    # data/: Kotlyne 48.25 N 37.05 E, Udachne 48.24 N 36.99 E, Novoserhiivka 48.20 N 36.97 E).
+    text = ("Russian forces attacked near Kotlyne, Udachne and Novoserhiivka (all southwest "
+            "of Pokrovsk) on Tuesday.")
+    mentions = [mk(text, "Kotlyne", 9112127), mk(text, "Udachne", 690841),
+                mk(text, "Novoserhiivka", 9112581), mk(text, "Pokrovsk", POKROVSK)]
+    claims = parse_claims(text, mentions)
+    assert [(c.kind, c.subject.text, c.reference.text, c.direction) for c in claims] == [
+        (ClaimKind.DIRECTION, name, "Pokrovsk", "SW")
+        for name in ("Kotlyne", "Udachne", "Novoserhiivka")]
+    assert all(check_claim(c).status is Status.CONSISTENT for c in claims)

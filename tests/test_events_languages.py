@@ -138,8 +138,20 @@ def test_negated_and_unrelated_words_are_no_events(read):
     ("Im Gebiet Kursk kämpfen ukrainische Truppen um Sudscha.", ["de"]),  # ä: one marker
     ("Drohnen griffen das Gebiet Kursk an, teilte das Ministerium mit.", ["de"]),  # "mit."
     ("Les troupes russes ont bombardé Kharkiv.", ["fr"]),
+    ("Russische Truppen griffen Pokrowsk an.", ["de"]),  # German-only war words
 ])
 def test_languages_are_told_cheaply(text, names):
     encoded = text.encode()
     assert [language.name for language in active_languages(encoded, encoded.lower().decode())
             ] == names
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "actor"), [
+    ("Russische Truppen griffen Pokrowsk an.", K.ASSAULT, POKROVSK, "Russische Truppen"),
+    # the weapon attacks: one strike, not a strike and an assault as well
+    ("Russische Drohnen griffen in der Nacht Charkiw an.", K.STRIKE, KHARKIV, "Russische"),
+])
+def test_a_short_german_report_of_an_attack(read, text, kind, place, actor):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
+    assert events[0].actor == actor
