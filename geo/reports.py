@@ -295,7 +295,7 @@ class Reader:
         mentions = resolve_mentions(self.finder.find(text), text, self.gazetteer)
         claims = parse_claims(text, mentions, resolve_reference=self._reference)
         mentions, claims = refine_by_sector(
-            *refine_by_relations(*refine_by_nearness(mentions, claims, text)), text)
+            *refine_by_relations(*refine_by_nearness(mentions, claims, text), text), text)
         if overrides:
             mentions, claims = apply_overrides(mentions, claims, overrides)
         verdicts = check_claims(claims, report.date)
@@ -334,13 +334,17 @@ def _swap(mention: Mention, chosen: Mention, claims: list[Claim]) -> list[Claim]
     return out
 
 
-def refine_by_relations(mentions: list[Mention], claims: list[Claim]
+def refine_by_relations(mentions: list[Mention], claims: list[Claim], text: str = ""
                         ) -> tuple[list[Mention], list[Claim]]:
     """Re-choose ambiguous subjects with the relation a claim states ("south of Pokrovsk"):
     the candidate that lies in the stated direction from the reference, and at the stated
     distance (or near it), wins; same-named mentions elsewhere in the text follow. A choice
     that fits the relation is kept; where it is also the relation's best, the relation
-    becomes its reason."""
+    becomes its reason. A choice made by an oblast or raion named in the subject's sentence
+    (``text`` tells sentences apart), or settled by the text (confidence 0.9 and up), moves
+    only within that oblast ("Novoselivka, a village in Donetsk Oblast, lies 45 km north-east
+    of Pokrovsk"), and not at all when the text settled it otherwise ("X, near Y, is ..."); a
+    unit named in an earlier sentence is a weaker cue, which the relation overrides."""
     mentions = list(mentions)
     claims = list(claims)
     for claim in list(claims):
@@ -348,8 +352,15 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
         if claim.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or subject is None \
                 or reference is None or reference.place is None or len(subject.candidates) < 2:
             continue
-        best = _best_by_relation(subject.candidates, reference.place, claim)
-        if best is None or subject.confidence >= 0.9:
+        candidates = subject.candidates
+        in_unit = TEXT_SAYS in subject.reason and subject.place is not None
+        if subject.confidence >= 0.9 and not in_unit:
+            continue
+        if in_unit and (subject.confidence >= 0.9
+                        or _unit_in_sentence(subject, mentions, text)):
+            candidates = [c for c in candidates if c.admin1_code == subject.place.admin1_code]
+        best = _best_by_relation(candidates, reference.place, claim)
+        if best is None or subject.confidence >= 0.9 and best[0] == subject.place:
             continue
         if best[0] != subject.place and subject.place is not None and _best_by_relation(
                 (subject.place,), reference.place, claim) is not None \
@@ -365,6 +376,17 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim]
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return _refine_neighbours(*_refine_by_borders(*_refine_by_seats(mentions, claims)))
+
+
+def _unit_in_sentence(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """Whether an oblast or raion is named in ``mention``'s sentence of ``text``."""
+    if not text:
+        return False
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, mention.start)), default=0)
+    after = _SENTENCE_END.search(text, mention.end)
+    end = after.start() if after else len(text)
+    return any(m.kind in (MentionKind.OBLAST, MentionKind.RAION) and start <= m.start < end
+               for m in mentions)
 
 
 def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str

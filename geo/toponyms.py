@@ -1670,7 +1670,8 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
             resolved.append(mention)
             continue
         resolved.append(_resolve_unit(mention, gazetteer))
-        if mention.admin_code and mention.kind in named:
+        if mention.admin_code and mention.kind in named and not _BORDER_WITH_BEFORE.search(
+                text_, max(0, mention.start - BORDER_WITH_WINDOW), mention.start):
             named[mention.kind].append(resolved[-1])
     units = {kind: _Units.of(found, gazetteer) for kind, found in named.items()}
     countries = _country_cues(resolved, text_, gazetteer)
@@ -1986,6 +1987,16 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     return mention.choose(best, confidence,
                  f"most prominent of {len(cands)} places of that name "
                  f"(population {best.population:,}, {best.feature_code})")
+
+
+#: "near the border with Luhansk oblast", "недалеко от административной границы с Луганской
+#: областью": the unit across a border locates nothing named beside it.
+_BORDER_WITH_BEFORE = re.compile(
+    r"(?:border|frontier|boundary|boundaries|границ\w*|кордон\w*|меж\w*|Grenze\w*|frontière|"
+    r"frontera|granic\w*)\s+(?:[\w-]+\s+){0,2}?(?:with|of|с|со|з|із|зі|zu|zur|zum|mit|avec|"
+    r"de|con|z)\s+(?:the\s+|der\s+|la\s+)?$", re.IGNORECASE)
+#: How far before a unit's name such a border phrase is looked for, in characters.
+BORDER_WITH_WINDOW = 48
 
 
 class _Units(NamedTuple):

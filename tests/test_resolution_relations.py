@@ -165,3 +165,30 @@ def test_a_figure_downstream_with_no_place_after_it_is_no_claim(reader):
     analysis = reader.analyse("In Kupiansk the shelling hit a bridge; debris landed 2 km "
                               "downstream.")
     assert analysis.claims == ()
+
+
+KUPIANSK = (49.72, 37.62)  # 49°43′N 37°37′E
+
+
+def test_an_oblast_named_in_the_sentence_holds_against_a_relation(reader):
+    # 45 km north-east of Pokrovsk lies a Novoselivka of Donetsk oblast, but the sentence puts
+    # this one in Zaporizhzhia oblast: the relation does not move it out, and the claim is
+    # flagged instead.
+    analysis = reader.analyse("Novoselivka, a village in Zaporizhzhia Oblast, lies about 45 km "
+                              "north-east of Pokrovsk.")
+    claim = distance_claim(analysis)
+    assert claim.subject.place.admin1 == "Zaporizhzhya Oblast"
+    verdict = next(v for v in analysis.verdicts if v.claim == claim)
+    assert verdict.status is Status.INCONSISTENT
+
+
+@pytest.mark.parametrize("text", [
+    "Ивановка находится в 20 км юго-восточнее Купянска, недалеко от границы с Луганской "
+    "областью.",
+    "Ivanivka lies 20 km south-east of Kupiansk, near the border with Luhansk Oblast.",
+])
+def test_an_oblast_across_a_border_does_not_locate_the_place(reader, text):
+    claim = distance_claim(reader.analyse(text))
+    assert claim.subject.place.admin1 == "Kharkiv Oblast"
+    assert haversine_km(claim.subject.place.lat, claim.subject.place.lon, *KUPIANSK) \
+        == pytest.approx(20, abs=4)
