@@ -78,6 +78,9 @@ SPELT_TOWN_MAX_BEARERS = 3
 #: the name means, as a major city is (Avdiivka, Lyman, Huliaipole: not the hamlets so called).
 DOMINANT_TOWN_RATIO = 5
 DOMINANT_TOWN_POPULATION = 10_000
+#: ... unless it lies far from all the report's other places and a namesake within this many
+#: km of one of them (see _town_far_off).
+TOWN_YIELD_KM = 30.0
 #: GeoNames codes of a section of a populated place (a city district: Shevchenko, Poltava's
 #: district of 147,600): never the usual meaning of a name that villages bear as their own,
 #: though coherence may still choose it ("in Kyiv's Obolon").
@@ -1692,10 +1695,43 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
     abroad = {m.place.country_code for m in confident
               if m.place.country_code in THEATRE_COUNTRIES
               and m.place.country_code != HOME_COUNTRY}
-    # A mention the first pass settled would be settled alike again: only the rest are left.
+    # A mention the first pass settled would be settled alike again: only the rest are left,
+    # and a town chosen as its name's usual meaning that lies far from all of them.
     return [_resolve_settlement(m, units, anchors, text_, countries.get(m.start), abroad)
-            if settled is m and m.kind is _SETTLEMENT else settled
+            if settled is m and m.kind is _SETTLEMENT else _town_far_off(settled, anchors)
             for m, settled in zip(resolved, first, strict=True)]
+
+
+def _town_far_off(mention: Mention, anchors: _Anchors) -> Mention:
+    """A town the first pass chose as its name's usual meaning (under MAJOR_CITY_POPULATION)
+    that lies farther than COHERENCE_MAX_KM from every other place of the report, while a
+    namesake bearing the name lies within TOWN_YIELD_KM of two of them: that namesake
+    ("attacks on Novotroitske and Dachenske" by Pokrovsk are on the village there, not on the
+    town of 10,600 in Kherson oblast). Anything else is returned as it is."""
+    town = mention.place
+    if mention.kind is not _SETTLEMENT or town is None or mention.confidence \
+            != USUAL_MEANING_CONFIDENCE or town.population >= MAJOR_CITY_POPULATION \
+            or TEXT_SAYS in mention.reason or not anchors:
+        return mention
+    others = anchors.near(mention.start, {c.id for c in mention.candidates})
+    if len(others) < 2 or any(geodesy.distance_km(town.lat, town.lon, a.lat, a.lon)
+                              <= COHERENCE_MAX_KM for a in others):
+        return mention
+    # a namesake bearing the name beside two of them: the report's area, not a chance match
+    best = None
+    for i, place in enumerate(_named_places(mention.candidates, mention.text)):
+        if place.country_code != HOME_COUNTRY or place.id == town.id:
+            continue
+        km = sorted((geodesy.distance_km(place.lat, place.lon, a.lat, a.lon), a.name)
+                    for a in others)
+        if km[1][0] <= TOWN_YIELD_KM and (best is None or (km[0][0], i) < best[0]):
+            best = ((km[0][0], i), place, km[0])
+    if best is None:
+        return mention
+    _, chosen, (km, name) = best
+    return mention.choose(chosen, 0.7, f"near {name} ({km:.0f} km), another place of the "
+                                       f"report; not {town.name}, a town of "
+                                       f"{town.population:,} far from all of them")
 
 
 def _with_foreign_aliases(mention: Mention, gazetteer: Gazetteer, country: str = ""

@@ -192,3 +192,24 @@ def test_an_oblast_across_a_border_does_not_locate_the_place(reader, text):
     assert claim.subject.place.admin1 == "Kharkiv Oblast"
     assert haversine_km(claim.subject.place.lat, claim.subject.place.lon, *KUPIANSK) \
         == pytest.approx(20, abs=4)
+
+
+POKROVSK = (48.28, 37.18)  # 48°17′N 37°11′E
+
+
+def test_a_town_far_from_all_the_reports_places_yields_to_a_namesake_among_them(reader):
+    # Novotroitske, a town of 10,600, lies in Kherson oblast, 300 km from the Pokrovsk front
+    # the rest of the report is about; a village of that name lies among its places.
+    analysis = reader.analyse("Russian forces attacked near Kotlyne and Udachne. Attacks are "
+                              "concentrated on Novotroitske and Dachenske, west of Pokrovsk.")
+    mention = next(m for m in analysis.mentions if m.text == "Novotroitske")
+    assert km_from(mention.place, POKROVSK) < 30
+    assert "far from all of them" in mention.reason
+
+
+def test_a_town_the_text_places_stays_the_town(reader):
+    analysis = reader.analyse("A strike hit Novotroitske in Kherson oblast. Later Kotlyne and "
+                              "Udachne near Pokrovsk were shelled.")
+    mention = next(m for m in analysis.mentions if m.text == "Novotroitske")
+    assert km_from(mention.place, POKROVSK) > 250
+    assert mention.place.admin1 == "Kherson Oblast"
