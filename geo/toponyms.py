@@ -300,14 +300,15 @@ _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
 # The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
-                "rzeki râul raul floden upė upės upe")
+                "rzeki râul raul floden upė upės upe ufer")  # German "am Ufer der Wowtscha"
+_RIVER_WORD_SET = frozenset(_RIVER_WORDS.split())
 # Russian and Ukrainian river words, and the bank of one: "на левом берегу Молочной", "на
 # березі Вовчі" name the river, not a village Molochnyy.
 _CYRILLIC_RIVER_WORDS = ("река реки реке рекой річка річки річці ріки ріка берегу берега березі "
                          "берег")
 # Forward: (?:\b(?:RIVER_WORDS)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
 _RIVER_WORD_BEFORE = re.compile(
-    rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del de')}))?"
+    rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del de der')}))?"
     rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
     rf"(?:{_backwards(_CYRILLIC_RIVER_WORDS)})(?![^\W\d_]))",
     re.I)
@@ -321,7 +322,7 @@ _WATER_BEFORE = re.compile(
 # Each of the five patterns above ends, read forwards, with one of these words then spaces:
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
-    r"\s++" + _backwards(f"{_UNIT_OF} the la des {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
+    r"\s++" + _backwards(f"{_UNIT_OF} the la des der {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
                          f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS}")
     + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
@@ -937,6 +938,8 @@ class ToponymFinder:
                 return None  # "the Azov coast": a sea's; "the Odesa coast" is its oblast's
             if (cue_after and _RIVER_AFTER.match(after)) or (
                     cue_before and _RIVER_WORD_BEFORE.match(back)):
+                if name.lower() in _RIVER_WORD_SET:
+                    return None  # "am Ufer des Flusses": the word for a river, no name
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
             # "the Oskil": a river only if one is called so, and the name ends a phrase.
             if cue_before and self._rivers(name) and _RIVER_BEFORE.match(back) \

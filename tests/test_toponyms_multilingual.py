@@ -333,3 +333,22 @@ def test_french_spelling_without_a_french_alias(reader, text, name, geonameid):
 ])
 def test_spanish_and_polish_spellings_without_an_alias(reader, text, name, geonameid):
     assert _mentions(reader, text)[name].place.id == geonameid
+
+
+@pytest.mark.parametrize(("text", "river"), [
+    # German "am Ufer des/der X": a river's bank, so X is the river (Synkivka lies on the
+    # Oskil's left bank, north-east of Kupiansk)
+    ("Das Dorf Synkiwka liegt 9 km nordöstlich von Kupjansk am linken Ufer des Oskil.",
+     "Oskil"),
+    ("Synkiwka liegt am Ufer der Oskil, nordöstlich von Kupjansk.", "Oskil"),
+])
+def test_a_german_river_bank_names_the_river(reader, text, river):
+    analysis = reader.analyse(Report(text=text))
+    assert {m.text: m.kind for m in analysis.mentions}[river] is MentionKind.RIVER
+    (verdict,) = [v for v in analysis.verdicts if v.claim.kind.value == "river"]
+    assert verdict.status.value == "consistent"
+
+
+def test_the_german_word_for_river_after_ufer_is_no_name(reader):
+    analysis = reader.analyse(Report(text="Das Dorf liegt am Ufer des Flusses, nahe Kupjansk."))
+    assert "Flusses" not in {m.text for m in analysis.mentions}
