@@ -1778,12 +1778,12 @@ class _Parser:
                 self._pair_fact(m, self.sentence_span(m.start())[0], notes)
                 continue
             if not (prep or m.group("d_cmp") or m.group("away")) and (
-                    cue := self._between_cue(m.start())) is not None:
+                    cue := self._distance_cue(m.start(), "between")) is not None:
                 if not self._from_to_fact(m, cue, notes):
                     self._pair_fact(m, cue, notes)
                 continue
             if not (prep or m.group("d_cmp") or m.group("away")) and (
-                    cue := self._from_cue(m.start())) is not None \
+                    cue := self._distance_cue(m.start(), "from")) is not None \
                     and self._from_to_fact(m, cue, notes):
                 continue
             # a place after a bare "N km away" is no reference: "etwa 25 km entfernt, liegt
@@ -1837,12 +1837,13 @@ class _Parser:
                 fact.notes.append("distance between the forces and the place")
             self.facts.append(fact)
 
-    def _between_cue(self, figure_start: int) -> int | None:
-        """The end of a "distance between" cue before a figure in its sentence, if any."""
+    def _distance_cue(self, figure_start: int, kind: str) -> int | None:
+        """The end of the last "distance between" (``kind`` "between") or "distance from"
+        ("from") cue before a figure in its sentence, if it is of that kind."""
         sent_start, _ = self.sentence_span(figure_start)
         lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
         cues = list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))
-        return cues[-1].end() if cues and cues[-1].group("between") else None
+        return cues[-1].end() if cues and cues[-1].group(kind) else None
 
     def _feature_away(self, figure_start: int) -> _Ref | None:
         """The front line or border a bare "N km away" measures to, when the clause makes it
@@ -1855,13 +1856,6 @@ class _Parser:
         start = found.start("feature") if found.group("feature") else found.start("feature_de")
         ref = self._find_reference(start, figure_start - start)
         return ref if ref is not None and ref.kind in ("front", "border") else None
-
-    def _from_cue(self, figure_start: int) -> int | None:
-        """The end of a "distance from" cue before a figure in its sentence, if any."""
-        sent_start, _ = self.sentence_span(figure_start)
-        lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
-        cues = list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))
-        return cues[-1].end() if cues and cues[-1].group("from") else None
 
     def _from_to_fact(self, m: re.Match, cue: int, notes: list[str]) -> bool:
         """"The distance from Kherson to the front line is 5 km", "the distance between

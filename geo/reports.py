@@ -678,13 +678,13 @@ def _refine_neighbours(mentions: list[Mention], claims: list[Claim]
     whose choices lie too far apart for it (farther than NEIGHBOUR_REACH_KM): the pair of
     namesakes that fits it best wins. "Voznesenka ... 0.5 km downstream lies Konstantinovka"
     near Melitopol is the Kostiantynivka 6 km from that Voznesenka, not the town of 67,000 in
-    Donetsk oblast 250 km off; "Піщане ... 2 км від села Лисівка" are the two villages 2 km
-    apart, not the largest of each name. The subject keeps its place if one of the
-    reference's namesakes fits it; else it moves too, unless it is the usual meaning of its
-    name (USUAL_MEANING_CONFIDENCE). A longer figure
-    never moves a reference: a wrong "70 km from X" is a claim to flag, not a reason to look
-    for another X that fits it. What the text settled (see _settled) stays, and so does a
-    reference that is a city of MAJOR_CITY_POPULATION and more."""
+    Donetsk oblast 250 km off. The subject keeps its place if one of the reference's
+    namesakes fits it; else it moves too (two villages "2 km apart" are the namesakes that
+    are, not the largest of each name), unless it is the usual meaning of its name
+    (USUAL_MEANING_CONFIDENCE). A longer figure never moves a reference: a wrong "70 km from
+    X" is a claim to flag, not a reason to look for another X that fits it. What the text
+    settled (see _settled) stays, and so does a reference that is a city of
+    MAJOR_CITY_POPULATION and more."""
     for claim in list(claims):
         subject, reference = claim.subject, claim.reference
         if not _neighbour_claim(claim) \
