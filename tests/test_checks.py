@@ -402,3 +402,20 @@ def test_coast_claims_measure_to_the_named_sea():
     assert by_subject["Berdiansk"].status is Status.CONSISTENT
     assert by_subject["Kharkiv"].measured_km > 300
     assert by_subject["Kharkiv"].status is Status.INCONSISTENT
+
+
+def test_a_city_on_a_river_counts_its_extent(gazetteer):
+    """Nikopol (110,000 people) stands on the Dnipro's Kakhovka reservoir, though its centre
+    point lies some 6 km from Natural Earth's centre line; Kramatorsk lies 200 km from it."""
+    from geo.checks import RIVER_MAX_KM, town_radius_km
+    from geo.reports import Reader
+
+    reader = Reader(gazetteer)
+    (nikopol,) = reader.analyse("Nikopol lies on the Dnipro.").verdicts
+    assert nikopol.status is Status.CONSISTENT
+    assert RIVER_MAX_KM < nikopol.measured_km <= RIVER_MAX_KM + town_radius_km(110_000)
+    (kramatorsk,) = reader.analyse("Kramatorsk lies on the Dnipro.").verdicts
+    assert kramatorsk.status is Status.INCONSISTENT
+    assert kramatorsk.measured_km > 100
+    # a village's extent adds next to nothing; Kharkiv's some 11 km
+    assert town_radius_km(500) < 0.25 and 10 < town_radius_km(1_421_000) < 12
