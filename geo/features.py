@@ -16,7 +16,7 @@ Lookups speak names and codes; geometries are shapely objects in (lon, lat) orde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -264,6 +264,12 @@ _EXTRA_RIVER_NAMES = {
 }
 
 
+# Rows of the data that are one river cut in two: each name finds both pieces. Natural Earth
+# draws the Siverskyi Donets' upper course in Russia as "Seversky Donets" and the rest, through
+# Ukraine past Siversk and Lysychansk, as "Donets".
+_SAME_RIVER = (("Seversky Donets", "Donets"),)
+
+
 @dataclass(frozen=True)
 class _RiverAlias:
     key: str
@@ -294,6 +300,10 @@ class RiverIndex:
             if target in row_of:
                 self.aliases.append(_RiverAlias(text.name_key(alias), text.skeleton_key(alias),
                                                 0, row_of[target]))
+        for group in _SAME_RIVER:
+            rows = [row_of[name] for name in group if name in row_of]
+            self.aliases += [replace(alias, row=row) for alias in list(self.aliases)
+                             if alias.row in rows for row in rows if row != alias.row]
 
     def lookup(self, name: str) -> tuple[str, BaseGeometry] | None:
         """(display name, geometry) of the river ``name`` means, or None; see find_river."""

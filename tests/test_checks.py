@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from geo import checks, features
+from geo import checks, features, geodesy
 from geo.checks import (
     ABS_TOLERANCE_KM,
     DIRECTION_TOLERANCE_DEG,
@@ -419,3 +419,16 @@ def test_a_city_on_a_river_counts_its_extent(gazetteer):
     assert kramatorsk.measured_km > 100
     # a village's extent adds next to nothing; Kharkiv's some 11 km
     assert town_radius_km(500) < 0.25 and 10 < town_radius_km(1_421_000) < 12
+
+
+@pytest.mark.parametrize("name", ["Siverskyi Donets", "Seversky Donets", "Donets"])
+def test_a_river_the_data_cuts_in_two_is_found_whole(name):
+    """Natural Earth draws the Siverskyi Donets' upper course in Russia ("Seversky Donets")
+    apart from the rest ("Donets"); every name of it finds both, so Lysychansk and Bilohorivka,
+    which stand on its banks in Luhansk oblast, lie within a few km of it."""
+    _, geometry = features.find_river(name)
+    minx, miny, maxx, maxy = geometry.bounds
+    # from its source north of Belgorod (about 51 N) down past Lysychansk (38.4 E) into Russia
+    assert maxy > 50.9 and maxx > 40
+    for lat, lon in ((48.91, 38.43), (48.93, 38.23)):  # Lysychansk, Bilohorivka (encyclopedia)
+        assert geodesy.nearest_point(lat, lon, geometry).distance_km < 5
