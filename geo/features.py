@@ -264,10 +264,13 @@ _EXTRA_RIVER_NAMES = {
 }
 
 
-# Rows of the data that are one river cut in two: each name finds both pieces. Natural Earth
+# Rows of the data that are one river cut in pieces: each name finds them all. Natural Earth
 # draws the Siverskyi Donets' upper course in Russia as "Seversky Donets" and the rest, through
-# Ukraine past Siversk and Lysychansk, as "Donets".
-_SAME_RIVER = (("Seversky Donets", "Donets"),)
+# Ukraine past Siversk and Lysychansk, as "Donets"; the Prypiat's upper course in Volyn as
+# "Prypyat", its course through Belarus as "Pripyat"; a stretch of the Western Bug near Busk
+# apart from the rest ("Bug").
+_SAME_RIVER = (("Seversky Donets", "Donets"), ("Prypyat", "Pripyat"),
+               ("Zakhidnyy Buh", "Bug"))
 
 
 @dataclass(frozen=True)
@@ -295,7 +298,10 @@ class RiverIndex:
                     if key:
                         self.aliases.append(
                             _RiverAlias(key, text.skeleton_key(alias), rank, row))
-        row_of = {n: i for i, n in enumerate(self.names)}
+        # a row by its whole name or by its first ("Zakhidnyy Buh" of "Zakhidnyy Buh, Narew,
+        # Wisla")
+        row_of = {n.split(",")[0].strip(): i for i, n in enumerate(self.names)}
+        row_of.update((n, i) for i, n in enumerate(self.names))
         for alias, target in _EXTRA_RIVER_NAMES.items():
             if target in row_of:
                 self.aliases.append(_RiverAlias(text.name_key(alias), text.skeleton_key(alias),

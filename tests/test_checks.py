@@ -432,3 +432,14 @@ def test_a_river_the_data_cuts_in_two_is_found_whole(name):
     assert maxy > 50.9 and maxx > 40
     for lat, lon in ((48.91, 38.43), (48.93, 38.23)):  # Lysychansk, Bilohorivka (encyclopedia)
         assert geodesy.nearest_point(lat, lon, geometry).distance_km < 5
+
+
+@pytest.mark.parametrize(("name", "town"), [
+    # towns on these rivers, encyclopedia coordinates: Sokal on the Western Bug, Pinsk and
+    # Chornobyl on the Prypiat (its upper and lower course, two rows of the data)
+    ("Western Bug", (50.48, 24.28)), ("Zakhidnyi Buh", (50.48, 24.28)),
+    ("Prypiat", (52.11, 26.10)), ("Prypiat", (51.27, 30.22)), ("Pripyat", (52.11, 26.10)),
+])
+def test_rivers_in_pieces_are_found_whole(name, town):
+    _, geometry = features.find_river(name)
+    assert geodesy.nearest_point(*town, geometry).distance_km < 5
