@@ -8,6 +8,7 @@ with a BOM too); other encodings are refused with a message rather than guessed 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -347,6 +348,8 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim], text: str 
     unit named in an earlier sentence is a weaker cue, which the relation overrides."""
     mentions = list(mentions)
     claims = list(claims)
+    ends: list[int] = []  # sentence ends of ``text`` and the sentences naming a unit,
+    unit_sentences: set[int] | None = None  # found once, when first needed
     for claim in list(claims):
         subject, reference = claim.subject, claim.reference
         if claim.kind not in (ClaimKind.DISTANCE, ClaimKind.DIRECTION) or subject is None \
@@ -356,8 +359,13 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim], text: str 
         in_unit = TEXT_SAYS in subject.reason and subject.place is not None
         if subject.confidence >= 0.9 and not in_unit:
             continue
+        if in_unit and unit_sentences is None and subject.confidence < 0.9:
+            ends = _sentence_ends(text)
+            unit_sentences = {bisect.bisect_right(ends, m.start) for m in mentions
+                              if m.kind in (MentionKind.OBLAST, MentionKind.RAION)
+                              and text}
         if in_unit and (subject.confidence >= 0.9
-                        or _unit_in_sentence(subject, mentions, text)):
+                        or bisect.bisect_right(ends, subject.start) in unit_sentences):
             candidates = [c for c in candidates if c.admin1_code == subject.place.admin1_code]
         best = _best_by_relation(candidates, reference.place, claim)
         if best is None or subject.confidence >= 0.9 and best[0] == subject.place:
@@ -378,15 +386,10 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim], text: str 
     return _refine_neighbours(*_refine_by_borders(*_refine_by_seats(mentions, claims)))
 
 
-def _unit_in_sentence(mention: Mention, mentions: list[Mention], text: str) -> bool:
-    """Whether an oblast or raion is named in ``mention``'s sentence of ``text``."""
-    if not text:
-        return False
-    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, mention.start)), default=0)
-    after = _SENTENCE_END.search(text, mention.end)
-    end = after.start() if after else len(text)
-    return any(m.kind in (MentionKind.OBLAST, MentionKind.RAION) and start <= m.start < end
-               for m in mentions)
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` end (see _SENTENCE_END), in order: the
+    sentence holding offset p is number ``bisect.bisect_right(ends, p)``."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str

@@ -1705,6 +1705,19 @@ def resolve_mentions(mentions: Sequence[Mention], text_: str, gazetteer: Gazette
             for m, settled in zip(resolved, first, strict=True)]
 
 
+def _dominant_town(home: Sequence[Place]) -> Place | None:
+    """The first of ``home`` (Ukrainian namesakes, own name first: see _own_name_first) when
+    it is a town under MAJOR_CITY_POPULATION as dominant among them, or the only one (its
+    foreign namesakes not far more prominent): "под Артемовском" is Bakhmut, not Artyomovsky
+    (RU). None otherwise."""
+    lead = home[0] if home and home[0].feature_code not in CITY_SECTION_CODES else None
+    if lead is None or not DOMINANT_TOWN_POPULATION <= lead.population < MAJOR_CITY_POPULATION \
+            or lead.population < DOMINANT_TOWN_RATIO * max((c.population for c in home[1:]),
+                                                          default=0):
+        return None
+    return lead
+
+
 def _town_far_off(mention: Mention, anchors: _Anchors) -> Mention:
     """A town the first pass chose as its name's usual meaning (under MAJOR_CITY_POPULATION)
     that lies farther than COHERENCE_MAX_KM from every other place of the report, while a
@@ -1712,9 +1725,11 @@ def _town_far_off(mention: Mention, anchors: _Anchors) -> Mention:
     ("attacks on Novotroitske and Dachenske" by Pokrovsk are on the village there, not on the
     town of 10,600 in Kherson oblast). Anything else is returned as it is."""
     town = mention.place
-    if mention.kind is not _SETTLEMENT or town is None or mention.confidence \
-            != USUAL_MEANING_CONFIDENCE or town.population >= MAJOR_CITY_POPULATION \
-            or TEXT_SAYS in mention.reason or not anchors:
+    if mention.kind is not _SETTLEMENT or town is None or TEXT_SAYS in mention.reason \
+            or not DOMINANT_TOWN_POPULATION <= town.population < MAJOR_CITY_POPULATION \
+            or not anchors or _dominant_town(_own_name_first(
+                [c for c in mention.candidates if c.country_code == HOME_COUNTRY],
+                mention.text)) is not town:
         return mention
     others = anchors.near(mention.start, {c.id for c in mention.candidates})
     if len(others) < 2 or any(geodesy.distance_km(town.lat, town.lon, a.lat, a.lon)
@@ -1933,12 +1948,7 @@ def _resolve_settlement(mention: Mention, units: dict[MentionKind, _Units],
     home = _own_name_first(home, mention.text)
     lead = home[0] if home and home[0].feature_code not in CITY_SECTION_CODES else None
     major = lead if lead is not None and lead.population >= MAJOR_CITY_POPULATION else None
-    # A town as dominant among its Ukrainian namesakes, or the only one (its foreign
-    # namesakes not far more prominent): "под Артемовском" is Bakhmut, not Artyomovsky (RU).
-    town = lead if major is None and lead is not None \
-        and lead.population >= DOMINANT_TOWN_POPULATION \
-        and lead.population >= DOMINANT_TOWN_RATIO * max(
-            (c.population for c in home[1:]), default=0) else None
+    town = None if major is not None else _dominant_town(home)
     usual = major or town
     renamed = None if foreign_is_clear else _named_so_abroad(cands, home, mention.text)
     # Only a Ukrainian namesake can lie in a raion or oblast the text names: without one, the
