@@ -170,6 +170,13 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
     (K.ENTRY_REPELLED,
      r"\bwithdr(?:ew|awn|aw)\s+after\b|\bdriven\s+(?:back|out|off|away)\b|"
      r"\bdr(?:ove|ive|ives|iving)\s+(?:\w+\s+){0,3}?(?:back|out)\b|\brepel\w*|\brepuls\w*|"
+     # "pushed Russian forces out of Zatyshshia", "cleared the village of infiltrators"
+     r"\b(?:push(?:ed|es|ing)?|forc(?:e|ed|es|ing)|kick(?:ed|s|ing)?|chas(?:e|ed|es|ing)|"
+     r"knock(?:ed|s|ing)?|oust(?:ed|s|ing)?|expel(?:led|s|ling)?|threw|thrown)\s+"
+     r"(?:[\w'’-]+\s+){0,3}?out\s+of\b|"
+     r"\bclear(?:ed|s|ing)?\b(?=\s+(?:[\w'’-]+\s+){1,4}?of\s+(?:[\w'’-]+\s+){0,3}?"
+     r"(?:troops|forces|units|soldiers|infiltrat\w+|sabot\w+|(?:assault\s+)?groups|occupiers|"
+     r"invaders|enemy|russians)\b)|"
      r"\bpush(?:ed|ing)?\s+(?:\w+\s+){0,2}?back\b|\bbeat(?:en)?\s+(?:\w+\s+)?back\b|"
      r"\b(?:fought|fend(?:ed)?|fight(?:ing)?)\s+off\b|\bthwart\w*|\bfoil(?:s|ed)?\b|"
      r"\bunsuccessful(?:ly)?\b|\bfailed\s+(?:attack|assault|attempt|offensive|push|advance)s?\b|"
@@ -230,6 +237,7 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bcounter-?offensive\w*|\boffensive\b|\b(?<!in\s)advanc(?:e|ed|es|ing)\b|"
      r"\b(?:mov|push|head|press)(?:e|es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:toward|towards|into)\b|"
      r"\bon\s+the\s+approaches\s+to\b|\bfighting\b|\bfought\b|\bclash(?:es|ed)?\b|"
+     r"\breach(?:ed|es|ing)?\s+(?:the\s+)?(?:outskirts|edge|approaches|suburbs|cent(?:re|er))\b|"
      r"\bfights?\s+(?:for|over)\b|"
      r"\bbattles?\b|\bcombat\b|\binfiltrat\w+|\bencircl\w+|\bbreach(?:ed|es|ing)?\b|"
      r"\bbr(?:eak|oke)\s+through\b|\bgained\s+ground\b"),
@@ -350,9 +358,22 @@ _DENIAL = _caseless(
     r"{1,4}?)(?:(?:has|have|had)\s+)?(?:denied|denies|rejected|rejects|dismissed|"
     r"dismisses|refuted|refutes|disputed|disputes)))\b")
 #: The last words of a denial whose object points back ("denied it", "rejected the claim"),
-#: when the clause ends right after them (:data:`_CLAUSE_END_AFTER`).
+#: when the clause ends right after them (:data:`_CLAUSE_END_AFTER`), or after a label of
+#: a few words ("dismissed the reports as fake", "rejected it as Kremlin propaganda").
 _BACK_OBJECTS = (" it", " that", " this", " them", " claim", " claims", " report", " reports")
-_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+_CLAUSE_END_AFTER = re.compile(
+    r"(?:\s+as\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)?\s*(?:[,.;:!?)\"”’]|$)")
+#: "called the claim false", "described these reports as fake": a verb that labels a claim,
+#: right before a denying adjective of :data:`_DENIAL`; its subject is the denier, and its
+#: object ("the claim", "it") points back at the claims before it.
+_LABELLED_BEFORE = _caseless(
+    r"\b(?P<verb>called|calls|call|described|describes|branded|brands|labell?ed|labels|termed|"
+    r"terms|dismissed|dismisses)\s+(?:(?:the|this|that|these|those|such|its|their|"
+    r"[\w'’]+['’]s)\s+)?(?:[\w-]+\s+)?(?:claims?|reports?|statements?|allegations?|"
+    r"assertions?|it|this|that|them)\s+(?:as\s+)?(?:(?:entirely|completely|totally|"
+    r"absolutely|simply|utterly|blatantly)\s+)?$")
+#: How far before a denying adjective :data:`_LABELLED_BEFORE` looks (characters).
+LABELLED_REACH = 80
 _DENIAL_VERB = re.compile(r"^(?:denied|denies|deny|denying|refut|reject|dismiss|debunk|disput)",
                           re.I)
 _CLAIMS_OF = re.compile(
@@ -987,6 +1008,26 @@ class _Attribution(NamedTuple):
     who: str
     anchor: int   # where the attribution stands in the text (its verb or phrase)
     span: tuple[int, int] = (0, 0)  # the speaker's words in this sentence (empty if carried)
+    # Set off by commas after what it attributes (", the mayor said,", ", according to X."):
+    # it speaks for the clause before it, not for what follows.
+    trailing: bool = False
+
+
+#: What ends the clause an attribution closes: a comma, a full stop, a closing quote...
+_ATTRIBUTION_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+
+
+#: The words before a speaker's name that may stand between it and the comma setting the
+#: attribution off (", the port's mayor said,").
+_SET_OFF_BEFORE = re.compile(r"[,—–]\s*(?:[\w'’.-]+\s+){0,3}$")
+
+
+def _is_trailing(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the attribution ``text[start:end]`` (speaker and verb) is set off after what it
+    attributes: a comma or dash before it (a few words of its noun phrase between), the
+    clause's end after it."""
+    return _ATTRIBUTION_END.match(text, end, e) is not None \
+        and _SET_OFF_BEFORE.search(text, max(s, start - 40), start) is not None
 
 
 class _Speakers:
@@ -1219,14 +1260,16 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
     text = doc.text
     found: list[_Attribution] = []
 
-    def add(span: tuple[int, int] | None, anchor: int, appositive: bool) -> None:
+    def add(span: tuple[int, int] | None, anchor: int, appositive: bool,
+            verb_end: int | None = None) -> None:
+        """``verb_end``: where the say-verb ends (None: the phrase is the attribution's end)."""
         if span is None:
             return
         phrase = text[span[0]:span[1]]
         if phrase.lower() in _ANY_PRONOUN:
             who = speakers.resolve(phrase)
             if who:
-                found.append(_Attribution(who, anchor, span))
+                found.append(_Attribution(who, anchor, span, trailing(span, anchor, verb_end)))
             return
         if not _is_speaker(phrase):
             return
@@ -1234,8 +1277,12 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             span = _with_appositive(text, span, e)
         # "Moscow's claim that ...": the speaker is Moscow
         who = speakers.resolve(_without_possessive(text[span[0]:span[1]].strip(" ,")))
-        found.append(_Attribution(who, anchor, span))
+        found.append(_Attribution(who, anchor, span, trailing(span, anchor, verb_end)))
         speakers.add(who)
+
+    def trailing(span: tuple[int, int], anchor: int, verb_end: int | None) -> bool:
+        return _is_trailing(text, s, e, min(span[0], anchor),
+                            max(span[1], verb_end if verb_end is not None else span[1]))
 
     for match in doc.speech_cues(_ACCORDING, doc.folded, s, e):
         pronoun = _PRONOUN_AFTER.match(text[match.end():e])
@@ -1264,9 +1311,9 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
         if span is None and before.strip()[-1:] == ",":
             span = _subject_with_appositive(text, s, match.start())
         if span is None and (not before.strip() or before.strip()[-1:] in ",\"”’'—–-"):
-            add(_phrase_after(text, match.end(), e), match.start(), True)
+            add(_phrase_after(text, match.end(), e), match.start(), True, match.end())
         else:
-            add(span, match.start(), False)
+            add(span, match.start(), False, match.end())
     for language in doc.languages:
         for who, anchor, span in _foreign_attributions(doc, language, s, e):
             found.append(_Attribution(who, anchor, span))
@@ -1412,12 +1459,16 @@ def _subject_with_appositive(text: str, s: int, verb_start: int) -> tuple[int, i
 
 
 def _claimant_before(position: int, attributions: Sequence[_Attribution]) -> str:
-    """Who says what stands at ``position``: the last attribution before it, else ""."""
-    who = ""
+    """Who says what stands at ``position``: the last attribution before it, else "". When
+    that one closes the clause before ("A hit X, the mayor said, while B shot down Y,
+    according to the governor"), a trailing attribution after ``position`` speaks for it."""
+    last = None
     for attribution in attributions:
         if attribution.anchor <= position:
-            who = attribution.who
-    return who
+            last = attribution
+        elif last is not None and last.trailing and attribution.trailing:
+            return attribution.who
+    return last.who if last is not None else ""
 
 
 def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
@@ -1968,8 +2019,19 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
             who = phrase.strip() if _is_speaker(phrase) else ""
         quote = next((q for q in _QUOTED.finditer(text, s, e)
                       if q.start(1) <= marker.start() < q.end(1)), None)
+        labelled = None if quote is not None or marker.group("claim") \
+            else _LABELLED_BEFORE.search(doc.folded, max(s, marker.start() - LABELLED_REACH),
+                                         marker.start())
         if quote is not None:
             span = quote.span(1)
+        elif labelled is not None:
+            # "Kyiv called the claim false": Kyiv denies the claims before the verb
+            verb = labelled.start("verb")
+            named = _subject_before(text, s, verb)
+            phrase = text[named[0]:named[1]] if named else ""
+            who = phrase.strip() if _is_speaker(phrase) else None
+            refers_back = True
+            span = (verb, e)
         elif _DENIAL_VERB.match(marker.group()):
             # "but Kyiv denied it.": the denied claim stands before; "denied that X took Y"
             # and "denied claims that ...": after

@@ -782,3 +782,54 @@ def test_a_denial_of_the_claim_in_the_next_sentence_denies_it(read):
     assert [e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM] == [""]
     events = read("Russian forces captured Kupiansk.\n\nIn Kupiansk, Kyiv denied it.")
     assert [e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM] == [""]
+
+
+def test_a_claim_called_false_is_denied_by_whoever_calls_it_so(read):
+    # the denier is the subject of "called"/"described ... as", not the sentence's first speaker
+    for text in ("Russia's Defence Ministry said its troops had liberated Yablunivka. "
+                 "Ukraine's General Staff called the claim false.",
+                 "Russia's Defence Ministry said its troops had liberated Yablunivka, but "
+                 "Ukraine's General Staff called the claim false."):
+        events = read(text)
+        claims = named(events, "Yablunivka", EventKind.CAPTURE_CLAIM)
+        affirmed = named(events, "Yablunivka", EventKind.CONTROL_AFFIRMED)
+        assert [(e.claimed_by, e.denied_by) for e in claims] == [
+            ("Russia's Defence Ministry", "Ukraine's General Staff")]
+        assert [(e.claimed_by, e.denied_by) for e in affirmed] == [
+            ("Ukraine's General Staff", "Ukraine's General Staff")]
+    events = read("Moscow said its forces had taken Kurakhove. Ukrainian commanders dismissed "
+                  "the reports as fake.")
+    assert [e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM] == [
+        "Ukrainian commanders"]
+    # a label that denies nothing is no denial
+    events = read("The governor called the strike on Kharkiv a war crime.")
+    assert not [e for e in events if e.denied_by]
+
+
+def test_forces_pushed_out_of_a_village_are_driven_back(read):
+    events = read("Ukrainian troops pushed Russian forces out of Zatyshshia, the brigade said.")
+    assert [(e.kind, e.actor, e.claimed_by) for e in named(events, "Zatyshshia")] == [
+        (EventKind.ENTRY_REPELLED, "Ukrainian troops", "the brigade")]
+    events = read("Ukrainian units cleared Kupiansk of Russian infiltration groups.")
+    assert EventKind.ENTRY_REPELLED in {e.kind for e in named(events, "Kupiansk")}
+    # clearing mines is no fighting
+    assert not read("Sappers cleared the fields near Kupiansk of mines.")
+
+
+def test_reaching_the_outskirts_is_an_assault_near_the_place(read):
+    events = read("Russian troops have reached the outskirts of Stupochky, according to "
+                  "Ukrainian military bloggers.")
+    assert [(e.kind, e.precision, e.actor) for e in named(events, "Stupochky")] == [
+        (EventKind.ASSAULT, Precision.NEAR, "Russian troops")]
+
+
+def test_an_attribution_after_its_clause_speaks_for_that_clause(read):
+    events = read("Ukrainian drones hit an oil depot in Novorossiysk overnight, the port's mayor "
+                  "said, while air defences over Bryansk shot down 14 drones, according to "
+                  "the regional governor.")
+    assert [(e.kind, e.claimed_by) for e in named(events, "Bryansk")] == [
+        (EventKind.INTERCEPTION, "the regional governor")]
+    assert "mayor" in named(events, "Novorossiysk")[0].claimed_by
+    # an attribution that opens a sentence speaks for what follows it
+    events = read("On Monday, the governor said drones hit Sumy, and missiles struck Konotop.")
+    assert {e.claimed_by for e in events if e.kind is EventKind.STRIKE} == {"the governor"}
