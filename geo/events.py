@@ -192,6 +192,12 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bintercept(?:ed|ions?)\b|\b(?<=was |ere |een |ing )downed\b"),
     (K.STRIKE,
      rf"\battack(?:ed|ing|s)?\b(?={_BY_AERIAL})|"
+     # "destroyed a Russian S-400 launcher": a strike on what it names (drones and missiles
+     # destroyed in the air are interceptions, above)
+     r"\bdestroy(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:launchers?|radars?|depots?|"
+     r"warehouses?|command\s+posts?|headquarters|systems?|tanks?|vehicles?|bridges?|"
+     r"substations?|refiner(?:y|ies)|batter(?:y|ies)|howitzers?|trains?|ships?|vessels?|"
+     r"boats?|airfields?|aircraft\s+on\s+the\s+ground)\b|"
      r"\b(?:drone|missile|rocket|air|artillery|mortar|bomb|glide[-\s]bomb|kamikaze|shahed|"
      r"mlrs)s?[-\s]?(?:attacks?|strikes?|raids?|fire|barrages?)\b|\bair\s*strikes?\b|"
      rf"\bstrik(?:e|es|ing)\b{_NOT_A_DEAL}|\bstruck\b{_NOT_A_DEAL}|\bshell(?:ed|ing|s)\b|"

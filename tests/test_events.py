@@ -833,3 +833,13 @@ def test_an_attribution_after_its_clause_speaks_for_that_clause(read):
     # an attribution that opens a sentence speaks for what follows it
     events = read("On Monday, the governor said drones hit Sumy, and missiles struck Konotop.")
     assert {e.claimed_by for e in events if e.kind is EventKind.STRIKE} == {"the governor"}
+
+
+def test_destroying_equipment_on_the_ground_is_a_strike(read):
+    events = read("Ukraine's military said it had destroyed a Russian S-400 launcher near "
+                  "Dzhankoi in occupied Crimea.")
+    assert [(e.kind, e.precision) for e in named(events, "Dzhankoi")] == [
+        (EventKind.STRIKE, Precision.NEAR)]
+    # drones destroyed in the air stay an interception
+    events = read("Air defences destroyed 20 drones over Kharkiv overnight.")
+    assert [e.kind for e in named(events, "Kharkiv")] == [EventKind.INTERCEPTION]
