@@ -1818,7 +1818,45 @@ def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
                                                         mention.start)):
             cues[mention.start] = (DEMONYM_COUNTRIES[demonym.group(1).lower()],
                                    text_[demonym.start():mention.end], "")
+    _framed_abroad(mentions, text_, gazetteer, cues)
     return {start: cue for start, cue in cues.items() if cue[0] and cue[0] != HOME_COUNTRY}
+
+
+#: "In Belgorod region, ...", "In Russia, ...": a sentence opening in a place (read backwards).
+_FRAME_BACKWARDS = re.compile(r"\s*(?:eht\s+)?(?:ni|ssorca|в|у)\s*(?:\Z|[.!?\n]|[-–—]\s)",
+                              re.I)
+#: Where the sentence a frame opens ends (an English full stop, or a line break).
+_FRAME_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _framed_abroad(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer,
+                   cues: dict[int, tuple[str, str, str]]) -> None:
+    """Add to ``cues`` the settlements of a sentence that opens in a foreign country or region
+    ("In Belgorod region, the villages of Zhuravlevka and Nekhoteevka were evacuated"): each
+    lies there unless a cue of its own says otherwise, up to the next unit, country or region
+    the sentence names ("..., while in Sumy region ...")."""
+    for i, frame in enumerate(mentions):
+        if frame.kind not in (_COUNTRY, _SETTLEMENT) or not _FRAME_BACKWARDS.match(
+                text_[max(0, frame.start - 12):frame.start][::-1]):
+            continue
+        if frame.kind is _COUNTRY:
+            cue = (frame.admin_code, text_[frame.start:frame.end], "")
+        else:
+            region = _REGION_AFTER.match(text_, frame.end)
+            capital = _foreign_capital(_with_foreign_capitals(frame, gazetteer, text_).candidates) \
+                if region else None
+            if capital is None:
+                continue
+            cue = (capital.country_code, text_[frame.start:region.end()], capital.admin1_code)
+        if not cue[0] or cue[0] == HOME_COUNTRY:
+            continue
+        end = _FRAME_END.search(text_, frame.end)
+        stop = end.start() if end else len(text_)
+        for mention in mentions[i + 1:]:
+            if mention.start >= stop or mention.kind is not _SETTLEMENT \
+                    or _REGION_AFTER.match(text_, mention.end):
+                break
+            cues.setdefault(mention.start, cue)
 
 
 def _foreign_bearer(cands: Sequence[Place], home: Sequence[Place], name: str,
@@ -2115,10 +2153,15 @@ def _spells_own_name(name: str, place: Place) -> bool:
     """True if ``name`` (an alias of ``place``) spells the place's own name another way, as
     a Russian or Belarusian name is transliterated in several ways (Tyotkino, Tetkino for
     Tëtkino): the same phonetic skeleton, and a _respelling from the first letter on; a
-    former or another place's name is none."""
-    key, own = text.name_key(name), text.name_key(place.ascii_name or place.name)
-    return bool(key) and text.skeleton_key(key) == text.skeleton_key(own) \
-        and _respelling(key, own, head=1)
+    former or another place's name is none. A Russian "ë" is also read "yo", as English
+    writes it (Oryol for Orël)."""
+    key = text.name_key(name)
+    owns = [place.ascii_name or place.name]
+    if "ë" in place.name or "Ë" in place.name:
+        owns.append(place.name.replace("ë", "yo").replace("Ë", "Yo"))
+    return bool(key) and any(
+        text.skeleton_key(key) == text.skeleton_key(own) and _respelling(key, own, head=1)
+        for own in map(text.name_key, owns))
 
 
 def _named_places(places: list[Place], name: str) -> list[Place]:

@@ -125,3 +125,29 @@ def test_a_ukrainian_town_before_a_foreign_region_stays_in_ukraine(reader):
     mention = settlement(reader, "Drones hit Sumy, Belgorod region and Kursk overnight.",
                          "Sumy")
     assert mention.place.id == 692194
+
+
+#: Orël (Oryol), Russia (52.97, 36.08), 303,696 people: GeoNames' own name has the "ë".
+ORYOL_RU = 515012
+#: Yunakivka, Sumy oblast (51.12, 35.04).
+YUNAKIVKA = 688077
+
+
+def test_a_russian_e_with_diaeresis_is_read_yo_as_english_writes_it(reader):
+    mention = settlement(reader, "Drones hit Kursk, Oryol and Bryansk overnight.", "Oryol")
+    assert mention.place is not None and mention.place.id == ORYOL_RU
+
+
+def test_a_sentence_opening_in_a_foreign_region_puts_its_villages_there(reader):
+    # Ukraine's namesakes of this village lie in Crimea, Luhansk and Vinnytsia oblasts; the
+    # gazetteer has none in Belgorod oblast, so no place, rather than a Crimean one
+    mention = settlement(reader, "In Belgorod region, the villages of Zhuravlevka and "
+                                 "Nekhoteevka were evacuated.", "Zhuravlevka")
+    assert mention.place is None and "RU" in mention.reason
+    # without the frame, the usual choice stands
+    mention = settlement(reader, "The village of Zhuravlevka was evacuated.", "Zhuravlevka")
+    assert mention.place is not None and mention.place.country_code == "UA"
+    # the frame ends where the sentence names another region
+    mention = settlement(reader, "In Kursk region, Russian forces shelled Tetkino, while in "
+                                 "Sumy region they hit Yunakivka.", "Yunakivka")
+    assert mention.place.id == YUNAKIVKA
