@@ -744,6 +744,10 @@ _ANAPHOR_OPENER = re.compile(
     rf"посёлок|поселок|місто|селище)\b{_NOT_NAMED})",
     re.IGNORECASE,
 )
+#: Words of a sentence that point back at a place named before ("Sumy's mayor said the city,
+#: 30 km from the border, ...").
+_POINTING_BACK = re.compile(
+    r"\b(?:(?:the|this|that)\s+(?:village|town|city|settlement|hamlet)|it)\b", re.IGNORECASE)
 _ANAPHOR_ANYWHERE = re.compile(
     r"\b(?:it|the\s+(?:village|town|city|settlement))\s+(?:is|lies|was|sits|stands|remains)\b",
     re.IGNORECASE,
@@ -845,6 +849,17 @@ _FACILITY_AFTER = re.compile(
     re.IGNORECASE)
 # Either a unit's or a facility's word after a name: a settlement mention followed by one names
 # no settlement.
+#: A place named for whoever speaks ("Kharkiv police reported", "Sumy's mayor said", "a
+#: Kyiv-based analyst", "officials in Zaporizhzhia"): the speaker's, not the claim's subject.
+_SPEAKER_AFTER = re.compile(
+    r"(?:['’]s)?(?:-based\b|\s+(?:(?:regional|city|oblast|military|state|local|district|"
+    r"municipal)\s+)?(?:police|mayor|governor|officials?|authorities|administration|council|"
+    r"prosecutors?|prosecutor['’]s\s+office|spokes(?:man|woman|person)|emergency\s+services|"
+    r"analysts?|journalists?|correspondents?)\b)", re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:officials?|authorities|mayor|governor|police|prosecutors?|spokes(?:man|woman|person)|"
+    r"administration|head|chief|analysts?|journalists?|correspondents?)\s+(?:in|of|from)\s+"
+    r"(?:the\s+)?(?:(?:city|town|region)\s+of\s+)?$", re.IGNORECASE)
 _UNIT_OR_FACILITY_AFTER = re.compile(rf"{_UNIT_AFTER.pattern}|{_FACILITY_AFTER.pattern}",
                                      re.IGNORECASE)
 _FACILITY_WORDS_BEFORE = frozenset(
@@ -2151,6 +2166,14 @@ class _Parser:
                 _ALIAS_BEFORE.search(self.text, max(0, m.start - _LOOKBEHIND), m.start))
         return alias
 
+    def _speakers_place(self, m: Mention) -> bool:
+        """Whether ``m`` names a speaker's place ("Kharkiv police", "officials in Sumy"): a
+        claim of the sentence is about another place, or about something that is no place ("a
+        strike on a petrol station 3 km from Zolochiv"). "The city" may still point back at
+        it (the subject then comes from the context)."""
+        return _SPEAKER_AFTER.match(self.text, m.end) is not None or _SPEAKER_BEFORE.search(
+            self.text, max(0, m.start - _LOOKBEHIND), m.start) is not None
+
     def _subject_pass(self) -> None:
         """Give every fact its subject; facts without one that need one are dropped, which can
         free their references to be subjects, so the pass runs again until nothing changes."""
@@ -2225,6 +2248,7 @@ class _Parser:
         hi = bisect.bisect_left(cand_starts, fact.start)
         preceding = [c for c in candidates[lo:hi] if c.end <= fact.start and c is not ref
                      and not _same_place(c, ref)]
+        preceding = [c for c in preceding if not self._speakers_place(c)]
         if preceding:
             # alternative names ("Vovche (Russian: Волчье)", "formerly Oktiabr") give way to
             # the name they follow
@@ -2241,7 +2265,8 @@ class _Parser:
         if _ANAPHOR_ANYWHERE.search(prefix):
             return self._context_subject(fact, si, topics, candidates)
         following = [c for c in candidates[hi:] if c.start >= fact.end and c.start < s_end
-                     and c is not ref and not _same_place(c, ref)]
+                     and c is not ref and not _same_place(c, ref)
+                     and not self._speakers_place(c)]
         if following and len(_WORD_RE.findall(prefix)) <= FRONTED_MAX_WORDS:
             return following[0], ""
         if fact.kind in (ClaimKind.DIRECTION, ClaimKind.REGION, ClaimKind.RIVER):
@@ -2251,7 +2276,8 @@ class _Parser:
             # "Residents of the Sumy region live 30 km from the front line": the clause is
             # about an area, not about the place an earlier sentence named
             return None, f"no subject: the sentence speaks of the area '{region.text}'"
-        return self._context_subject(fact, si, topics, candidates)
+        return self._context_subject(fact, si, topics, candidates,
+                                     pointed=_POINTING_BACK.search(prefix) is not None)
 
     def _shared_subject_pass(self) -> None:
         """A fact after "X and Y, both"/"each" holds for X as for Y: one more fact per place of
@@ -2320,10 +2346,11 @@ class _Parser:
                 > text.count(")", start, pos) + text.count("]", start, pos))
 
     def _context_subject(self, fact: _Fact, si: int, topics: _Topics,
-                         candidates: list[Mention], before: int | None = None
-                         ) -> tuple[Mention | None, str]:
+                         candidates: list[Mention], before: int | None = None,
+                         pointed: bool = True) -> tuple[Mention | None, str]:
         """The topic of an earlier sentence of the paragraph, else the text's first place
-        before ``before`` (default: the fact's start), else None with the reason."""
+        before ``before`` (default: the fact's start), else None with the reason. ``pointed``:
+        the sentence points back ("the city", "it"), which may mean a speaker's place."""
         paragraph = self.paragraph_of[si]
         for prev in range(si - 1, -1, -1):
             if self.paragraph_of[prev] != paragraph:
@@ -2332,8 +2359,12 @@ class _Parser:
             if topic is not None and topic is not fact.reference:
                 return topic, "subject taken from the previous sentence"
         limit = fact.start if before is None else before
-        first = next((c for c in candidates if c.start < limit
-                      and c is not fact.reference), None)
+        # a speaker's place in the fact's own sentence ("Kharkiv police reported a strike 3 km
+        # from Zolochiv") is no subject, unless "the city" points back at it
+        s_start = self.sentences[si][0]
+        first = next((c for c in candidates if c.start < limit and c is not fact.reference
+                      and (pointed or c.start < s_start or not self._speakers_place(c))),
+                     None)
         if first is not None:
             return first, "subject taken from the text's first place"
         return None, "no subject: the sentence names no place the fact is about"

@@ -443,10 +443,14 @@ _SPEECH_BEFORE = re.compile(
 #: After "said X", what makes X the speaker ("..., said Voloshyn." / "said Voloshyn, the
 #: spokesman" / "said Oleh Syniehubov"): the clause ends there or a second name follows. A
 #: verb, a list or an appositive naming a place after it makes X the subject of what was said
-#: ("said Nikopol was hit", "said Vorozhba, a town near the border, was hit").
+#: ("said Nikopol was hit", "said Vorozhba, a town near the border, was hit"), and so does a
+#: distance or a direction ("said Kupiansk, 120 km east of Kharkiv, was hit").
 _SPEAKER_AFTER_SAID = re.compile(
     r"['’]?s?(?:\s*(?:\Z|,(?!\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|"
-    r"settlement|hamlet|port|district|region)\b)|[.;:!?)(\]\"”»\n]|[-–—]\s)|"
+    r"settlement|hamlet|port|district|region)\b|\s*(?:(?:some|about|around|roughly|nearly|"
+    r"just|only|barely|approximately|less\s+than|more\s+than)\s+)?\d|\s*(?:just\s+)?"
+    r"(?:north|south|east|west)\w*(?:[\s-](?:east|west)\w*)?\s+of\b)"
+    r"|[.;:!?)(\]\"”»\n]|[-–—]\s)|"
     r"[ \u00a0]+[A-ZА-ЯІЇЄҐ])")
 # "the landing ship Novocherkassk", "the submarine Rostov-on-Don", "крейсер «Москва»": a
 # warship named after a place; "вулиця Сумська", "на улице Пушкинской", "вул. Сумська": a
