@@ -297,6 +297,11 @@ _RAION_BEFORE = re.compile(
     rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_RAION_WORDS_BEFORE)})\b", re.I)
 # Forward: \b(?:river|the)\s+$
 _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
+# "crossed the Dnipro 35 km east of Kherson", "along the Oskil": one crosses or follows a
+# river, whatever follows its name (forward: \b(?:crossed|across|...)\s+the\s+$).
+_CROSSING_BEFORE = re.compile(
+    rf"\s+eht\s+(?:{_backwards('crossed cross crosses crossing across along forded fording')})"
+    r"\b", re.I)
 # The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
@@ -946,8 +951,9 @@ class ToponymFinder:
                     return None  # "am Ufer des Flusses": the word for a river, no name
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
             # "the Oskil": a river only if one is called so, and the name ends a phrase.
-            if cue_before and self._rivers(name) and _RIVER_BEFORE.match(back) \
-                    and _BARE_NAME_END.match(after):
+            if cue_before and self._rivers(name) and (
+                    _CROSSING_BEFORE.match(back)
+                    or (_RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after))):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.country is not None:
             if back.startswith(" weN"):

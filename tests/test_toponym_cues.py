@@ -38,6 +38,11 @@ PAIRS = {
     "cue": (toponyms._CUE_BEFORE,
             rf"\b(?:{CUE_WORDS})\W*(?:the\s+)?(?:(?:{CUE_ADJECTIVES})\s+)*$", 60),
     "speech": (toponyms._SPEECH_BEFORE, rf"\b(?:{SPEECH_WORDS})\s+$", 30),
+    "crossing": (toponyms._CROSSING_BEFORE,
+                 r"\b(?:crossed|cross|crosses|crossing|across|along|forded|fording)\s+the\s+$",
+                 60),
+    "frame": (toponyms._FRAME_BACKWARDS,
+              r"(?:^|[.!?\n]|\s[-–—])\s*(?:in|across|в|у)(?:\s+the)?\s*$", 12),
 }
 
 PIECES = (CUE_WORDS.split("|") + CUE_ADJECTIVES.split("|") + SPEECH_WORDS.split("|") + [
@@ -48,7 +53,9 @@ PIECES = (CUE_WORDS.split("|") + CUE_ADJECTIVES.split("|") + SPEECH_WORDS.split(
     "de", "fiume", "rivier de", "řece", "Mar de", "mare di", "distretto di", "district of",
     "Fluss", "flusses", "río", "rio", "des", "del", "bay of", "reservoir of", "реке", "рекой",
     "река", "Річки", "ſ", "ı", "İ", "\u212a", "x", "Kharkiv", "2024", "_", "-", "–", "—", ".",
-    ":", ";", "\"", "«", "(", "[", "\n", " ", "  ", "\u00a0", "\t", ",", "'s", "’", "a"])
+    ":", ";", "\"", "«", "(", "[", "\n", " ", "  ", "\u00a0", "\t", ",", "'s", "’", "a",
+    "In", "in", "across", "crossed", "Along", "fording", "crossed the", "across the",
+    "along the", "в", "У"])
 
 
 def _windows(count: int, seed: int) -> list[str]:

@@ -149,3 +149,21 @@ def test_a_country_after_new_is_another_name_not_that_country(reader):
     assert "Jersey" in kinds and kinds["Jersey"] is MentionKind.COUNTRY  # the island itself
     assert kinds.get("New Zealand") is MentionKind.COUNTRY
     assert list(kinds) == ["New Zealand", "Jersey"]  # no country called "Jersey" in New Jersey
+
+
+@pytest.mark.parametrize("text, river, town", [
+    ("Ukrainian marines crossed the Dnipro 35 km east of Kherson.", "Dnipro", "Kherson"),
+    ("Russian troops crossed the Oskil 10 km north of Kupiansk.", "Oskil", "Kupiansk"),
+    ("Fighting continues along the Oskil near Kupiansk.", "Oskil", "Kupiansk"),
+])
+def test_a_river_crossed_or_followed_is_the_river_whatever_follows_its_name(reader, text, river,
+                                                                            town):
+    # "the Dnipro 35 km ..." does not end a phrase, yet nobody crosses Dnipro city
+    kinds = {m.text: m.kind for m in reader.analyse(Report(text=text)).mentions}
+    assert kinds == {river: MentionKind.RIVER, town: MentionKind.SETTLEMENT}
+
+
+def test_across_a_region_named_after_a_river_is_the_region(reader):
+    kinds = [m.kind for m in reader.analyse(Report(text="Drones flew across the Dnipro region "
+                                                        "overnight.")).mentions]
+    assert kinds == [MentionKind.OBLAST]
