@@ -551,6 +551,10 @@ _STREAM_AFTER_RE = re.compile(
     r"aguas\s+abajo|aguas\s+arriba|w\s+dół\s+rzeki|w\s+górę\s+rzeki)(?![^\W\d_])",
     re.IGNORECASE)
 #: What joins the two ends of "the distance from X to Y", "between X and Y".
+#: "From Kramatorsk to Bakhmut is about 40 km": a sentence opening with "from", read as
+#: "the distance from" (see :meth:`_Parser._distance_cue`).
+_FROM_OPENING_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))\s*(?:from|von|desde|от|від)\s",
+                              re.IGNORECASE)
 _FROM_TO_JOINT_RE = re.compile(
     r"\s*,?\s*(?:to|and|nach|bis|zu|zur|zum|und|à|jusqu['’]à|et|a|hasta|y|до|и|і|та)\s+",
     re.IGNORECASE)
@@ -1503,7 +1507,10 @@ class _Parser:
                                      m.start())
                                  or (m.group("away")
                                      and _CLAUSE_END_RE.match(self.text, m.end()))
-                                 or _STREAM_AFTER_RE.match(self.text, m.end())]
+                                 or _STREAM_AFTER_RE.match(self.text, m.end())
+                                 or _FROM_OPENING_RE.match(self.text,
+                                                           self.sentence_span(m.start())[0],
+                                                           m.start())]
         measures = [m for m in self.distance_matches if _MEASURE_BEFORE_RE.search(
             self.text, max(0, m.start() - _LOOKBEHIND), m.start())]
         if measures:
@@ -1854,11 +1861,18 @@ class _Parser:
 
     def _distance_cue(self, figure_start: int, kind: str) -> int | None:
         """The end of the last "distance between" (``kind`` "between") or "distance from"
-        ("from") cue before a figure in its sentence, if it is of that kind."""
+        ("from") cue before a figure in its sentence, if it is of that kind; a sentence
+        opening with "From" is a "from" cue too ("From Kramatorsk to Bakhmut is 40 km")."""
         sent_start, _ = self.sentence_span(figure_start)
         lo = max(sent_start, figure_start - DISTANCE_TO_WINDOW)
         cues = list(_DISTANCE_TO_RE.finditer(self.text, lo, figure_start))
-        return cues[-1].end() if cues and cues[-1].group(kind) else None
+        if cues and cues[-1].group(kind):
+            return cues[-1].end()
+        if kind == "from" and not cues:
+            opening = _FROM_OPENING_RE.match(self.text, sent_start, figure_start)
+            if opening is not None and opening.start() >= lo - DISTANCE_TO_WINDOW:
+                return opening.end()
+        return None
 
     def _feature_away(self, figure_start: int) -> _Ref | None:
         """The front line or border a bare "N km away" measures to, when the clause makes it
@@ -2398,7 +2412,8 @@ class _Parser:
                 continue
             si = self.sentence_index(fact.start)
             s_start, _ = self.sentences[si]
-            topic = self._topic_before(si, candidates)
+            topic = self._pronoun_in_sentence(fact, s_start) or self._topic_before(si,
+                                                                                  candidates)
             if topic is None:
                 fact.notes.append(f"unknown reference '{fact.pronoun}': no place named before")
                 continue
@@ -2410,6 +2425,19 @@ class _Parser:
                 fact.notes.append(f"reference '{fact.pronoun}' read as '{topic.text}'")
             else:
                 fact.notes.append(f"unknown reference '{fact.pronoun}'")
+
+    def _pronoun_in_sentence(self, fact: _Fact, s_start: int) -> Mention | None:
+        """"Stepnohirsk lies 35 km southeast of Zaporizhzhia and Vasylivka 47 km south of it":
+        "it" is the place an earlier fact of the same sentence measured from (else that
+        fact's subject), when it is not this fact's own subject; None without such a fact."""
+        for other in reversed(self.facts):
+            if other is fact or other.end > fact.start or other.start < s_start:
+                continue
+            for place in (other.reference, other.subject):
+                if isinstance(place, Mention) and place.kind == _SETTLEMENT \
+                        and place is not fact.subject and not _same_place(place, fact.subject):
+                    return place
+        return None
 
     def _feature_subject_pass(self) -> None:
         """"The front line is now 10 km from Kramatorsk", "... 20 km from the city": a sea,

@@ -55,3 +55,30 @@ def test_a_place_said_to_lie_somewhere_is_no_speaker(reader):
     claim = verdict.claim
     assert (claim.subject.place.id, claim.reference.place.id) == (KUPIANSK, KHARKIV)
     assert verdict.measured_km == pytest.approx(102.5, abs=0.5)
+
+
+# --- references named without a figure's "of": pronouns, "From X to Y" ---------------------
+#: Zaporizhzhia (47.85, 35.12) -> Vasylivka, Zaporizhzhia oblast (47.44, 35.28): 47.2 km, 165°.
+ZAPORIZHZHIA, VASYLIVKA_ZAPORIZHZHIA = 687700, 686729
+KRAMATORSK, BAKHMUT = 704508, 713174
+
+
+def test_it_is_the_place_an_earlier_fact_of_the_sentence_measured_from(reader):
+    analysis = reader.analyse("Stepnohirsk lies 35 km southeast of Zaporizhzhia and Vasylivka "
+                              "47 km south of it.")
+    second = analysis.verdicts[1]
+    assert second.claim.reference.place.id == ZAPORIZHZHIA
+    assert second.claim.subject.place.id == VASYLIVKA_ZAPORIZHZHIA
+    assert second.status is Status.CONSISTENT
+    assert second.measured_km == pytest.approx(47.2, abs=0.5)
+
+
+@pytest.mark.parametrize("text", ["From Kramatorsk to Bakhmut is about 40 km.",
+                                  "From Kramatorsk to Bakhmut it is about 40 km by road."])
+def test_from_x_to_y_is_a_distance_between_them(reader, text):
+    # Kramatorsk (48.72, 37.56) -> Bakhmut (48.60, 38.00): 35.2 km, pyproj Geod
+    verdict = only_verdict(reader, text)
+    claim = verdict.claim
+    assert (claim.subject.place.id, claim.reference.place.id) == (KRAMATORSK, BAKHMUT)
+    assert claim.distance.value == 40
+    assert verdict.measured_km == pytest.approx(35.2, abs=0.3)
