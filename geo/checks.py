@@ -25,7 +25,7 @@ import datetime as dt
 import logging
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import shapely
@@ -779,13 +779,13 @@ def check_claim(claim: Claim, *, report_date: dt.date | None = None) -> Verdict:
         if isinstance(report_date, dt.datetime):
             report_date = report_date.date()
         if claim.kind in (ClaimKind.DISTANCE, ClaimKind.DIRECTION):
-            return _check_point(claim)
+            return _by_construction(_check_point(claim))
         if claim.kind == ClaimKind.BORDER_DISTANCE:
-            return _check_border(claim)
+            return _by_construction(_check_border(claim))
         if claim.kind == ClaimKind.FRONTLINE_DISTANCE:
             return _check_frontline(claim, report_date)
         if claim.kind == ClaimKind.RIVER:
-            return _check_river(claim)
+            return _by_construction(_check_river(claim))
         if claim.kind == ClaimKind.COAST_DISTANCE:
             return _check_coast(claim)
         if claim.kind == ClaimKind.REGION:
@@ -797,6 +797,20 @@ def check_claim(claim: Claim, *, report_date: dt.date | None = None) -> Verdict:
         log.exception("checking a claim failed")
         return Verdict(claim=claim, status=Status.UNVERIFIABLE,
                        explanation=f"could not be checked: {type(exc).__name__}: {exc}")
+
+
+def _by_construction(verdict: Verdict) -> Verdict:
+    """A consistent verdict on a claim that chose its own subject among namesakes (the
+    subject's reason quotes it: "25 km S of Pokrovsk, as '...' implies") says so: the fit
+    confirms which place is meant, not that the text measured it right."""
+    claim, subject = verdict.claim, verdict.claim.subject
+    if verdict.status is not Status.CONSISTENT or subject is None \
+            or len(subject.candidates) < 2 or f"'{claim.text}'" not in subject.reason:
+        return verdict
+    return replace(verdict, explanation=(
+        f"{verdict.explanation}; {_name(subject)} was chosen among {len(subject.candidates)} "
+        f"places of that name as the one this claim fits, so the fit tells which place is "
+        f"meant rather than confirming the figure"))
 
 
 def check_claims(claims: Iterable[Claim], report_date: dt.date | None = None) -> list[Verdict]:

@@ -56,8 +56,8 @@ RELATION_BETTER_FIT = 0.4
 #: A namesake fits a "N km from the oblast/raion centre" claim when the stated figure is within
 #: this ratio range of the straight line to its own seat (roads run longer; figures are rounded).
 SEAT_RATIO_RANGE = (0.8, 1.6)
-#: Namesakes tried for a border-distance claim the chosen place does not fit (most likely first;
-#: each costs one border measurement the first time it is seen).
+#: Namesakes tried for a border-distance or river claim the chosen place does not fit (most
+#: likely first; each costs one border or river measurement the first time it is seen).
 MAX_BORDER_CANDIDATES = 40
 #: A claim stating at most this many km ("1 km from the village of Y") speaks of neighbours:
 #: a namesake of Y that close to X is what it means (see _refine_neighbours).
@@ -383,7 +383,8 @@ def refine_by_relations(mentions: list[Mention], claims: list[Claim], text: str 
             # keep what the text said of it too: "in Donetsk oblast as the text says; 25 km..."
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
-    return _refine_neighbours(*_refine_by_borders(*_refine_by_seats(mentions, claims)))
+    return _refine_neighbours(*_refine_by_rivers(*_refine_by_borders(
+        *_refine_by_seats(mentions, claims))))
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -507,6 +508,42 @@ def _refine_by_borders(mentions: list[Mention], claims: list[Claim]
             _, _, place, verdict = min(fits, key=lambda fit: fit[:2])
             reason = (f"{verdict.measured_km:.0f} km from {claim.reference_feature or 'the border'}"
                       f", as '{claim.text}' implies")
+            mentions, claims = _rechoose(mentions, claims, subject, place, reason)
+    return mentions, claims
+
+
+def _refine_by_rivers(mentions: list[Mention], claims: list[Claim]
+                      ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose an ambiguous subject of "on the X river" whose chosen place lies off that
+    river: the namesake in Ukraine nearest the river whose check is consistent wins
+    ("Kamianka, a village on the Oskil river in the Kharkiv region" is the Kamianka on the
+    Oskil, not a larger one 78 km from it). An oblast the text names for the place bounds the
+    choice to that oblast; a choice the text settled otherwise (confidence 0.9 and up) stays.
+    A river the data lacks moves nothing."""
+    from geo.checks import check_claim
+
+    for claim in list(claims):
+        subject = claim.subject
+        if claim.kind is not ClaimKind.RIVER or subject is None or subject.place is None \
+                or len(subject.candidates) < 2:
+            continue
+        in_unit = TEXT_SAYS in subject.reason
+        if subject.confidence >= 0.9 and not in_unit \
+                or check_claim(claim).status is not Status.INCONSISTENT:
+            continue
+        pool = [place for place in subject.candidates
+                if place.country_code == HOME_COUNTRY and place.id != subject.place.id
+                and not (in_unit and place.admin1_code != subject.place.admin1_code)]
+        fits = []
+        for place in pool[:MAX_BORDER_CANDIDATES]:
+            verdict = check_claim(replace(claim, subject=subject.choose(place, 0.0, "")))
+            if verdict.status is Status.CONSISTENT and verdict.measured_km is not None:
+                fits.append((verdict.measured_km, place.id, place))
+        if fits:
+            km, _, place = min(fits)
+            reason = f"{km:.1f} km from {claim.reference_feature}, as '{claim.text}' says"
+            if in_unit:
+                reason = f"{subject.reason.split(';')[0]}; {reason}"
             mentions, claims = _rechoose(mentions, claims, subject, place, reason)
     return mentions, claims
 

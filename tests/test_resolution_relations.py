@@ -213,3 +213,25 @@ def test_a_town_the_text_places_stays_the_town(reader):
     mention = next(m for m in analysis.mentions if m.text == "Novotroitske")
     assert km_from(mention.place, POKROVSK) > 250
     assert mention.place.admin1 == "Kherson Oblast"
+
+
+#: Kamianka, Kupiansk raion, Kharkiv oblast (49.98 N, 37.83 E), on the Oskil; the gazetteer
+#: holds 51 Kamiankas, the one chosen without the river 78 km from the Oskil.
+KAMIANKA_ON_THE_OSKIL = 707046
+
+
+def test_a_place_on_a_river_is_the_namesake_on_that_river(gazetteer):
+    reader = Reader(gazetteer)
+    for text in ("Kamianka, a village on the Oskil river in the Kharkiv region, was shelled.",
+                 "Kamianka lies on the Oskil river."):
+        analysis = reader.analyse(text)
+        kamianka = analysis.mentions[0]
+        assert kamianka.place.id == KAMIANKA_ON_THE_OSKIL
+        assert "Oskil" in kamianka.reason
+        river = next(v for v in analysis.verdicts if v.claim.kind is ClaimKind.RIVER)
+        assert river.status is Status.CONSISTENT and river.measured_km < 1.0
+        # the river chose the village, so its fit says which village, not that it is right
+        assert "chosen among" in river.explanation
+    # a river the data lacks moves nothing, and a settled choice stays
+    plain = reader.analyse("Kamianka was shelled.").mentions[0].place.id
+    assert reader.analyse("Kamianka lies on the Xyzzy river.").mentions[0].place.id == plain
