@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -119,6 +120,22 @@ def town_radius_km(population: int) -> float:
     """Rough built-up radius in km of a settlement of ``population`` people (0 for none)."""
     return TOWN_RADIUS_KM_PER_SQRT_THOUSAND * math.sqrt(max(population, 0) / 1000.0)
 
+
+BANK_MARGIN_KM = 1.0
+"""Which bank of a river a place lies on is told only when it lies farther than its built-up
+radius (:func:`town_radius_km`) plus this margin from the river's centre line: a town reaching
+the water spans it or touches it, and the line is generalised by a few hundred metres."""
+
+#: "on the left bank of the Dnipro", "на лівому березі", "am rechten Ufer", "sur la rive
+#: gauche", "na lewym brzegu", "en la orilla izquierda", "on the western bank".
+_BANK_RE = re.compile(
+    r"(?<![^\W\d_])(?P<side>left|right|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|"
+    r"лів\w*|прав\w*|лев\w*|linken|rechten|lew\w*|praw\w*)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:bank|берез\w*|берег\w*|ufer|brzeg\w*)"
+    r"|(?<![^\W\d_])(?:rive|orilla|margen)\s+(?P<side_after>gauche|droite|izquierda|derecha)",
+    re.IGNORECASE)
+_LEFT_WORDS = ("left", "лів", "лев", "linken", "lew", "gauche", "izquierda")
+_COMPASS_BANKS = {"west": 270.0, "east": 90.0, "north": 0.0, "south": 180.0}
 
 REGION_EDGE_TOLERANCE_KM = 3.0
 """A place this close outside an oblast's polygon still counts as inside: the polygons are
@@ -358,8 +375,9 @@ def _tolerance_words(stated: StatedDistance, road_words: str = _ROAD_TOLERANCE_W
 
 def _verdict(claim: Claim, head: str, parts: tuple, measured: float, bearing: float,
              tolerance: str, extra: dict) -> Verdict:
-    """Assemble a verdict from its parts (distance, direction, units), each possibly None."""
-    _distance, direction, units = parts
+    """Assemble a verdict from its parts (distance, direction, units, then any others such as
+    a river's bank), each possibly None."""
+    direction, units = parts[1], parts[2]
     ratio = claim.distance.km / measured if claim.distance is not None and measured > 0 else None
     return Verdict(claim=claim, status=_overall(parts), explanation=_explain(head, parts, claim),
                    measured_km=measured, bearing_deg=bearing, ratio=ratio, tolerance=tolerance,
@@ -688,8 +706,46 @@ def _check_river(claim: Claim) -> Verdict:
         direction, more = _direction_part(claim.direction, claim.direction_deg, from_river,
                                           "bearing from the river")
         extra.update(more)
-    parts = (distance, direction, units)
+    bank = _bank_part(claim, lat, lon, name, near)
+    parts = (distance, direction, units) if bank is None else (distance, direction, units, bank)
     return _verdict(claim, head, parts, measured, near.bearing_deg, tolerance, extra)
+
+
+def _bank_part(claim: Claim, lat: float, lon: float, river: str,
+               near: geodesy.NearestPoint) -> _Part | None:
+    """The bank the claim's words name ("on the left bank of the Dnipro"), judged; None when
+    they name none. Left and right are as one faces downstream (the flow worked out by
+    :func:`geo.features.river_course`); a compass bank ("the western bank") is the half-plane
+    that way from the river. A place within its built-up radius plus BANK_MARGIN_KM of the
+    centre line is on neither bank for sure: that part is unverifiable."""
+    found = _BANK_RE.search(claim.text)
+    if found is None:
+        return None
+    word = (found.group("side") or found.group("side_after")).lower()
+    stated = "left" if word.startswith(_LEFT_WORDS) else next(
+        (side for side in _COMPASS_BANKS if word.startswith(side)), "right")
+    place = claim.subject.place
+    extent = town_radius_km(place.population if place is not None else 0)
+    if near.distance_km <= extent + BANK_MARGIN_KM:
+        return _Part(Status.UNVERIFIABLE, f"which bank cannot be told: {_fmt(near.distance_km)} "
+                                          f"km from the centre line, within the place's extent")
+    if stated in _COMPASS_BANKS:
+        from_river = (near.bearing_deg + 180.0) % 360.0
+        off = abs((from_river - _COMPASS_BANKS[stated] + 180.0) % 360.0 - 180.0)
+        ok = off < 90.0
+        return _Part(Status.CONSISTENT if ok else Status.INCONSISTENT,
+                     f"{'on' if ok else 'not on'} the {stated}ern bank: it lies "
+                     f"{geodesy.compass_point(from_river, 8)} of the river")
+    course = features.river_course(river)
+    if course is None:
+        return _Part(Status.UNVERIFIABLE, "which bank cannot be told: the river's course is "
+                                          "not in the data")
+    here = shapely.Point(lon, lat)
+    line = min(course[1], key=here.distance)
+    side = "left" if geodesy.side_of_line(lat, lon, line) > 0 else "right"
+    return _Part(Status.CONSISTENT if side == stated else Status.INCONSISTENT,
+                 f"on the {side} bank (facing downstream), "
+                 f"{'as stated' if side == stated else f'not the {stated}'}")
 
 
 def _unit_codes(mention: Mention, level: int) -> list[str]:

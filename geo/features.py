@@ -15,9 +15,11 @@ Lookups speak names and codes; geometries are shapely objects in (lon, lat) orde
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import shapely
@@ -31,6 +33,7 @@ from geo.errors import DataError
 __all__ = [
     "BORDER_COUNTRIES",
     "COUNTRY_ISO3",
+    "JUNCTION_DEG",
     "RIVER_MIN_SCORE",
     "RiverIndex",
     "border_country",
@@ -42,6 +45,7 @@ __all__ = [
     "load_oblasts",
     "load_rivers",
     "oblast_geometry",
+    "river_course",
     "river_index",
 ]
 
@@ -379,3 +383,78 @@ def find_river(name: str, data_dir: str | None = None) -> tuple[str, BaseGeometr
     ("Haryn, Prypyat") are tried only when no river carries the name first.
     """
     return river_index(data_dir).lookup(name)
+
+
+#: River ends (degrees) closer than this are one junction: Natural Earth leaves small gaps
+#: where a river crosses a reservoir or changes its name.
+JUNCTION_DEG = 0.02
+
+
+@lru_cache(maxsize=128)
+def river_course(name: str, data_dir: str | None = None
+                 ) -> tuple[str, tuple[BaseGeometry, ...]] | None:
+    """The river a name means (see :func:`find_river`) as (Natural Earth name, its lines each
+    turned to run downstream), or None. Natural Earth draws most rivers from source to mouth
+    but not all of their pieces (the lower Dnipro runs upstream), so the flow is worked out:
+    the mouth is the loose end nearest the sea coast or another river, and every piece is
+    turned to run towards it along the river's own network (pieces cut off from it, towards
+    the mouth as the crow flies)."""
+    found = find_river(name, data_dir)
+    if found is None:
+        return None
+    data_name, geometry = found
+    lines = [line for line in shapely.get_parts(shapely.line_merge(geometry))
+             if line.geom_type == "LineString" and not line.is_closed and line.length > 0]
+    if not lines:
+        return None
+    nodes: list[tuple[float, float]] = []
+
+    def node(xy: tuple[float, float]) -> int:
+        for i, (x, y) in enumerate(nodes):
+            if abs(x - xy[0]) <= JUNCTION_DEG and abs(y - xy[1]) <= JUNCTION_DEG:
+                return i
+        nodes.append(xy)
+        return len(nodes) - 1
+
+    ends = [(node(line.coords[0]), node(line.coords[-1])) for line in lines]
+    edges: dict[int, list[tuple[int, float]]] = {}
+    for (a, b), line in zip(ends, lines, strict=True):
+        edges.setdefault(a, []).append((b, line.length))
+        edges.setdefault(b, []).append((a, line.length))
+    loose = [i for i, links in edges.items() if len(links) == 1] or list(edges)
+    mouth = min(loose, key=lambda i: _distance_to_other_water(nodes[i], geometry, data_dir))
+    to_mouth = {mouth: 0.0}
+    queue = [(0.0, mouth)]
+    while queue:
+        cost, i = heapq.heappop(queue)
+        if cost > to_mouth.get(i, math.inf):
+            continue
+        for j, length in edges.get(i, ()):
+            if cost + length < to_mouth.get(j, math.inf):
+                to_mouth[j] = cost + length
+                heapq.heappush(queue, (cost + length, j))
+    mx, my = nodes[mouth]
+
+    def remaining(i: int) -> float:
+        return to_mouth.get(i, math.inf if len(to_mouth) > 1 else 0.0) \
+            if i in to_mouth else 1e6 + math.hypot(nodes[i][0] - mx, nodes[i][1] - my)
+
+    oriented = tuple(line if remaining(b) <= remaining(a) else shapely.reverse(line)
+                     for (a, b), line in zip(ends, lines, strict=True))
+    return data_name, oriented
+
+
+def _distance_to_other_water(xy: tuple[float, float], river: BaseGeometry,
+                             data_dir: str | None) -> float:
+    """Degrees from a river end to the sea coast or to another river of the data (one that
+    shares no stretch with ``river``: "Styr, Prypyat" is the Prypyat too): a mouth is close
+    to one, a source seldom."""
+    here = shapely.Point(xy)
+    coast = coastline()
+    best = coast.distance(here) if coast is not None and not coast.is_empty else math.inf
+    for other in load_rivers(data_dir).geometry:
+        if other is None or other.is_empty or shapely.intersection(river, other).length > 0:
+            continue
+        best = min(best, other.distance(here))
+    return best
+

@@ -37,6 +37,7 @@ __all__ = [
     "miles_to_km",
     "nearest_point",
     "parse_compass",
+    "side_of_line",
 ]
 
 KM_PER_MILE = 1.609344
@@ -405,3 +406,33 @@ def distance_along_bearing_km(
         else:
             low = mid
     return high
+
+
+def side_of_line(lat: float, lon: float, line: BaseGeometry) -> float:
+    """Which side of a directed line (a shapely LineString in lon/lat, in the order of its
+    points) the point (lat, lon) lies on: positive to the left of the line's direction,
+    negative to the right, 0.0 on it; the magnitude is the point's offset in km from the
+    line's nearest point (an equirectangular approximation, good to a few per cent within
+    tens of km). Looks along the line 1 km either side of that nearest point."""
+    _check_lat(lat)
+    if line is None or line.is_empty or line.length == 0:
+        raise ValueError("side_of_line needs a line of some length")
+    here = Point(lon, lat)
+    at = line.project(here)
+    step = min(_SIDE_STEP_DEG, line.length / 2)
+    ahead = line.interpolate(min(at + step, line.length))
+    behind = line.interpolate(max(at - step, 0.0))
+    foot = line.interpolate(at)
+    scale = math.cos(math.radians(lat))
+    along = ((ahead.x - behind.x) * scale, ahead.y - behind.y)
+    off = ((lon - foot.x) * scale, lat - foot.y)
+    norm = math.hypot(*along)
+    if norm == 0:
+        return 0.0
+    return (along[0] * off[1] - along[1] * off[0]) / norm * _KM_PER_DEG
+
+
+#: The stretch (degrees) either side of the nearest point that gives a line's local direction.
+_SIDE_STEP_DEG = 0.01
+_KM_PER_DEG = 111.2
+

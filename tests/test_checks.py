@@ -13,6 +13,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+import shapely
 
 from geo import checks, features, geodesy
 from geo.checks import (
@@ -443,3 +444,66 @@ def test_a_river_the_data_cuts_in_two_is_found_whole(name):
 def test_rivers_in_pieces_are_found_whole(name, town):
     _, geometry = features.find_river(name)
     assert geodesy.nearest_point(*town, geometry).distance_km < 5
+
+
+@pytest.mark.parametrize(("name", "source", "mouth"), [
+    # encyclopedia coordinates (lat, lon): where each river rises and where it ends
+    ("Dnipro", (55.9, 33.3), (46.6, 32.5)),        # Valdai Hills; the Dnipro-Buh estuary
+    ("Prypiat", (51.5, 24.0), (51.1, 30.4)),       # Volyn; the Kyiv reservoir
+    ("Siverskyi Donets", (51.0, 37.0), (47.6, 40.9)),  # Belgorod oblast; the Don
+    ("Oskil", (51.6, 37.2), (49.1, 37.4)),         # Kursk oblast; the Siverskyi Donets
+])
+def test_a_rivers_course_runs_downstream(name, source, mouth):
+    """Natural Earth draws some pieces upstream (the lower Dnipro's); river_course turns
+    every piece to run from the source's end towards the mouth's."""
+    _, lines = features.river_course(name)
+    for line in lines:
+        (lon0, lat0), (lon1, lat1) = line.coords[0], line.coords[-1]
+        if line.length < 0.05:
+            continue  # a braid a few hundred metres long runs across the flow as often
+        to_mouth = [geodesy.distance_km(lat, lon, *mouth) for lat, lon in ((lat0, lon0),
+                                                                          (lat1, lon1))]
+        to_source = [geodesy.distance_km(lat, lon, *source) for lat, lon in ((lat0, lon0),
+                                                                            (lat1, lon1))]
+        assert to_mouth[1] <= to_mouth[0] or to_source[1] >= to_source[0], (name, line.coords[0])
+
+
+def test_side_of_line_is_left_of_the_way_the_line_runs():
+    north = shapely.LineString([(30.0, 50.0), (30.0, 51.0)])
+    # facing north, west is on the left; 0.1 deg of longitude at 50.5 N is about 7.1 km
+    west = geodesy.side_of_line(50.5, 29.9, north)
+    assert west > 0 and west == pytest.approx(geodesy.distance_km(50.5, 29.9, 50.5, 30.0),
+                                              rel=0.02)
+    assert geodesy.side_of_line(50.5, 30.1, north) < 0
+    assert geodesy.side_of_line(50.5, 29.9, shapely.reverse(north)) < 0
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Nikopol and Marhanets stand on the Dnipro's right bank, Enerhodar and Oleshky on its left
+    # (facing downstream); Sievierodonetsk on the Siverskyi Donets' left (eastern) bank
+    ("Nikopol lies on the right bank of the Dnipro.", Status.CONSISTENT),
+    ("Nikopol lies on the left bank of the Dnipro.", Status.INCONSISTENT),
+    ("Oleshky, on the left bank of the Dnipro, is occupied.", Status.CONSISTENT),
+    ("Oleshky, on the right bank of the Dnipro, is occupied.", Status.INCONSISTENT),
+    ("Енергодар розташований на лівому березі Дніпра.", Status.CONSISTENT),
+    ("Marhanets liegt am linken Ufer des Dnipro.", Status.INCONSISTENT),
+    ("Sievierodonetsk lies on the eastern bank of the Siverskyi Donets.", Status.CONSISTENT),
+    ("Sievierodonetsk lies on the western bank of the Siverskyi Donets.", Status.INCONSISTENT),
+])
+def test_the_bank_a_text_names_is_checked(gazetteer, text, status):
+    from geo.reports import Reader
+
+    (verdict,) = Reader(gazetteer).analyse(text).verdicts
+    assert verdict.claim.kind is ClaimKind.RIVER
+    assert verdict.status is status, verdict.explanation
+    assert "bank" in verdict.explanation
+
+
+def test_a_town_reaching_the_river_is_on_neither_bank_for_sure(gazetteer):
+    """Kherson's centre point lies 2.7 km from Natural Earth's line, within its extent."""
+    from geo.reports import Reader
+
+    (verdict,) = Reader(gazetteer).analyse("Kherson, on the left bank of the Dnipro, was "
+                                           "shelled.").verdicts
+    assert verdict.status is Status.CONSISTENT  # on the river; the bank is left open
+    assert "which bank cannot be told" in verdict.explanation
