@@ -752,6 +752,11 @@ _ANAPHOR_OPENER = re.compile(
 #: 30 km from the border, ...").
 _POINTING_BACK = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:village|town|city|settlement|hamlet)|it)\b", re.IGNORECASE)
+#: "the city", "the regional capital", "der Stadt", "города": a generic reference that means
+#: a city, which a village named after it is not (see CITY_MIN_POPULATION).
+_CITY_WORD_RE = re.compile(r"city|capital|stadt|ville|ciudad|город|міст", re.IGNORECASE)
+CITY_MIN_POPULATION = 50_000
+"""A place "the city" may mean, in people (Vovchansk, 17,000, is a town; Kramatorsk a city)."""
 _ANAPHOR_ANYWHERE = re.compile(
     r"\b(?:it|the\s+(?:village|town|city|settlement))\s+(?:is|lies|was|sits|stands|remains)\b",
     re.IGNORECASE,
@@ -807,7 +812,10 @@ _SHARED_BEFORE_FACT_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:(?:are|lie|sit|stand|liegen|sind|se\s+trouvent|están|находятся|"
     r"знаходяться)\s+)?"
     r"(?:both|each|all(?:\s+(?:three|four|five))?|beide|jeweils|tous\s+(?:deux|les\s+deux)|"
-    r"toutes\s+(?:deux|les\s+deux)|ambos|ambas|оба|обе|обидва|обидві)"
+    r"toutes\s+(?:deux|les\s+deux)|ambos|ambas|оба|обе|обидва|обидві|"
+    # "Staromaiorske and Urozhaine, two villages south of ...", "..., the two largest cities"
+    r"(?:the\s+)?(?:two|three|four|five)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:villages|towns|cities|settlements|hamlets|places))"
     r"(?:\s+(?:are|lie|lying|sit|located|situated|liegen|sind|situés|situées|se\s+trouvent|"
     r"situados|situadas|están|находятся|расположены|знаходяться|розташовані))?\s*",
     re.IGNORECASE)
@@ -2252,6 +2260,12 @@ class _Parser:
                 _WHICH_RE.match(text[settlement.end:fact.start])
                 or _OPEN_BRACKET_RE.fullmatch(text, settlement.end, fact.start)):
             return settlement, ""
+        if fact.kind == ClaimKind.REGION and settlement is not None \
+                and not text[settlement.end:fact.start].strip(" ,") \
+                and any(f.reference is settlement for f in self.facts if f is not fact):
+            # "Torske, a village west of Kreminna in the Luhansk region": the region phrase
+            # right after a relation's reference places that reference
+            return settlement, ""
         anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
         if anaphoric or (fact.subject_from_context and settlement is None):
             # "The settlement lies south-east of Khartsyzk, 15 km from ...": "the settlement"
@@ -2542,6 +2556,12 @@ class _Parser:
                          or m.place.id != subject.place.id))
 
         same_sentence = [m for m in self.mentions_between(s_start, fact.start) if usable(m)]
+        if _CITY_WORD_RE.search(surface):
+            # "pressing toward Vovchansk, about 60 km northeast of the city": the city named
+            # last, not a village named after it ("seizing villages near Lyptsi")
+            cities = [m for m in same_sentence
+                      if m.place is not None and m.place.population >= CITY_MIN_POPULATION]
+            same_sentence = cities[-1:] or same_sentence
         if same_sentence:
             chosen = same_sentence[-1]
         else:

@@ -82,3 +82,38 @@ def test_from_x_to_y_is_a_distance_between_them(reader, text):
     assert (claim.subject.place.id, claim.reference.place.id) == (KRAMATORSK, BAKHMUT)
     assert claim.distance.value == 40
     assert verdict.measured_km == pytest.approx(35.2, abs=0.3)
+
+
+# --- what a phrase attaches to: lists, the nearest noun, "the city" -------------------------
+#: Donetsk oblast: Staromaiorske (47.75, 36.79), Urozhaine (47.75, 36.82), Velyka Novosilka
+#: (47.84, 36.84), Torske (49.02, 37.96); Luhansk oblast: Kreminna (49.05, 38.22).
+STAROMAIORSKE, UROZHAINE, TORSKE, KREMINNA = 692812, 9114393, 691358, 704138
+VOVCHANSK = 689304
+
+
+def test_two_villages_named_together_share_the_relation(reader):
+    analysis = reader.analyse("Staromaiorske and Urozhaine, two villages south of Velyka "
+                              "Novosilka, were shelled.")
+    assert sorted(v.claim.subject.place.id for v in analysis.verdicts) == sorted(
+        [STAROMAIORSKE, UROZHAINE])
+    assert {v.status for v in analysis.verdicts} == {Status.CONSISTENT}
+
+
+def test_a_region_right_after_a_relations_reference_places_that_reference(reader):
+    # Torske lies in Donetsk oblast, 7 km outside Luhansk oblast; Kreminna in Luhansk oblast
+    analysis = reader.analyse("Torske, a village west of Kreminna in the Luhansk region, was "
+                              "attacked.")
+    region = next(v for v in analysis.verdicts if v.claim.kind is ClaimKind.REGION)
+    assert region.claim.subject.place.id == KREMINNA
+    assert region.status is Status.CONSISTENT
+
+
+def test_the_city_is_the_city_named_last_not_a_village(reader):
+    # Kharkiv (49.98, 36.25) -> Vovchansk (50.29, 36.94): 59.9 km; Lyptsi is a village
+    verdict = only_verdict(reader, "Russian forces launched a new offensive north of Kharkiv, "
+                                   "seizing villages near Lyptsi and pressing toward Vovchansk, "
+                                   "about 60 km northeast of the city.")
+    assert verdict.claim.reference.place.id == KHARKIV
+    assert verdict.claim.subject.place.id == VOVCHANSK
+    assert verdict.measured_km == pytest.approx(59.9, abs=0.5)
+    assert verdict.status is Status.CONSISTENT
