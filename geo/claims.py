@@ -487,9 +487,12 @@ _HEDGE_LAST_WORDS = _by_last_character([hedge.split()[-1] for hedge in _HEDGE_KI
 _HEDGE_REACH = 30  # characters before a figure searched for its hedge ("a little less than ")
 _CJK_REF_GAP = 4  # a Chinese reference ends at most this far before 以 ("頓涅茨克市以東")
 _LOOKBEHIND = 30  # characters looked at before a word for "the", "formerly", "Rajon", ...
+#: "on the northern outskirts of Avdiivka", "the western edge of Donetsk": the direction from
+#: the town's centre of a place beside it.
+_OUTSKIRTS = r"(?:\s+(?P<outskirts>outskirts|edge|suburbs|fringes?|approaches))?"
 _BARE_DIRECTION_RE = re.compile(
     rf"(?<![\w\-])(?:(?:immediately|just|directly|slightly|further|farther|far|a\s+little)\s+)?"
-    rf"{_DIRECTION}{_ABBR_PAREN}(?:\s*{_PREP}|(?=\s))",
+    rf"{_DIRECTION}{_ABBR_PAREN}{_OUTSKIRTS}(?:\s*{_PREP}|(?=\s))",
     re.IGNORECASE,
 )
 _CJK_DIST_RE = re.compile(
@@ -2045,7 +2048,8 @@ class _Parser:
                 continue
             if m.group("d_en") or m.group("d_abbr"):
                 before = text[max(0, m.start() - _LOOKBEHIND):m.start()].lower()
-                if _THE_BEFORE_RE.search(before) and not m.group().lower().startswith("to"):
+                if _THE_BEFORE_RE.search(before) and not m.group().lower().startswith("to") \
+                        and not m.group("outskirts"):
                     continue  # "in the east of Ukraine": a part of an area, not a direction
             notes: list[str] = []
             direction, bearing = _match_direction(m, notes)

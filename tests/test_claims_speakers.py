@@ -117,3 +117,20 @@ def test_the_city_is_the_city_named_last_not_a_village(reader):
     assert verdict.claim.subject.place.id == VOVCHANSK
     assert verdict.measured_km == pytest.approx(59.9, abs=0.5)
     assert verdict.status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize("text", [
+    "Stepove, on the northern outskirts of Avdiivka, changed hands several times.",
+    "Stepove lies on the northern edge of Avdiivka.",
+])
+def test_the_outskirts_of_a_town_give_a_direction_from_it(reader, text):
+    # Stepove (48.20, 37.68) lies 8.1 km NW (319.5°) of Avdiivka's point (48.14, 37.75)
+    verdict = only_verdict(reader, text)
+    assert verdict.claim.kind is ClaimKind.DIRECTION and verdict.claim.direction == "N"
+    assert verdict.bearing_deg == pytest.approx(319.5, abs=1.0)
+    assert verdict.status is Status.CONSISTENT
+
+
+def test_a_part_of_an_area_is_no_direction(reader):
+    analysis = reader.analyse("In the northern part of Donetsk oblast, Lyman was shelled.")
+    assert [v.claim.kind for v in analysis.verdicts] == [ClaimKind.REGION]
