@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "ABS_TOLERANCE_KM",
+    "BANK_MARGIN_KM",
     "BORDER_ALONG_MAX_RATIO",
     "BORDER_SEARCH_MAX_KM",
     "DIRECTION_MIN_DISTANCE_KM",
@@ -50,11 +51,14 @@ __all__ = [
     "RIVER_MAX_KM",
     "ROUNDING_TOLERANCE",
     "SHORT_HOP_DETOUR_KM",
+    "TOWN_RADIUS_KM_PER_SQRT_THOUSAND",
     "UNIT_TOLERANCE",
+    "border_distance_km",
     "check_claim",
     "check_claims",
     "direction_tolerance_deg",
     "distance_bounds",
+    "town_radius_km",
 ]
 
 ROUNDING_TOLERANCE = 0.15
@@ -457,6 +461,12 @@ def _nearest_on_border(lat: float, lon: float, iso: str) -> geodesy.NearestPoint
     """Shortest geodesic distance from (lat, lon) to a country's polygon (cached: the same
     towns recur across a corpus)."""
     return geodesy.nearest_point(lat, lon, features.country_geometry(iso))
+
+
+def border_distance_km(lat: float, lon: float, iso_a3: str) -> float:
+    """Shortest geodesic distance in km from (lat, lon) to the border of the country
+    ``iso_a3`` (its polygon's edge; cached per place and country)."""
+    return _nearest_on_border(lat, lon, iso_a3).distance_km
 
 
 @lru_cache(maxsize=4096)

@@ -75,6 +75,20 @@ NEAR_MAX_KM = 25.0
 SECTOR_MAX_KM = 50.0
 #: A town named as a sector: "the Pokrovsk direction", "Kupiansk axis", "Lyman sector".
 _SECTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:direction|axis|sector|front)\b", re.I)
+#: "a village near the border with Russia": the namesake within this many km of that border
+#: is meant, when the one chosen lies farther off.
+NEAR_BORDER_KM = 25.0
+#: "near / on / along the (Russian) border (with Russia)", "біля кордону з Росією": a place by
+#: a national border, named without a figure (the words must name the country, or the border
+#: be a state's: "у границы с Луганской областью" is an oblast's border).
+_NEAR_BORDER_RE = re.compile(
+    r"\b(?:near|on|along|close\s+to|by|at|next\s+to)\s+the\s+(?:(?:russian|belarusian|"
+    r"state|ukrainian-russian|russia-ukraine|ukraine-russia)\s+)?border\b(?!\s+with\s+"
+    r"(?!(?:the\s+)?(?:russian\s+federation|russia|belarus)\b))(?:\s+with\s+(?:the\s+)?"
+    r"(?:russian\s+federation|russia|belarus))?|(?<![^\W\d_])(?:біля|поблизу|вздовж|на)\s+"
+    r"(?:державного\s+кордону|кордону\s+з\s+(?:росією|білоруссю))|(?<![^\W\d_])(?:у|возле|"
+    r"вблизи|вдоль|на)\s+(?:государственной\s+границы|границы\s+с\s+(?:россией|белоруссией))",
+    re.IGNORECASE)
 #: Where a sentence ends (a cheap split: the sector rule looks only within its sentence).
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -295,8 +309,8 @@ class Reader:
         text = report.text
         mentions = resolve_mentions(self.finder.find(text), text, self.gazetteer)
         claims = parse_claims(text, mentions, resolve_reference=self._reference)
-        mentions, claims = refine_by_sector(
-            *refine_by_relations(*refine_by_nearness(mentions, claims, text), text), text)
+        mentions, claims = refine_by_sector(*refine_by_relations(*refine_by_border_words(
+            *refine_by_nearness(mentions, claims, text), text), text), text)
         if overrides:
             mentions, claims = apply_overrides(mentions, claims, overrides)
         verdicts = check_claims(claims, report.date)
@@ -417,6 +431,53 @@ def refine_by_nearness(mentions: list[Mention], claims: list[Claim], text: str
             continue
         reason = f"{km:.0f} km from {anchor.name}, as '{text[subject.start:other.end]}' says"
         mentions, claims = _rechoose(mentions, claims, subject, place, reason)
+    return mentions, claims
+
+
+def refine_by_border_words(mentions: list[Mention], claims: list[Claim], text: str
+                           ) -> tuple[list[Mention], list[Claim]]:
+    """Re-choose the ambiguous place a sentence puts "near the border with Russia" (no figure):
+    the namesake in Ukraine nearest that border wins, if within NEAR_BORDER_KM and the one
+    chosen is not ("Andriivka, a village in the Sumy region near the border with Russia" is
+    the Andriivka 5 km from it, not one 95 km off). The place is the last settlement named
+    before the words in their sentence; an oblast the text names for it bounds the choice; a
+    choice the text settled otherwise (confidence 0.9 and up) stays. A border phrase naming
+    no country means the nearer of Russia and Belarus."""
+    if "border" not in text and "Border" not in text and "кордон" not in text \
+            and "границ" not in text:
+        return mentions, claims
+    from geo.checks import border_distance_km
+    from geo.features import border_country
+
+    for found in _NEAR_BORDER_RE.finditer(text):
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, found.start())),
+                    default=0)
+        subject = next((m for m in reversed(mentions) if start <= m.start < found.start()
+                        and m.kind is _SETTLEMENT), None)
+        if subject is None or subject.place is None or len(subject.candidates) < 2:
+            continue
+        in_unit = TEXT_SAYS in subject.reason
+        if subject.confidence >= 0.9 and not in_unit:
+            continue
+        named = border_country(found.group())
+        countries = (named,) if named else ("RUS", "BLR")
+
+        def km(place: Place, countries: tuple[str, ...] = countries) -> float:
+            return min(border_distance_km(place.lat, place.lon, iso) for iso in countries)
+
+        if km(subject.place) <= NEAR_BORDER_KM:
+            continue
+        pool = [place for place in subject.candidates
+                if place.country_code == HOME_COUNTRY and place.id != subject.place.id
+                and not (in_unit and place.admin1_code != subject.place.admin1_code)]
+        near = min(((km(place), place.id, place) for place in pool[:MAX_BORDER_CANDIDATES]),
+                   default=None)
+        if near is None or near[0] > NEAR_BORDER_KM:
+            continue
+        reason = f"{near[0]:.0f} km from the border, as '{found.group()}' says"
+        if in_unit:
+            reason = f"{subject.reason.split(';')[0]}; {reason}"
+        mentions, claims = _rechoose(mentions, claims, subject, near[2], reason)
     return mentions, claims
 
 

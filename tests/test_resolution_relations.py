@@ -235,3 +235,24 @@ def test_a_place_on_a_river_is_the_namesake_on_that_river(gazetteer):
     # a river the data lacks moves nothing, and a settled choice stays
     plain = reader.analyse("Kamianka was shelled.").mentions[0].place.id
     assert reader.analyse("Kamianka lies on the Xyzzy river.").mentions[0].place.id == plain
+
+
+#: Andriivka, Sumy raion, Sumy oblast (51.13, 34.83): 5.4 km from Russia (Natural Earth).
+ANDRIIVKA_BY_THE_BORDER = 713416
+
+
+def test_a_village_near_the_border_is_the_namesake_by_the_border(gazetteer):
+    from geo.checks import border_distance_km
+
+    reader = Reader(gazetteer)
+    andriivka = reader.analyse(
+        "Russian shelling of Andriivka, a village in the Sumy region near the border with "
+        "Russia, damaged several homes.").mentions[0]
+    assert andriivka.place.id == ANDRIIVKA_BY_THE_BORDER
+    assert border_distance_km(andriivka.place.lat, andriivka.place.lon, "RUS") < 10
+    assert "border" in andriivka.reason
+    # an oblast's border moves nothing, nor does a text without the words
+    plain = reader.analyse("Russian shelling of Andriivka damaged homes.").mentions[0].place.id
+    assert plain != ANDRIIVKA_BY_THE_BORDER
+    assert reader.analyse("Andriivka, near the border with Luhansk oblast, was shelled."
+                          ).mentions[0].place.id == plain
