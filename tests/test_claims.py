@@ -690,6 +690,8 @@ IZIUM, BAKHMUT, TORETSK, VOVCHANSK = 707292, 713174, 709354, 689304
     ("Izium leży dwanaście kilometrów na południowy wschód od Charkowa.", 12, "SE"),
     ("Izium si trova a una ventina di chilometri a est di Kharkiv.", 20, "E"),
     ("Izium se trouve à une dizaine de kilomètres à l'est de Kharkiv.", 10, "E"),
+    ("Izium se trouve à une douzaine de kilomètres à l'est de Kharkiv.", 12, "E"),
+    ("Izium se trouve à une soixantaine de kilomètres au sud-est de Kharkiv.", 60, "SE"),
     ("Изюм находится в двенадцати километрах к юго-востоку от Харькова.", 12, "SE"),
     ("Izium se trouve entre 110 et 130 km au sud-est de Kharkiv.", 120, "SE"),
 ])
