@@ -210,7 +210,8 @@ _COUNT_PHRASES: dict[str, float] = {
     "une demi": 0.5, "medio": 0.5, "pół": 0.5, "пів": 0.5,
     "une dizaine de": 10, "une quinzaine de": 15, "une vingtaine de": 20,
     "une douzaine de": 12, "une trentaine de": 30, "une quarantaine de": 40,
-    "une cinquantaine de": 50, "une soixantaine de": 60, "une centaine de": 100, "una decena de": 10, "una quincena de": 15, "una veintena de": 20,
+    "une cinquantaine de": 50, "une soixantaine de": 60, "une centaine de": 100,
+    "una decena de": 10, "una quincena de": 15, "una veintena de": 20,
     "una treintena de": 30, "un centenar de": 100, "una decina di": 10, "una quindicina di": 15,
     "una ventina di": 20, "una trentina di": 30, "una quarantina di": 40,
     "una cinquantina di": 50, "un centinaio di": 100,
@@ -396,7 +397,8 @@ _SS_DIR = (r"(?:(?:северо|сјеверо|юго|југо)-?)?(?:източ
 _RU_CMP = r"(?:(?:северо|юго)-?)?(?:север|юж|восточ|запад)нее"
 _UK_CMP = r"(?:(?:північно|південно)-?)?(?:північніше|південніше|східніше|західніше)"
 _DIRECTION = (
-    rf"(?:(?:(?:to\s+the|due|directly|almost\s+due|roughly|just)\s+)?(?P<d_en>{_EN_DIR})"
+    rf"(?:(?:(?:to\s+the|due|directly|almost\s+due|roughly|just|further|farther)\s+)?"
+    rf"(?P<d_en>{_EN_DIR})"
     rf"|(?P<d_abbr>{_EN_ABBR})"
     rf"|(?P<d_de>{_DE_DIR})"
     rf"|(?:au|à\s+l['’]|a\s+l['’])\s*(?P<d_fr>{_FR_DIR})"
@@ -577,6 +579,19 @@ _CLAUSE_END_RE = re.compile(r"\s*(?:[.!?;,)]|$)")
 # away"). A sentence of its own must say nothing else ("That is, only 40 km away.", "It lies
 # just 5 km away."): "Shelling hit a school 3 km away" is about the school.
 _NEAR_GAP_RE = re.compile(r"[\s,;:—–-]*")
+#: "Bakhmut is 12 km to the east.", "Kramatorsk, 13 km further south, was spared": a figure
+#: and a direction closing the clause name no reference; the place named before is meant
+#: (see :meth:`_Parser._implied_reference`). Not after a verb of motion ("advanced 2 km to
+#: the west": how far, not where).
+_MOTION_BEFORE_RE = re.compile(
+    r"\b(?:advanc\w*|mov(?:e|ed|es|ing)|push\w*|retreat\w*|withdr\w*|dr[oi]ve\w*|driven|shift\w*|"
+    r"gain\w*|progress\w*|penetrat\w*|fell|pulled|flew|fl(?:y|ies|ying)|travel\w*|march\w*|"
+    r"walk\w*|ran|run\w*|sail\w*|deep|further|farther|another|more)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE)
+#: "Seen from Nova Kakhovka, Kherson lies 60 km to the west", "From Donetsk, Mariupol is ...".
+_SEEN_FROM_RE = re.compile(r"\s*(?:(?:seen|viewed|looking|counting)\s+)?from\s",
+                           re.IGNORECASE)
+_IMPLIED_GROUPS = tuple(g for g in _DIRECTION_GROUPS if g != "d_cmp")
 _AWAY_SENTENCE_RE = re.compile(
     r"\W*(?:(?:that\s+is|i\.\s?e\.|in\s+fact|namely|indeed|so)\W+)?"
     r"(?:(?:it|this|that|the\s+(?:town|city|village|settlement))\s+"
@@ -1521,7 +1536,8 @@ class _Parser:
                                  or _STREAM_AFTER_RE.match(self.text, m.end())
                                  or _FROM_OPENING_RE.match(self.text,
                                                            self.sentence_span(m.start())[0],
-                                                           m.start())]
+                                                           m.start())
+                                 or self._implies_reference(m)]
         measures = [m for m in self.distance_matches if _MEASURE_BEFORE_RE.search(
             self.text, max(0, m.start() - _LOOKBEHIND), m.start())]
         if measures:
@@ -1744,6 +1760,48 @@ class _Parser:
                 fact.notes.append(f"unknown reference '{ref.name}'")
         return fact
 
+    def _implies_reference(self, m: re.Match) -> bool:
+        """Whether a figure with a direction and no "of" closes its clause ("Bakhmut is 12 km
+        to the east."), not after a verb of motion: its reference is implied."""
+        return not m.group("prep") and not m.group("away") and any(m.group(*_IMPLIED_GROUPS)) \
+            and _CLAUSE_END_RE.match(self.text, m.end()) is not None \
+            and _MOTION_BEFORE_RE.search(self.text, max(0, m.start() - 50), m.start()) is None
+
+    def _implied_reference(self, figure_start: int) -> _Ref | None:
+        """The place a figure with a direction and no "of" is measured from: the place after
+        an opening "(Seen) from" ("From Donetsk, Mariupol is 100 km to the south"), else the
+        place named before the subject in its sentence ("Sloviansk was hit; Kramatorsk, 13 km
+        further south, was spared"), else the last place of the sentence before in the
+        paragraph ("Ukrainian forces hold Chasiv Yar. Bakhmut is 12 km to the east."). None
+        when the subject is one of a list ("Pokrovsk and Myrnohrad lie 60 km to the north")."""
+        si = self.sentence_index(figure_start)
+        s_start, _ = self.sentences[si]
+        before = [x for x in self.mentions_between(s_start, figure_start)
+                  if x.kind == _SETTLEMENT and x.end <= figure_start]
+        opening = _SEEN_FROM_RE.match(self.text, s_start, figure_start)
+        if opening is not None and before and before[0].start >= opening.end() \
+                and len(before) >= 2:
+            first = before[0]
+            return _Ref("mention", first.start, first.end, mention=first)
+        if not before:
+            return None
+        subject = before[-1]
+        if len(before) >= 2:
+            other = before[-2]
+            if _LIST_JOINT_RE.fullmatch(self.text, other.end, subject.start) \
+                    or _same_place(other, subject):
+                return None
+            return _Ref("mention", other.start, other.end, mention=other)
+        if si == 0 or self.paragraph_of[si - 1] != self.paragraph_of[si]:
+            return None
+        p_start, p_end = self.sentences[si - 1]
+        earlier = [x for x in self.mentions_between(p_start, p_end)
+                   if x.kind == _SETTLEMENT and not _same_place(x, subject)]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        return _Ref("mention", last.start, last.end, mention=last)
+
     def _reference_before(self, figure_start: int) -> _Ref | None:
         """The place of a "distance to X is N km" phrase ending just before a figure."""
         sent_start, _ = self.sentence_span(figure_start)
@@ -1843,6 +1901,12 @@ class _Parser:
                     if ref is not None:
                         notes.append(f"reference '{text[ref.start:ref.end]}' taken from what "
                                      f"the text says the place is near")
+                if ref is None and self._implies_reference(m):
+                    ref = self._implied_reference(m.start())
+                    if ref is not None:
+                        from_context = False
+                        notes.append(f"reference '{text[ref.start:ref.end]}' implied: the "
+                                     f"place named before")
             if ref is None:
                 continue
             try:

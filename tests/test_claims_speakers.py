@@ -134,3 +134,31 @@ def test_the_outskirts_of_a_town_give_a_direction_from_it(reader, text):
 def test_a_part_of_an_area_is_no_direction(reader):
     analysis = reader.analyse("In the northern part of Donetsk oblast, Lyman was shelled.")
     assert [v.claim.kind for v in analysis.verdicts] == [ClaimKind.REGION]
+
+
+@pytest.mark.parametrize(("text", "subject", "reference", "km"), [
+    # WGS84 geodesics between the gazetteer's points (pyproj Geod)
+    ("Ukrainian forces hold Chasiv Yar. Bakhmut is 12 km to the east.", "Bakhmut",
+     "Chasiv Yar", 12.2),
+    ("From Donetsk, Mariupol is 100 km to the south.", "Mariupol", "Donetsk", 105.0),
+    ("Seen from Nova Kakhovka, Kherson lies 60 km to the west.", "Kherson", "Nova Kakhovka",
+     58.3),
+    ("Sloviansk was hit by two missiles; Kramatorsk, 13 km further south, was spared.",
+     "Kramatorsk", "Sloviansk", 13.4),
+])
+def test_a_figure_and_direction_without_of_measure_from_the_place_before(reader, text,
+                                                                         subject, reference,
+                                                                         km):
+    verdict = only_verdict(reader, text)
+    assert (verdict.claim.subject.text, verdict.claim.reference.text) == (subject, reference)
+    assert verdict.measured_km == pytest.approx(km, abs=0.3)
+    assert verdict.status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces advanced 2 km to the west.",  # how far they moved, not where they are
+    "Russian forces advanced 2 km to the west near Pokrovsk.",
+    "Pokrovsk and Myrnohrad lie 60 km to the north.",  # both measured from somewhere unnamed
+])
+def test_no_reference_is_implied_for_a_movement_or_a_list(reader, text):
+    assert reader.analyse(text).verdicts == ()
