@@ -225,10 +225,33 @@ _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
-# A case form of a name declined as an adjective ("Селидового") is that place only before a
-# pause or a conjunction ("біля Селидового та Гірника"); before a noun it is an adjective
-# ("Західного військового округу", "Червоного Хреста"), and before a verb, too rarely a place.
+# A case form of a name declined as an adjective ("Селидового") is that place before a pause
+# or a conjunction ("біля Селидового та Гірника"), or before a lower-case word that is no
+# noun or adjective agreeing with it (see _ends_phrase); before one that is, it is an
+# adjective ("Західного військового округу"), and before a capitalised word, too ("Червоного
+# Хреста").
 _PAUSE_AFTER = re.compile(r"\s*+(?:[,.;:!?)»”\"]|[-–—]\s|\Z|(?:і|й|та|и|або|или|чи)\s)")
+_NEXT_LOWER_WORD = re.compile(r"[ \u00a0]++([а-яёіїєґ'’ʼ]++)(?![^\W\d_])")
+#: The endings of the nouns and adjectives that agree with an adjective in each case ending
+#: of ADJECTIVE_CASE_ENDINGS (genitive, dative and locative, instrumental, masculine and
+#: neuter, Ukrainian and Russian): "Західного фронту", "Південному угрупованню", "Західним
+#: військам", "у Степовому селі". A lower-case word without one, or one of PHRASE_WORDS,
+#: ends the adjective's phrase: "під Роботиним тривають бої", "Степового под Авдеевкой".
+AGREEING_ENDINGS = {
+    "ого": ("ого", "а", "я", "у", "ю"),
+    "ому": ("ому", "у", "ю", "і", "е"),
+    "ім": ("ім", "ому", "у", "ю", "і"),
+    "им": ("им", "ом", "ем", "єм", "ам", "ям", "ами", "ями"),
+    "ым": ("ым", "ом", "ем", "ём", "ам", "ям", "ами", "ями")}
+#: Prepositions, particles, conjunctions and auxiliaries, Ukrainian and Russian, which some
+#: agreeing endings end (на, була, було): no noun an adjective agrees with. Written for
+#: this project.
+PHRASE_WORDS = frozenset("""
+на за до від от по при для без про через між между перед після после біля возле около
+поблизу вздовж вдоль поруч рядом із зі со під под над не ні ни вже уже ще еще також тоже теж
+та і й и а але но або или чи що что як как де где коли когда був була було були был была
+было были буде будет є
+""".split())
 # "Kerch Strait", "Dnipro-Buh lyman" (lower case: "Lyman" is also a town).
 _WATER_AFTER = re.compile(
     r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|straits?|(?-i:lyman)|meer|"
@@ -593,9 +616,11 @@ PLURAL_STEM_MIN_LENGTH = 3
 #: "під Селидовим"), and the Ukrainian dative and locative of names in -ка ("в Авдіївці").
 #: The stem left must be CASE_STEM_MIN_LENGTH long.
 DECLINED_ENDINGS = (("ого", ("е", "ое", "ий", "ый")), ("ому", ("е", "ое", "ий", "ый")),
-                    ("им", ("е", "ий")), ("ым", ("ое", "ый")), ("ці", ("ка",)))
-#: The endings of DECLINED_ENDINGS that an adjective has too.
-ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "им", "ым")
+                    ("ім", ("е", "ий")), ("им", ("е", "ий")), ("ым", ("ое", "ый")),
+                    ("ці", ("ка",)))
+#: The endings of DECLINED_ENDINGS that an adjective has too (-ім: the Ukrainian locative,
+#: "у Степовім").
+ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ім", "им", "ым")
 #: In a name of several words, also the Ukrainian genitive, dative and locative of a
 #: feminine adjective: "у Великій Новосілці" is Велика Новосілка, "біля Новоселівки Першої"
 #: Новоселівка Перша.
@@ -1573,7 +1598,8 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
                                        and _NAMED_AFTER_BEFORE.match(back)):
         return None  # "the landing ship Novocherkassk", "вулиця Сумська": a warship or a
         # street named after the place
-    if settlements.adjective_form and not _PAUSE_AFTER.match(after):
+    if settlements.adjective_form and not _PAUSE_AFTER.match(after) \
+            and not _ends_phrase(settlements.lower, after):
         return None  # "Західного військового округу": an adjective, not "Західне"
     if _CUE_BEFORE.match(back):
         return "cue"
@@ -1609,6 +1635,19 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         # a Cyrillic word first in its sentence, like a case form of hamlets' names that
         # have no people ("Бойові дії", "Кілька сіл": not Boiove, Kilky)
     return ""
+
+
+def _ends_phrase(adjective: str, after: str) -> bool:
+    """True if the lower-case word that starts ``after`` ends the phrase of the adjective
+    case form ``adjective`` (lower case) before it: a word of PHRASE_WORDS or one without an
+    ending that agrees with it (see AGREEING_ENDINGS): a verb ("під Роботиним тривають"), a
+    preposition ("Степового под Авдеевкой"), a noun of another case ("під Очеретиним бої")."""
+    match = _NEXT_LOWER_WORD.match(after)
+    if match is None:
+        return False
+    word = match.group(1)
+    ending = next((e for e in ADJECTIVE_CASE_ENDINGS if adjective.endswith(e)), "")
+    return word in PHRASE_WORDS or not word.endswith(AGREEING_ENDINGS.get(ending, ()))
 
 
 def _public_figure(word: str, inflected: bool) -> bool:

@@ -1,0 +1,67 @@
+"""Ukrainian and Russian mentions that a probe of unseen text got wrong: names declined as
+adjectives in the instrumental, genitive, dative and locative ("під Роботиним", "взятии
+Степового под Авдеевкой"), a village before its oblast's adjective ("Олександрівку
+Херсонської області"), words that are no places (a country and its adjective, a unit's
+quoted name), rivers in a case form ("на березі Сіверського Дінця", "на Дніпрі") and Russian
+spellings of Ukrainian -іївка names ("Андреевку").
+
+Expected ids are GeoNames ids checked against the shipped gazetteer (name, oblast and
+coordinates beside each); the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.reports import Reader
+
+#: Robotyne, Zaporizhzhia oblast (47.45, 35.84).
+ROBOTYNE = 695586
+#: Ocheretyne, Donetsk oblast, the town north of Avdiivka (48.24, 37.62).
+OCHERETYNE = 698759
+#: Stepove, Donetsk oblast, north-west of Avdiivka (48.20, 37.68; GeoNames also lists it as
+#: Petrivske), and Stepove, Mykolaiv oblast, the likeliest of the name alone (47.19, 31.52).
+STEPOVE_DONETSK, STEPOVE_MYKOLAIV = 9113132, 692536
+
+
+@pytest.fixture(scope="module")
+def reader(gazetteer):
+    return Reader(gazetteer)
+
+
+def mention(reader, text, surface):
+    return next((m for m in reader.analyse(text).mentions if m.text == surface), None)
+
+
+def place_id(reader, text, surface):
+    found = mention(reader, text, surface)
+    return None if found is None or found.place is None else found.place.id
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Під Роботиним тривають позиційні бої.", "Роботиним", ROBOTYNE),
+    ("Бої біля Роботиного тривають третій тиждень.", "Роботиного", ROBOTYNE),
+    ("Ситуація у Роботинім залишається складною.", "Роботинім", ROBOTYNE),
+    ("Бої під Очеретиним не вщухають.", "Очеретиним", OCHERETYNE),
+    ("У Очеретиному тривають бої.", "Очеретиному", OCHERETYNE),
+    ("Під Степовим тривають бої.", "Степовим", STEPOVE_MYKOLAIV),
+    ("Минобороны России заявило о взятии Степового под Авдеевкой.", "Степового",
+     STEPOVE_DONETSK),
+])
+def test_adjective_case_form_before_a_verb_or_preposition(reader, text, surface, expected):
+    """A name declined as an adjective (Роботине, Очеретине, Степове) is the place before a
+    verb, a particle, a preposition or a noun of another case, and in the Ukrainian
+    locative in -ім: no noun there agrees with it as with an adjective."""
+    assert place_id(reader, text, surface) == expected
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Командування Західного військового округу заявило про навчання.", "Західного"),
+    ("Бійці Південного угруповання відбили атаку.", "Південного"),
+    ("Командувач Південним угрупованням заявив про успіхи.", "Південним"),
+    ("Командующий Западным военным округом провёл совещание.", "Западным"),
+    ("Представники Генерального штабу повідомили про втрати.", "Генерального"),
+])
+def test_adjective_before_an_agreeing_noun_is_no_place(reader, text, surface):
+    """Before a noun or an adjective in its own case the word is an adjective, not the
+    village in -е it is a case form of (Західне, Південне)."""
+    assert mention(reader, text, surface) is None
