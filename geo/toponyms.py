@@ -555,6 +555,11 @@ _GOVERNMENT_AFTER = re.compile(
 _PLACE_APPOSITIVE_AFTER = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet|port|"
     r"centre|center)\b|\s+(?:(?:в|у|во)\s+)?[А-ЯЁІЇЄҐ][\w'’]+\s+(?:област[иіь]|обл\.)", re.I)
+#: An oblast's adjective and the word "oblast" after a name ("Вільнянськ Запорізької
+#: області", "Александровку Донецкой обл."): the name is a place in that oblast, as after a
+#: cue word, even next to a capitalised verb that starts the sentence ("Обстріляли ...").
+_CYRILLIC_OBLAST_OF_AFTER = re.compile(
+    r"[ \u00a0]+[А-ЯЁІЇЄҐ][\w'’-]+[ \u00a0]+(?:област[иіь]|обл\.)", re.I)
 #: A region word after a name: "Rostov region", "Kursk oblast", "Курской области",
 #: "Брянской обл.".
 _REGION_AFTER = re.compile(
@@ -1053,7 +1058,10 @@ class ToponymFinder:
                 return _Unit(_OBLAST, code)
         if not cue_after:
             return None
-        if _CYRILLIC_OBLAST_AFTER.match(after):
+        if _CYRILLIC_OBLAST_AFTER.match(after) and " " not in name:
+            # One word: an oblast's adjective ("Херсонської області"); before it, a place
+            # in that oblast ("Олександрівку Херсонської області"), whatever oblast's
+            # aliases it shares a stem with.
             units = self.gazetteer.admin_units_by_stem(name, 1)
             if units:
                 return _Unit(_OBLAST, units[0].code)
@@ -1601,7 +1609,7 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
     if settlements.adjective_form and not _PAUSE_AFTER.match(after) \
             and not _ends_phrase(settlements.lower, after):
         return None  # "Західного військового округу": an adjective, not "Західне"
-    if _CUE_BEFORE.match(back):
+    if _CUE_BEFORE.match(back) or _CYRILLIC_OBLAST_OF_AFTER.match(after):
         return "cue"
     if settlements.one_word and settlements.lower in vocabulary:
         return None  # the text also uses it as an ordinary word ("Bar", "Mir")

@@ -65,3 +65,30 @@ def test_adjective_before_an_agreeing_noun_is_no_place(reader, text, surface):
     """Before a noun or an adjective in its own case the word is an adjective, not the
     village in -е it is a case form of (Західне, Південне)."""
     assert mention(reader, text, surface) is None
+
+
+#: Oleksandrivka, Kherson oblast (46.12, 33.48); Oleksandrivka, Donetsk oblast, Kramatorsk
+#: raion (48.71, 36.91); Mykolaivka, Donetsk oblast (48.86, 37.77); Vilniansk, Zaporizhzhia
+#: oblast (47.95, 35.44).
+OLEKSANDRIVKA_KHERSON, OLEKSANDRIVKA_DONETSK = 713684, 713633
+MYKOLAIVKA_DONETSK, VILNIANSK = 700119, 689584
+
+
+@pytest.mark.parametrize(("text", "surface", "expected", "oblast"), [
+    ("Окупанти атакували Олександрівку Херсонської області дроном.", "Олександрівку",
+     OLEKSANDRIVKA_KHERSON, "Херсонської"),
+    ("Окупанти обстріляли Олександрівку Донецької області.", "Олександрівку",
+     OLEKSANDRIVKA_DONETSK, "Донецької"),
+    ("Российские войска обстреляли Александровку Донецкой области.", "Александровку",
+     OLEKSANDRIVKA_DONETSK, "Донецкой"),
+    ("Ворог вдарив по Миколаївці Донецької обл. зранку.", "Миколаївці", MYKOLAIVKA_DONETSK,
+     "Донецької"),
+    ("Обстріляли Вільнянськ Запорізької області.", "Вільнянськ", VILNIANSK, "Запорізької"),
+])
+def test_village_before_its_oblasts_adjective(reader, text, surface, expected, oblast):
+    """A name before an oblast's adjective and "області" is a place in that oblast, and the
+    adjective an oblast mention of its own, though the name is among some oblast's aliases
+    (Oleksandrivka, Donetsk's former name) and a capitalised verb starts the sentence."""
+    mentions = {m.text: m for m in reader.analyse(text).mentions}
+    assert mentions[surface].place is not None and mentions[surface].place.id == expected
+    assert mentions[oblast].kind.value == "oblast"
