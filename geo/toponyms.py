@@ -493,6 +493,7 @@ NAMED_AFTER_WORDS = frozenset(f"{_SHIP_WORDS} {_STREET_WORDS}".split())
 # The same after a quote or an abbreviation's dot ("крейсер «Москва»", "вул. Сумська").
 # Forward: \b(?:SHIP_WORDS|STREET_WORDS)\.?\s*["«“„]?$ (read backwards).
 _QUOTE_OR_DOT = "\"«“„."
+_OPENING_QUOTES = "\"«“„"
 _NAMED_AFTER_BEFORE = re.compile(
     rf"[\"«“„]?\s*+\.?(?:{_backwards(f'{_SHIP_WORDS} {_STREET_WORDS}')})(?![^\W\d_])", re.I)
 # What a name before it names instead of a place: "Marine Corps", "Azov Brigade", "the
@@ -675,7 +676,7 @@ COUNTRY_EXONYMS = {
     "Ukraine": frozenset("""
 ukraina ukrainy ukrainie ukrainu ukrainoi ukrainoiu ukrainos ukrainoje ukrainai
 ukrainan ukrainassa ukrainas ukrajina ukrajiny ukrajine ukrajinu ukrajinou ukrajna
-ukrajnaban ukrajnat ucraina ucrainei ucrania oekraine ukrayina
+ukrajnaban ukrajnat ucraina ucrainei ucrania oekraine ukrayina ukrainoy ukrainoyu
 """.split()),
     "Russia": frozenset("""
 rosja rosji rosje rusija rusijos rusijoje rusijai rusko rusku ruskem russland russlands
@@ -701,6 +702,28 @@ REGIONS_NOT_OBLASTS = ("donbas",)
 #: of COUNTRY_EXONYMS (name keys): a word so begun is read as a place only by an exact name.
 COUNTRY_WORD_STEMS = ("ukrai", "ukraj", "ucrai", "ucran", "oekrai", "rosj", "rosyj", "rossi",
                       "rossy", "rosii", "russi", "rusij", "ryss", "rysk")
+#: Ukrainian and Russian common nouns that villages were named after (Перемога, Світанок,
+#: Дружба): first in a sentence and without a cue word, such a word names a place only if
+#: one of TINY_VILLAGE_POPULATION people or more bears it ("Перемога буде за нами", not the
+#: hamlet Peremoha; the town Druzhba stays). Written for this project.
+COMMON_NOUN_NAMES = frozenset("""
+перемога победа мир світанок рассвет зоря заря дружба надія надежда воля свобода слава
+прогрес нива зірка звезда сонце солнце весна мрія мечта єдність единство праця труд
+""".split())
+TINY_VILLAGE_POPULATION = 2_000
+#: A quoted name right after one of these words (Ukrainian and Russian stems of "grouping",
+#: "brigade", "battalion", "regiment", "operation", "troops"...) names a military unit or an
+#: operation, not a place: "угруповання «Хортиця»", "группировка войск «Днепр»", and each
+#: quoted name listed after it ("угруповань «Хортиця» та «Таврія»").
+_UNIT_WORD_STEMS = ("угрупов угрупув группиров бригад батальйон батальон полк операці "
+                    "операци загін загон отряд дивізі дивизи корпус військ войск осув осгв оту")
+# Forward: a unit word, then quoted names each followed by a list word, then a quote, at
+# the end of the text searched (the text before the name).
+_UNIT_NAME_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{word_alternation(_UNIT_WORD_STEMS.split())})[^\W\d_]*+\s*+"
+    r"(?:[«\"“„][^»\"”\n]{1,40}?[»\"”]\s*+(?:,|та|і|й|и|а)\s*+)*[«\"“„]\Z", re.I)
+#: How far before a quoted name _UNIT_NAME_BEFORE looks for the unit word.
+UNIT_NAME_WINDOW = 160
 
 
 class _Name(NamedTuple):
@@ -750,6 +773,10 @@ class _Settlements(NamedTuple):
     #                           (see SPELLING_VARIANT_MIN_SCORE)
     far_from_war: bool  # every place is a town (< MAJOR_CITY_POPULATION) outside
     #                     WAR_REGION_COUNTRIES (see _settlement_reason)
+    country_word: bool  # Cyrillic, begun as a country's name (COUNTRY_WORD_STEMS) and no
+    #                     place's own name as written: its adjective ("Українські", "Украинские")
+    common_noun: bool  # a Cyrillic nominative of COMMON_NOUN_NAMES that only villages of
+    #                    fewer than TINY_VILLAGE_POPULATION people bear ("Перемога")
 
 
 class _Vocabulary:
@@ -1188,19 +1215,24 @@ class ToponymFinder:
         "Теткино" of Tëtkino), else the English-style spelling of a Czech, Polish or
         German one ("Šachtarsk", Shakhtarsk), else inflected forms. Pure, so it is cached
         per name."""
+        cyrillic = text.has_cyrillic(name)
+        variants = text.translit_variants(name) if cyrillic else ()
+        if not _COUNTRY_EXONYM_KEYS.isdisjoint(variants):
+            return None  # "Украина", "Украиной": the country, never the village Ukraina
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (_admitted(name, c) or (c.place.country_code in THEATRE_COUNTRIES
                                                   and _spells_own_name(name, c.place))))
-        if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
+        own_name = any(c.rule in _OWN_NAME_RULES for c in cands)
+        if cands and name[-1:] in LOCATIVE_ENDINGS and cyrillic:
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
-        if cands and name[-1:] in GENITIVE_ENDINGS and text.has_cyrillic(name) \
+        if cands and name[-1:] in GENITIVE_ENDINGS and cyrillic \
                 and not any(c.place.population for c in cands):
             # "Кам'янки": Кам'янка's genitive, unless a place with people is so called
             known = {c.place.id for c in cands}
             cands += tuple(c for c in self._exact(name[:-1] + "а") if c.place.is_populated
                            and c.place.country_code == HOME_COUNTRY
                            and c.place.id not in known)
-        if not cands and text.has_cyrillic(name) and " " not in name:
+        if not cands and cyrillic and " " not in name:
             cands = self._prepositional(name)
         english = None if text.name_key(name).startswith(COUNTRY_WORD_STEMS) \
             else _english_spelling(name)
@@ -1236,9 +1268,13 @@ class ToponymFinder:
                               and c.place.population < WEAK_PLACE_POPULATION for c in cands),
             adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS),
             variants=frozenset(c.place.id for c in cands if self._spells(name, c.place))
-            if inflected and not text.has_cyrillic(name) else frozenset(),
+            if inflected and not cyrillic else frozenset(),
             far_from_war=all(c.place.country_code not in WAR_REGION_COUNTRIES
-                             and c.place.population < MAJOR_CITY_POPULATION for c in cands))
+                             and c.place.population < MAJOR_CITY_POPULATION for c in cands),
+            country_word=not own_name and any(
+                variant.startswith(COUNTRY_WORD_STEMS) for variant in variants),
+            common_noun=own_name and name.lower() in COMMON_NOUN_NAMES and all(
+                c.place.population < TINY_VILLAGE_POPULATION for c in cands))
 
     @staticmethod
     def _spells(name: str, place: Place) -> bool:
@@ -1606,11 +1642,19 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
                                        and _NAMED_AFTER_BEFORE.match(back)):
         return None  # "the landing ship Novocherkassk", "вулиця Сумська": a warship or a
         # street named after the place
+    if back[:1] in _OPENING_QUOTES and _UNIT_NAME_BEFORE.search(
+            text_, max(0, end - len(settlements.lower) - UNIT_NAME_WINDOW),
+            end - len(settlements.lower)):
+        return None  # "угруповання «Хортиця»", "группировка «Днепр»": a unit's name
     if settlements.adjective_form and not _PAUSE_AFTER.match(after) \
             and not _ends_phrase(settlements.lower, after):
         return None  # "Західного військового округу": an adjective, not "Західне"
     if _CUE_BEFORE.match(back) or _CYRILLIC_OBLAST_OF_AFTER.match(after):
         return "cue"
+    if settlements.country_word:
+        return None  # "Українські сили", "Украинские военные": the country's adjective
+    if settlements.common_noun and _SENTENCE_START.match(back):
+        return None  # "Перемога буде за нами": a noun first in its sentence
     if settlements.one_word and settlements.lower in vocabulary:
         return None  # the text also uses it as an ordinary word ("Bar", "Mir")
     said = _SPEECH_BEFORE.match(back, 0, 30)

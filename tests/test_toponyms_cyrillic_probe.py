@@ -92,3 +92,57 @@ def test_village_before_its_oblasts_adjective(reader, text, surface, expected, o
     mentions = {m.text: m for m in reader.analyse(text).mentions}
     assert mentions[surface].place is not None and mentions[surface].place.id == expected
     assert mentions[oblast].kind.value == "oblast"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Українські сили утримують Кам'янку.", "Українські"),  # not the town Ukrainsk
+    ("Украинские военные покинули Авдеевку.", "Украинские"),
+    ("Обстрел у границы с Украиной продолжается.", "Украиной"),  # not the village Ukraina
+    ("Украина и Россия обменялись пленными.", "Украина"),
+    ("Переговоры о поставках в Украину продолжаются.", "Украину"),
+])
+def test_country_and_its_adjective_are_no_places(reader, text, surface):
+    """A country's name in any case is the country, never the village that bears it, and
+    its adjective before a noun is no town whose case form it resembles."""
+    found = mention(reader, text, surface)
+    assert found is None or found.kind.value == "country"
+
+
+#: Ukrainsk, Donetsk oblast (48.10, 37.37).
+UKRAINSK = 690771
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Украинск обстреляли ночью, сообщили власти.", "Украинск"),
+    ("Бои у Украинска продолжаются.", "Украинска"),
+])
+def test_town_named_after_the_country_by_its_name(reader, text, surface):
+    assert place_id(reader, text, surface) == UKRAINSK
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Бої ведуть угруповання «Хортиця» та «Таврія».", "Хортиця"),
+    ("Бої ведуть угруповання «Хортиця» та «Таврія».", "Таврія"),
+    ("Группировка «Днепр» сообщила о потерях противника.", "Днепр"),
+    ("Группировка войск «Восток» заявила об успехах.", "Восток"),
+    ("Командування ОСУВ «Хортиця» повідомило про бої.", "Хортиця"),
+])
+def test_quoted_name_after_a_unit_word_is_a_unit(reader, text, surface):
+    """A quoted name right after a word for a grouping, brigade, regiment or operation, or
+    listed after such a name, names the unit, not the island, city or village so called."""
+    assert mention(reader, text, surface) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Перемога буде за нами.",
+    "Победа будет за нами, заявил он.",
+])
+def test_common_noun_first_in_a_sentence_is_no_hamlet(reader, text):
+    """A common noun that only small villages bear as their name (Peremoha, Pobeda) is the
+    word first in a sentence, without a cue word."""
+    assert not reader.analyse(text).mentions
+
+
+def test_common_noun_after_a_cue_is_the_village(reader):
+    found = mention(reader, "Село Перемога знову під обстрілом.", "Перемога")
+    assert found is not None and found.place is not None
