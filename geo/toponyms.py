@@ -325,6 +325,13 @@ _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
 _CROSSING_BEFORE = re.compile(
     rf"\s+eht\s+(?:{_backwards('crossed cross crosses crossing across along forded fording')})"
     r"\b", re.I)
+#: How far before a name _RIVER_WORD_BEFORE is looked for by ToponymFinder._unlisted_river.
+RIVER_WORD_WINDOW = 40
+# "на Дніпрі", "на Днепре", "на Осколі" (read backwards: forward, \bна\s+$): a Cyrillic
+# locative after "на" that a river bears names the river; a town's is "у Дніпрі".
+_ON_BEFORE = re.compile(r"[ \u00a0]+ан(?![^\W\d_])", re.I)
+#: GeoNames codes of a river (a stream, its branches), as _ON_BEFORE reads them.
+RIVER_CODES = frozenset({"STM", "STMS", "STMI", "STMA", "STMB", "STMD", "STMM", "STMX"})
 # The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
@@ -969,7 +976,8 @@ class ToponymFinder:
         after = text_[end:end + 30]
         if not read.indexed and not read.region_suffix and not _RIVER_AFTER.match(after) \
                 and not (read.cyrillic and (_CYRILLIC_OBLAST_AFTER.match(after)
-                                            or _CYRILLIC_RAION_AFTER.match(after))) \
+                                            or _CYRILLIC_RAION_AFTER.match(after)
+                                            or self._unlisted_river(text_, start, name))) \
                 and not _OBLAST_AFTER.match(after):
             return None  # fast path: no place, unit or river has a key like this
         # The text before the name (60 characters), reversed.
@@ -1012,6 +1020,10 @@ class ToponymFinder:
                     _CROSSING_BEFORE.match(back)
                     or (_RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after))):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
+        if read.cyrillic and name[-1:] in LOCATIVE_ENDINGS and _ON_BEFORE.match(back) \
+                and any(place.feature_code in RIVER_CODES for place in self._rivers(name)):
+            # "на Дніпрі", "на Осколі": one is on a river, in a town ("у Дніпрі")
+            return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.country is not None:
             if back.startswith(" weN"):
                 return None  # "New Jersey", "New Mexico": no country ("New" read backwards)
@@ -1046,6 +1058,14 @@ class ToponymFinder:
             if not places:
                 return None  # "Antonov airport": not the hamlet once called Antonov
         return Mention.found(name, start, end, _SETTLEMENT, places, reason=reason)
+
+    @staticmethod
+    def _unlisted_river(text_: str, start: int, name: str) -> bool:
+        """True if ``name`` (Cyrillic), of two words, follows a river word ("на березі
+        Сіверського Дінця"): a river, whether or not the gazetteer lists it, not the
+        villages its words' case forms resemble."""
+        return name.count(" ") == 1 and _RIVER_WORD_BEFORE.match(
+            text_[max(0, start - RIVER_WORD_WINDOW):start][::-1]) is not None
 
     def _listed_with_word(self, text_: str, start: int, end: int) -> bool:
         """True if the name at ``start``:``end`` is listed ("X and Y", "X, Y") next to a

@@ -146,3 +146,39 @@ def test_common_noun_first_in_a_sentence_is_no_hamlet(reader, text):
 def test_common_noun_after_a_cue_is_the_village(reader):
     found = mention(reader, "Село Перемога знову під обстрілом.", "Перемога")
     assert found is not None and found.place is not None
+
+
+#: The Dnieper (mouth, 46.50, 32.31), the Oskil (49.10, 37.41), the Seym (51.46, 32.56):
+#: rivers; Dnipro the city (48.47, 35.04). The Siverskyi Donets is not in the gazetteer.
+DNIEPER, OSKIL, SEYM, DNIPRO_CITY = 565896, 514365, 496232, 709930
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Запоріжжя розташоване на Дніпрі.", "Дніпрі", DNIEPER),
+    ("Российские войска закрепились на Днепре.", "Днепре", DNIEPER),
+    ("ЗСУ тримають позиції на Осколі.", "Осколі", OSKIL),
+    ("Рыльск расположен на берегу Сейма.", "Сейма", SEYM),
+])
+def test_river_in_a_case_form(reader, text, surface, expected):
+    """A locative after "на" is the river a name is borne by (one is in a town: "у
+    Дніпрі"), and a name after a river bank's word the river."""
+    found = mention(reader, text, surface)
+    assert found is not None and found.kind.value == "river"
+    assert found.place is not None and found.place.id == expected
+
+
+def test_town_locative_after_in_is_the_town(reader):
+    assert place_id(reader, "Вибухи у Дніпрі, повідомив голова ОВА.", "Дніпрі") == DNIPRO_CITY
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Сєвєродонецьк розташований на березі Сіверського Дінця.", "Сіверського Дінця"),
+    ("Росіяни окопалися на березі Сіверського Донця.", "Сіверського Донця"),
+    ("Город стоит на берегу Северского Донца.", "Северского Донца"),
+])
+def test_unlisted_river_of_two_words_after_a_river_word(reader, text, surface):
+    """Two words after a river's bank are one river, though the gazetteer lists none so
+    called, not a river "Сіверського" and a village whose name "Дінця" resembles."""
+    mentions = reader.analyse(text).mentions
+    assert [m.kind.value for m in mentions if m.text in surface] == ["river"]
+    assert next(m for m in mentions if m.text in surface).text == surface
