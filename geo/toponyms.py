@@ -709,6 +709,11 @@ REGIONS_NOT_OBLASTS = ("donbas",)
 #: of COUNTRY_EXONYMS (name keys): a word so begun is read as a place only by an exact name.
 COUNTRY_WORD_STEMS = ("ukrai", "ukraj", "ucrai", "ucran", "oekrai", "rosj", "rosyj", "rossi",
                       "rossy", "rosii", "russi", "rusij", "ryss", "rysk")
+#: Russian spellings of Ukrainian names' suffixes that no transliteration turns into each
+#: other: "Андреевка" is the Russian of Андріївка, which GeoNames lists for some villages
+#: only in Ukrainian (Andriivka of Bakhmut raion): a Cyrillic name with the first is also
+#: looked up with the second, in Ukraine.
+RUSSIAN_SUFFIX_SPELLINGS = (("еевк", "іївк"),)
 #: Ukrainian and Russian common nouns that villages were named after (Перемога, Світанок,
 #: Дружба): first in a sentence and without a cue word, such a word names a place only if
 #: one of TINY_VILLAGE_POPULATION people or more bears it ("Перемога буде за нами", not the
@@ -1373,10 +1378,16 @@ class ToponymFinder:
             for c in self.gazetteer.candidates(text.transliterate_russian_style(name),
                                                phonetic=False):
                 if c.place.id not in seen:
+                    seen[c.place.id] = len(cands)
                     cands.append(c)
                 elif c.rule is MatchRule.NAME and c.place.country_code in THEATRE_COUNTRIES \
                         and c.place.country_code != HOME_COUNTRY:
                     cands[seen[c.place.id]] = c
+            for russian, ukrainian in RUSSIAN_SUFFIX_SPELLINGS:
+                if russian in name:
+                    cands.extend(c for c in self.gazetteer.candidates(
+                        name.replace(russian, ukrainian), phonetic=False)
+                        if c.place.country_code == HOME_COUNTRY and c.place.id not in seen)
         return cands
 
     def _declined(self, name: str) -> list[Candidate]:

@@ -182,3 +182,20 @@ def test_unlisted_river_of_two_words_after_a_river_word(reader, text, surface):
     mentions = reader.analyse(text).mentions
     assert [m.kind.value for m in mentions if m.text in surface] == ["river"]
     assert next(m for m in mentions if m.text in surface).text == surface
+
+
+#: Andriivka, Donetsk oblast, Bakhmut raion, 10.5 km SSW of Bakhmut (48.50, 37.97), which
+#: GeoNames names only in Ukrainian (Андріївка); not Andriyivka of Kramatorsk raion (48.62,
+#: 37.29; 713445), 52.6 km W of Bakhmut, which is also listed as Андреевка.
+ANDRIIVKA_BAKHMUT = 9114136
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Российские войска заняли Андреевку в 10 км к югу от Бахмута.", "Андреевку"),
+    ("Бои у Андреевки под Бахмутом продолжаются.", "Андреевки"),
+    ("Андріївка розташована за 10 км на південь від Бахмута.", "Андріївка"),
+])
+def test_russian_eevka_reaches_ukrainian_iivka_namesakes(reader, text, surface):
+    """The Russian -еевка of a Ukrainian -іївка name reaches the villages that GeoNames
+    lists only in Ukrainian: the one the text's relation to Bakhmut fits."""
+    assert place_id(reader, text, surface) == ANDRIIVKA_BAKHMUT
