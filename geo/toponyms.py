@@ -2244,10 +2244,12 @@ def _unit_name(mention: Mention, gazetteer: Gazetteer) -> str:
     return name.removesuffix(" Raion")
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _bears(place: Place, skeleton: str) -> bool:
     """True if ``place`` bears the name of phonetic ``skeleton`` as its own name (or a
     spelling of it: Gorlovka for Horlivka, Konstantinovka for Kostiantynivka), not only as
-    an alias (a former name: Andriivka for Sukhanivka)."""
+    an alias (a former name: Andriivka for Sukhanivka). Pure, so cached: a common name
+    (Oleksandrivka) asks it of the same hundred namesakes at every mention."""
     if skeleton in (text.skeleton_key(place.name), text.skeleton_key(place.ascii_name)):
         return True
     own = text.name_key(place.ascii_name or place.name)
