@@ -225,10 +225,33 @@ _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
-# A case form of a name declined as an adjective ("Селидового") is that place only before a
-# pause or a conjunction ("біля Селидового та Гірника"); before a noun it is an adjective
-# ("Західного військового округу", "Червоного Хреста"), and before a verb, too rarely a place.
+# A case form of a name declined as an adjective ("Селидового") is that place before a pause
+# or a conjunction ("біля Селидового та Гірника"), or before a lower-case word that is no
+# noun or adjective agreeing with it (see _ends_phrase); before one that is, it is an
+# adjective ("Західного військового округу"), and before a capitalised word, too ("Червоного
+# Хреста").
 _PAUSE_AFTER = re.compile(r"\s*+(?:[,.;:!?)»”\"]|[-–—]\s|\Z|(?:і|й|та|и|або|или|чи)\s)")
+_NEXT_LOWER_WORD = re.compile(r"[ \u00a0]++([а-яёіїєґ'’ʼ]++)(?![^\W\d_])")
+#: The endings of the nouns and adjectives that agree with an adjective in each case ending
+#: of ADJECTIVE_CASE_ENDINGS (genitive, dative and locative, instrumental, masculine and
+#: neuter, Ukrainian and Russian): "Західного фронту", "Південному угрупованню", "Західним
+#: військам", "у Степовому селі". A lower-case word without one, or one of PHRASE_WORDS,
+#: ends the adjective's phrase: "під Роботиним тривають бої", "Степового под Авдеевкой".
+AGREEING_ENDINGS = {
+    "ого": ("ого", "а", "я", "у", "ю"),
+    "ому": ("ому", "у", "ю", "і", "е"),
+    "ім": ("ім", "ому", "у", "ю", "і"),
+    "им": ("им", "ом", "ем", "єм", "ам", "ям", "ами", "ями"),
+    "ым": ("ым", "ом", "ем", "ём", "ам", "ям", "ами", "ями")}
+#: Prepositions, particles, conjunctions and auxiliaries, Ukrainian and Russian, which some
+#: agreeing endings end (на, була, було): no noun an adjective agrees with. Written for
+#: this project.
+PHRASE_WORDS = frozenset("""
+на за до від от по при для без про через між между перед після после біля возле около
+поблизу вздовж вдоль поруч рядом із зі со під под над не ні ни вже уже ще еще також тоже теж
+та і й и а але но або или чи що что як как де где коли когда був була було були был была
+было были буде будет є
+""".split())
 # "Kerch Strait", "Dnipro-Buh lyman" (lower case: "Lyman" is also a town).
 _WATER_AFTER = re.compile(
     r"^\s+(?:sea|reservoir|lake|bay|gulf|estuary|lagoon|spit|canal|straits?|(?-i:lyman)|meer|"
@@ -302,6 +325,13 @@ _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
 _CROSSING_BEFORE = re.compile(
     rf"\s+eht\s+(?:{_backwards('crossed cross crosses crossing across along forded fording')})"
     r"\b", re.I)
+#: How far before a name _RIVER_WORD_BEFORE is looked for by ToponymFinder._unlisted_river.
+RIVER_WORD_WINDOW = 40
+# "на Дніпрі", "на Днепре", "на Осколі" (read backwards: forward, \bна\s+$): a Cyrillic
+# locative after "на" that a river bears names the river; a town's is "у Дніпрі".
+_ON_BEFORE = re.compile(r"[ \u00a0]+ан(?![^\W\d_])", re.I)
+#: GeoNames codes of a river (a stream, its branches), as _ON_BEFORE reads them.
+RIVER_CODES = frozenset({"STM", "STMS", "STMI", "STMA", "STMB", "STMD", "STMM", "STMX"})
 # The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
@@ -470,6 +500,7 @@ NAMED_AFTER_WORDS = frozenset(f"{_SHIP_WORDS} {_STREET_WORDS}".split())
 # The same after a quote or an abbreviation's dot ("крейсер «Москва»", "вул. Сумська").
 # Forward: \b(?:SHIP_WORDS|STREET_WORDS)\.?\s*["«“„]?$ (read backwards).
 _QUOTE_OR_DOT = "\"«“„."
+_OPENING_QUOTES = "\"«“„"
 _NAMED_AFTER_BEFORE = re.compile(
     rf"[\"«“„]?\s*+\.?(?:{_backwards(f'{_SHIP_WORDS} {_STREET_WORDS}')})(?![^\W\d_])", re.I)
 # What a name before it names instead of a place: "Marine Corps", "Azov Brigade", "the
@@ -532,6 +563,11 @@ _GOVERNMENT_AFTER = re.compile(
 _PLACE_APPOSITIVE_AFTER = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet|port|"
     r"centre|center)\b|\s+(?:(?:в|у|во)\s+)?[А-ЯЁІЇЄҐ][\w'’]+\s+(?:област[иіь]|обл\.)", re.I)
+#: An oblast's adjective and the word "oblast" after a name ("Вільнянськ Запорізької
+#: області", "Александровку Донецкой обл."): the name is a place in that oblast, as after a
+#: cue word, even next to a capitalised verb that starts the sentence ("Обстріляли ...").
+_CYRILLIC_OBLAST_OF_AFTER = re.compile(
+    r"[ \u00a0]+[А-ЯЁІЇЄҐ][\w'’-]+[ \u00a0]+(?:област[иіь]|обл\.)", re.I)
 #: A region word after a name: "Rostov region", "Kursk oblast", "Курской области",
 #: "Брянской обл.".
 _REGION_AFTER = re.compile(
@@ -593,9 +629,11 @@ PLURAL_STEM_MIN_LENGTH = 3
 #: "під Селидовим"), and the Ukrainian dative and locative of names in -ка ("в Авдіївці").
 #: The stem left must be CASE_STEM_MIN_LENGTH long.
 DECLINED_ENDINGS = (("ого", ("е", "ое", "ий", "ый")), ("ому", ("е", "ое", "ий", "ый")),
-                    ("им", ("е", "ий")), ("ым", ("ое", "ый")), ("ці", ("ка",)))
-#: The endings of DECLINED_ENDINGS that an adjective has too.
-ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "им", "ым")
+                    ("ім", ("е", "ий")), ("им", ("е", "ий")), ("ым", ("ое", "ый")),
+                    ("ці", ("ка",)))
+#: The endings of DECLINED_ENDINGS that an adjective has too (-ім: the Ukrainian locative,
+#: "у Степовім").
+ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ім", "им", "ым")
 #: In a name of several words, also the Ukrainian genitive, dative and locative of a
 #: feminine adjective: "у Великій Новосілці" is Велика Новосілка, "біля Новоселівки Першої"
 #: Новоселівка Перша.
@@ -645,7 +683,7 @@ COUNTRY_EXONYMS = {
     "Ukraine": frozenset("""
 ukraina ukrainy ukrainie ukrainu ukrainoi ukrainoiu ukrainos ukrainoje ukrainai
 ukrainan ukrainassa ukrainas ukrajina ukrajiny ukrajine ukrajinu ukrajinou ukrajna
-ukrajnaban ukrajnat ucraina ucrainei ucrania oekraine ukrayina
+ukrajnaban ukrajnat ucraina ucrainei ucrania oekraine ukrayina ukrainoy ukrainoyu
 """.split()),
     "Russia": frozenset("""
 rosja rosji rosje rusija rusijos rusijoje rusijai rusko rusku ruskem russland russlands
@@ -671,6 +709,33 @@ REGIONS_NOT_OBLASTS = ("donbas",)
 #: of COUNTRY_EXONYMS (name keys): a word so begun is read as a place only by an exact name.
 COUNTRY_WORD_STEMS = ("ukrai", "ukraj", "ucrai", "ucran", "oekrai", "rosj", "rosyj", "rossi",
                       "rossy", "rosii", "russi", "rusij", "ryss", "rysk")
+#: Russian spellings of Ukrainian names' suffixes that no transliteration turns into each
+#: other: "Андреевка" is the Russian of Андріївка, which GeoNames lists for some villages
+#: only in Ukrainian (Andriivka of Bakhmut raion): a Cyrillic name with the first is also
+#: looked up with the second, in Ukraine.
+RUSSIAN_SUFFIX_SPELLINGS = (("еевк", "іївк"),)
+#: Ukrainian and Russian common nouns that villages were named after (Перемога, Світанок,
+#: Дружба): first in a sentence and without a cue word, such a word names a place only if
+#: one of TINY_VILLAGE_POPULATION people or more bears it ("Перемога буде за нами", not the
+#: hamlet Peremoha; the town Druzhba stays). Written for this project.
+COMMON_NOUN_NAMES = frozenset("""
+перемога победа мир світанок рассвет зоря заря дружба надія надежда воля свобода слава
+прогрес нива зірка звезда сонце солнце весна мрія мечта єдність единство праця труд
+""".split())
+TINY_VILLAGE_POPULATION = 2_000
+#: A quoted name right after one of these words (Ukrainian and Russian stems of "grouping",
+#: "brigade", "battalion", "regiment", "operation", "troops"...) names a military unit or an
+#: operation, not a place: "угруповання «Хортиця»", "группировка войск «Днепр»", and each
+#: quoted name listed after it ("угруповань «Хортиця» та «Таврія»").
+_UNIT_WORD_STEMS = ("угрупов угрупув группиров бригад батальйон батальон полк операці "
+                    "операци загін загон отряд дивізі дивизи корпус військ войск осув осгв оту")
+# Forward: a unit word, then quoted names each followed by a list word, then a quote, at
+# the end of the text searched (the text before the name).
+_UNIT_NAME_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{word_alternation(_UNIT_WORD_STEMS.split())})[^\W\d_]*+\s*+"
+    r"(?:[«\"“„][^»\"”\n]{1,40}?[»\"”]\s*+(?:,|та|і|й|и|а)\s*+)*[«\"“„]\Z", re.I)
+#: How far before a quoted name _UNIT_NAME_BEFORE looks for the unit word.
+UNIT_NAME_WINDOW = 160
 
 
 class _Name(NamedTuple):
@@ -720,6 +785,10 @@ class _Settlements(NamedTuple):
     #                           (see SPELLING_VARIANT_MIN_SCORE)
     far_from_war: bool  # every place is a town (< MAJOR_CITY_POPULATION) outside
     #                     WAR_REGION_COUNTRIES (see _settlement_reason)
+    country_word: bool  # Cyrillic, begun as a country's name (COUNTRY_WORD_STEMS) and no
+    #                     place's own name as written: its adjective ("Українські", "Украинские")
+    common_noun: bool  # a Cyrillic nominative of COMMON_NOUN_NAMES that only villages of
+    #                    fewer than TINY_VILLAGE_POPULATION people bear ("Перемога")
 
 
 class _Vocabulary:
@@ -912,7 +981,8 @@ class ToponymFinder:
         after = text_[end:end + 30]
         if not read.indexed and not read.region_suffix and not _RIVER_AFTER.match(after) \
                 and not (read.cyrillic and (_CYRILLIC_OBLAST_AFTER.match(after)
-                                            or _CYRILLIC_RAION_AFTER.match(after))) \
+                                            or _CYRILLIC_RAION_AFTER.match(after)
+                                            or self._unlisted_river(text_, start, name))) \
                 and not _OBLAST_AFTER.match(after):
             return None  # fast path: no place, unit or river has a key like this
         # The text before the name (60 characters), reversed.
@@ -955,6 +1025,10 @@ class ToponymFinder:
                     _CROSSING_BEFORE.match(back)
                     or (_RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after))):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
+        if read.cyrillic and name[-1:] in LOCATIVE_ENDINGS and _ON_BEFORE.match(back) \
+                and any(place.feature_code in RIVER_CODES for place in self._rivers(name)):
+            # "на Дніпрі", "на Осколі": one is on a river, in a town ("у Дніпрі")
+            return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.country is not None:
             if back.startswith(" weN"):
                 return None  # "New Jersey", "New Mexico": no country ("New" read backwards)
@@ -989,6 +1063,14 @@ class ToponymFinder:
             if not places:
                 return None  # "Antonov airport": not the hamlet once called Antonov
         return Mention.found(name, start, end, _SETTLEMENT, places, reason=reason)
+
+    @staticmethod
+    def _unlisted_river(text_: str, start: int, name: str) -> bool:
+        """True if ``name`` (Cyrillic), of two words, follows a river word ("на березі
+        Сіверського Дінця"): a river, whether or not the gazetteer lists it, not the
+        villages its words' case forms resemble."""
+        return name.count(" ") == 1 and _RIVER_WORD_BEFORE.match(
+            text_[max(0, start - RIVER_WORD_WINDOW):start][::-1]) is not None
 
     def _listed_with_word(self, text_: str, start: int, end: int) -> bool:
         """True if the name at ``start``:``end`` is listed ("X and Y", "X, Y") next to a
@@ -1028,7 +1110,10 @@ class ToponymFinder:
                 return _Unit(_OBLAST, code)
         if not cue_after:
             return None
-        if _CYRILLIC_OBLAST_AFTER.match(after):
+        if _CYRILLIC_OBLAST_AFTER.match(after) and " " not in name:
+            # One word: an oblast's adjective ("Херсонської області"); before it, a place
+            # in that oblast ("Олександрівку Херсонської області"), whatever oblast's
+            # aliases it shares a stem with.
             units = self.gazetteer.admin_units_by_stem(name, 1)
             if units:
                 return _Unit(_OBLAST, units[0].code)
@@ -1155,19 +1240,24 @@ class ToponymFinder:
         "Теткино" of Tëtkino), else the English-style spelling of a Czech, Polish or
         German one ("Šachtarsk", Shakhtarsk), else inflected forms. Pure, so it is cached
         per name."""
+        cyrillic = text.has_cyrillic(name)
+        variants = text.translit_variants(name) if cyrillic else ()
+        if not _COUNTRY_EXONYM_KEYS.isdisjoint(variants):
+            return None  # "Украина", "Украиной": the country, never the village Ukraina
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (_admitted(name, c) or (c.place.country_code in THEATRE_COUNTRIES
                                                   and _spells_own_name(name, c.place))))
-        if cands and name[-1:] in LOCATIVE_ENDINGS and text.has_cyrillic(name):
+        own_name = any(c.rule in _OWN_NAME_RULES for c in cands)
+        if cands and name[-1:] in LOCATIVE_ENDINGS and cyrillic:
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
-        if cands and name[-1:] in GENITIVE_ENDINGS and text.has_cyrillic(name) \
+        if cands and name[-1:] in GENITIVE_ENDINGS and cyrillic \
                 and not any(c.place.population for c in cands):
             # "Кам'янки": Кам'янка's genitive, unless a place with people is so called
             known = {c.place.id for c in cands}
             cands += tuple(c for c in self._exact(name[:-1] + "а") if c.place.is_populated
                            and c.place.country_code == HOME_COUNTRY
                            and c.place.id not in known)
-        if not cands and text.has_cyrillic(name) and " " not in name:
+        if not cands and cyrillic and " " not in name:
             cands = self._prepositional(name)
         english = None if text.name_key(name).startswith(COUNTRY_WORD_STEMS) \
             else _english_spelling(name)
@@ -1203,9 +1293,13 @@ class ToponymFinder:
                               and c.place.population < WEAK_PLACE_POPULATION for c in cands),
             adjective_form=bool(declined) and name.lower().endswith(ADJECTIVE_CASE_ENDINGS),
             variants=frozenset(c.place.id for c in cands if self._spells(name, c.place))
-            if inflected and not text.has_cyrillic(name) else frozenset(),
+            if inflected and not cyrillic else frozenset(),
             far_from_war=all(c.place.country_code not in WAR_REGION_COUNTRIES
-                             and c.place.population < MAJOR_CITY_POPULATION for c in cands))
+                             and c.place.population < MAJOR_CITY_POPULATION for c in cands),
+            country_word=not own_name and any(
+                variant.startswith(COUNTRY_WORD_STEMS) for variant in variants),
+            common_noun=own_name and name.lower() in COMMON_NOUN_NAMES and all(
+                c.place.population < TINY_VILLAGE_POPULATION for c in cands))
 
     @staticmethod
     def _spells(name: str, place: Place) -> bool:
@@ -1284,10 +1378,16 @@ class ToponymFinder:
             for c in self.gazetteer.candidates(text.transliterate_russian_style(name),
                                                phonetic=False):
                 if c.place.id not in seen:
+                    seen[c.place.id] = len(cands)
                     cands.append(c)
                 elif c.rule is MatchRule.NAME and c.place.country_code in THEATRE_COUNTRIES \
                         and c.place.country_code != HOME_COUNTRY:
                     cands[seen[c.place.id]] = c
+            for russian, ukrainian in RUSSIAN_SUFFIX_SPELLINGS:
+                if russian in name:
+                    cands.extend(c for c in self.gazetteer.candidates(
+                        name.replace(russian, ukrainian), phonetic=False)
+                        if c.place.country_code == HOME_COUNTRY and c.place.id not in seen)
         return cands
 
     def _declined(self, name: str) -> list[Candidate]:
@@ -1573,10 +1673,19 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
                                        and _NAMED_AFTER_BEFORE.match(back)):
         return None  # "the landing ship Novocherkassk", "вулиця Сумська": a warship or a
         # street named after the place
-    if settlements.adjective_form and not _PAUSE_AFTER.match(after):
+    if back[:1] in _OPENING_QUOTES and _UNIT_NAME_BEFORE.search(
+            text_, max(0, end - len(settlements.lower) - UNIT_NAME_WINDOW),
+            end - len(settlements.lower)):
+        return None  # "угруповання «Хортиця»", "группировка «Днепр»": a unit's name
+    if settlements.adjective_form and not _PAUSE_AFTER.match(after) \
+            and not _ends_phrase(settlements.lower, after):
         return None  # "Західного військового округу": an adjective, not "Західне"
-    if _CUE_BEFORE.match(back):
+    if _CUE_BEFORE.match(back) or _CYRILLIC_OBLAST_OF_AFTER.match(after):
         return "cue"
+    if settlements.country_word:
+        return None  # "Українські сили", "Украинские военные": the country's adjective
+    if settlements.common_noun and _SENTENCE_START.match(back):
+        return None  # "Перемога буде за нами": a noun first in its sentence
     if settlements.one_word and settlements.lower in vocabulary:
         return None  # the text also uses it as an ordinary word ("Bar", "Mir")
     said = _SPEECH_BEFORE.match(back, 0, 30)
@@ -1609,6 +1718,19 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         # a Cyrillic word first in its sentence, like a case form of hamlets' names that
         # have no people ("Бойові дії", "Кілька сіл": not Boiove, Kilky)
     return ""
+
+
+def _ends_phrase(adjective: str, after: str) -> bool:
+    """True if the lower-case word that starts ``after`` ends the phrase of the adjective
+    case form ``adjective`` (lower case) before it: a word of PHRASE_WORDS or one without an
+    ending that agrees with it (see AGREEING_ENDINGS): a verb ("під Роботиним тривають"), a
+    preposition ("Степового под Авдеевкой"), a noun of another case ("під Очеретиним бої")."""
+    match = _NEXT_LOWER_WORD.match(after)
+    if match is None:
+        return False
+    word = match.group(1)
+    ending = next((e for e in ADJECTIVE_CASE_ENDINGS if adjective.endswith(e)), "")
+    return word in PHRASE_WORDS or not word.endswith(AGREEING_ENDINGS.get(ending, ()))
 
 
 def _public_figure(word: str, inflected: bool) -> bool:
@@ -2122,10 +2244,12 @@ def _unit_name(mention: Mention, gazetteer: Gazetteer) -> str:
     return name.removesuffix(" Raion")
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _bears(place: Place, skeleton: str) -> bool:
     """True if ``place`` bears the name of phonetic ``skeleton`` as its own name (or a
     spelling of it: Gorlovka for Horlivka, Konstantinovka for Kostiantynivka), not only as
-    an alias (a former name: Andriivka for Sukhanivka)."""
+    an alias (a former name: Andriivka for Sukhanivka). Pure, so cached: a common name
+    (Oleksandrivka) asks it of the same hundred namesakes at every mention."""
     if skeleton in (text.skeleton_key(place.name), text.skeleton_key(place.ascii_name)):
         return True
     own = text.name_key(place.ascii_name or place.name)
