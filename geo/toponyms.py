@@ -707,6 +707,11 @@ _CYRILLIC_COUNTRY = re.compile(
 REGIONS_NOT_OBLASTS = ("donbas",)
 #: How the names of Ukraine and Russia, their people and adjectives begin in the languages
 #: of COUNTRY_EXONYMS (name keys): a word so begun is read as a place only by an exact name.
+#: The endings of a Ukrainian or Russian adjective in -ськ-/-ск- ("Українські", "Украинских",
+#: "российской"): a country's adjective, where "Украинска" (of the town Ukrainsk) is a noun.
+_ADJECTIVE_ENDINGS = tuple(
+    [f"ськ{ending}" for ending in "ий ій ого ому им ім ими их і а ої ою у е".split()]
+    + [f"ск{ending}" for ending in "ий ой ого ому им ими их ие ая ую ое ые ых ым ыми ей".split()])
 COUNTRY_WORD_STEMS = ("ukrai", "ukraj", "ucrai", "ucran", "oekrai", "rosj", "rosyj", "rossi",
                       "rossy", "rosii", "russi", "rusij", "ryss", "rysk")
 #: Russian spellings of Ukrainian names' suffixes that no transliteration turns into each
@@ -1296,7 +1301,7 @@ class ToponymFinder:
             if inflected and not cyrillic else frozenset(),
             far_from_war=all(c.place.country_code not in WAR_REGION_COUNTRIES
                              and c.place.population < MAJOR_CITY_POPULATION for c in cands),
-            country_word=not own_name and any(
+            country_word=not own_name and name.lower().endswith(_ADJECTIVE_ENDINGS) and any(
                 variant.startswith(COUNTRY_WORD_STEMS) for variant in variants),
             common_noun=own_name and name.lower() in COMMON_NOUN_NAMES and all(
                 c.place.population < TINY_VILLAGE_POPULATION for c in cands))
