@@ -858,6 +858,20 @@ class _Vocabulary:
         return word in self._words
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _mapped_river(name: str) -> bool:
+    """Whether ``name`` is a river of the shipped map (Natural Earth: "Seversky Donets",
+    "Donets", "Oskol"), which the gazetteer may lack; False without the map."""
+    from geo import features
+
+    try:
+        return features.find_river(name) is not None
+    except Exception:  # river data missing or unreadable: no river to name
+        return False
+
+
 def _strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
@@ -872,6 +886,7 @@ class ToponymFinder:
         self._read_name = lru_cache(maxsize=cache_size)(self._read_name_uncached)
         self._admin_units = lru_cache(maxsize=cache_size)(self._admin_units_uncached)
         self._rivers = lru_cache(maxsize=cache_size)(self._rivers_uncached)
+        self._mapped_river = lru_cache(maxsize=cache_size)(_mapped_river)
 
     def find(self, text_: str) -> list[Mention]:
         """Every place mention of ``text_``, in order, unresolved (candidates only)."""
@@ -979,6 +994,12 @@ class ToponymFinder:
         """The mention the span ``read`` (at ``start``) makes in its context, if any."""
         name = read.text
         end = start + len(name)
+        if " " in name and _THE_BEFORE.search(text_, max(0, start - 8), start) \
+                and name.rsplit(None, 1)[-1].lower() not in _RIVER_WORD_SET \
+                and self._mapped_river(name):
+            # "on the Seversky Donets": a river of the shipped map, not the town Severskaya
+            # and the village Donets
+            return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if not read.contextual and not _ANY_CUE_AFTER.match(text_, end, end + 30):
             return None  # the usual case: most capitalised words name nothing; a river or
             # an oblast word after one may make it a river ("Oskil river") or an oblast
@@ -1026,7 +1047,7 @@ class ToponymFinder:
                     return None  # "am Ufer des Flusses": the word for a river, no name
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
             # "the Oskil": a river only if one is called so, and the name ends a phrase.
-            if cue_before and self._rivers(name) and (
+            if cue_before and (self._rivers(name) or self._mapped_river(name)) and (
                     _CROSSING_BEFORE.match(back)
                     or (_RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after))):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")

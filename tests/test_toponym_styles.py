@@ -167,3 +167,25 @@ def test_across_a_region_named_after_a_river_is_the_region(reader):
     kinds = [m.kind for m in reader.analyse(Report(text="Drones flew across the Dnipro region "
                                                         "overnight.")).mentions]
     assert kinds == [MentionKind.OBLAST]
+
+
+@pytest.mark.parametrize("text, river", [
+    ("Izium, on the Seversky Donets, was retaken in September 2022.", "Seversky Donets"),
+    ("Ukrainian forces hold positions on the western bank of the Seversky Donets near "
+     "Bilohorivka.", "Seversky Donets"),
+    ("Izium lies on the Donets.", "Donets"),
+])
+def test_a_river_of_the_map_after_the_is_the_river_not_towns_named_like_its_words(
+        reader, text, river):
+    # the gazetteer has no stream so called, the river map (Natural Earth) has; "Seversky"
+    # was the town Severskaya (Krasnodar krai) and "Donets" a Kharkiv-oblast village
+    mentions = reader.analyse(Report(text=text)).mentions
+    assert [m.text for m in mentions if m.kind is MentionKind.RIVER] == [river]
+    assert not [m for m in mentions if m.text in ("Seversky", "Donets")
+                and m.kind is MentionKind.SETTLEMENT]
+
+
+def test_the_oskil_river_keeps_its_gazetteer_stream(reader):
+    (oskil,) = [m for m in reader.analyse(Report(text="Kupiansk lies on the Oskil River."))
+                .mentions if m.kind is MentionKind.RIVER]
+    assert oskil.text == "Oskil" and oskil.place is not None  # GeoNames 514365, its mouth
