@@ -58,6 +58,12 @@ class Language(NamedTuple):
     #: A negation after a trigger, ending its clause: German puts "nicht" last ("Kiew
     #: bestätigte die Einnahme nicht").
     negation_after: str = r"$^"
+    #: What stands right before a place named only as a reference, to measure from ("на
+    #: північ від Донецька", "в 50 км от Донецка", "западнее Бахмута"): not where it happened.
+    reference_before: str = r"$^"
+    #: A noun that points back at the last place named ("захопили місто", "бои за город"),
+    #: in a sentence naming none.
+    anaphor: str = r"$^"
 
 
 # --- Ukrainian --------------------------------------------------------------------------------
@@ -118,6 +124,10 @@ UKRAINIAN = Language(
     near_before=r"\b(?:біля|поблизу|під|неподалік\s+від|околиц\w*|на\s+підступах\s+до|"
                 r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+$",
     leading=frozenset("в у".split()),
+    reference_before=r"(?:\b(?:північ|півден|схід|сход|захід|заход|км|кілометр|миль|милі)\w*"
+                     r"(?:[-\s]\w+)?\s+від|\b(?:(?:північн|південн)о-)?(?:північн|південн|"
+                     r"східн|західн)іше)\s+$",
+    anaphor=r"\b(?:міст[оіау]|сел[оіу]|селищ[еіау])\b",
     back_object=r"\b(?:це|цю\s+інформацію|таку\s+інформацію|ці\s+(?:дані|заяви|твердження|"
                 r"повідомлення)|цю\s+заяву|це\s+(?:твердження|повідомлення))\b",
 )
@@ -182,6 +192,10 @@ RUSSIAN = Language(
     near_before=r"\b(?:возле|около|под|вблизи|недалеко\s+от|окрестност\w*|на\s+подступах\s+к|"
                 r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+$",
     leading=frozenset("в во".split()),
+    reference_before=r"(?:\b(?:север|юг|восток|запад|км|километр|миль|милях|мили)\w*"
+                     r"(?:[-\s]\w+)?\s+от|"
+                     r"\b(?:(?:северо|юго)-)?(?:север|юж|восточ|запад)нее)\s+$",
+    anaphor=r"\b(?:город[еау]?|сел[оеу]|посел(?:ок|ке|ка|ку)|посёл(?:ок|ке|ка|ку))\b",
     back_object=r"\b(?:это|эту\s+информацию|такую\s+информацию|эти\s+(?:данные|заявления|"
                 r"утверждения|сообщения)|это\s+(?:заявление|утверждение|сообщение))\b",
 )
@@ -432,6 +446,8 @@ class CompiledLanguage(NamedTuple):
     near_before: re.Pattern[str]
     back_object: re.Pattern[str]
     negation_after: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    anaphor: re.Pattern[str]
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -442,7 +458,8 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.negation), re.compile(language.actors),
         re.compile(language.side_before), re.compile(language.role_words),
         re.compile(language.near_before), re.compile(language.back_object),
-        re.compile(language.negation_after))
+        re.compile(language.negation_after), re.compile(language.reference_before),
+        re.compile(language.anaphor))
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

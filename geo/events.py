@@ -118,6 +118,9 @@ COUNTERED_OBJECT_CHARS = 30
 #: How far from a denying verb of another language its object pointing back may stand ("в ЗСУ
 #: цю інформацію спростували", "Kiew dementierte dies").
 BACK_OBJECT_CHARS = 25
+#: How far before a place the words naming it as a reference ("south of", "на північ від")
+#: are looked for.
+REFERENCE_REACH = 70
 #: "the town", "the village" may refer back this many paragraphs.
 ANAPHOR_MAX_PARAGRAPHS = 2
 #: Hypothetical and negation cues must stand within this many words before the trigger, and
@@ -822,8 +825,21 @@ class _Doc:
         once per mention, not once per trigger that weighs it."""
         known = self._reference.get(mention.start)
         if known is None:
-            known = self._reference[mention.start] = _is_reference(self.folded, mention)
+            known = self._reference[mention.start] = _is_reference(self.folded, mention) \
+                or self._foreign_reference(mention)
         return known
+
+    def _foreign_reference(self, mention: Mention) -> bool:
+        """Whether another language of the report names the place as a reference ("на північ
+        від Донецька", "в 50 км от Донецка"; see ``Language.reference_before``)."""
+        lo = max(0, mention.start - REFERENCE_REACH)
+        return any(language.reference_before.search(self.native, lo, mention.start)
+                   for language in self.languages)
+
+    def anaphor(self, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` points back at a place in another language of the report
+        ("захопили місто", "бои за город"; see ``Language.anaphor``)."""
+        return any(language.anaphor.search(self.native, s, e) for language in self.languages)
 
     def is_aside(self, mention: Mention) -> bool:
         """Whether a place is named only as a reference or for its government."""
@@ -1489,7 +1505,7 @@ _EVENT_PLACE_KINDS = (MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RA
 
 
 def _is_reference(folded: str, mention: Mention) -> bool:
-    lo = max(0, mention.start - 70)
+    lo = max(0, mention.start - REFERENCE_REACH)
     return _has_any(folded, _RELATION_WORDS, lo, mention.start) \
         and bool(_RELATION_BEFORE.search(folded, lo, mention.start))
 
@@ -1690,17 +1706,19 @@ def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
         state.last_place_paragraph = sentence.paragraph
 
 
-def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mention],
+def _carried_place(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention],
                    state: _State, references: bool) -> Mention | None:
     """The place a sentence naming none for itself speaks of (see the module docstring), or
     None. ``references``: the sentence names a place as a reference ("west of Toretsk")."""
     s, e = sentence.start, sentence.end
+    folded = doc.folded
     if any(m.kind is MentionKind.COUNTRY
            and _COUNTRY_LOCATIVE.search(folded, max(0, m.start - 15), m.start)
            for m in in_sentence):
         return None  # the sentence places itself in a whole country
-    if state.last_place is not None and _has_any(folded, _ANAPHOR_NOUNS, s, e) \
-            and _ANAPHOR.search(folded, s, e) \
+    if state.last_place is not None and (_has_any(folded, _ANAPHOR_NOUNS, s, e)
+                                         and _ANAPHOR.search(folded, s, e)
+                                         or doc.languages and doc.anaphor(s, e)) \
             and sentence.paragraph - state.last_place_paragraph <= ANAPHOR_MAX_PARAGRAPHS:
         return state.last_place
     if references:
@@ -1720,7 +1738,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
     own = _own_places(doc, places, attributions)
     carried = None
     if not own:
-        carried = _carried_place(doc.folded, sentence, in_sentence, state,
+        carried = _carried_place(doc, sentence, in_sentence, state,
                                  any(doc.is_reference(m) for m in places))
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:

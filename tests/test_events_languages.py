@@ -16,6 +16,8 @@ K = EventKind
 # GeoNames ids (data/places.parquet)
 NIKOPOL, POKROVSK, KUPIANSK, ODESA, AVDIIVKA = 700051, 704422, 703656, 698740, 713122
 TORETSK, VUHLEDAR, KHARKIV, SELYDOVE = 709354, 690823, 706483, 694677
+DONETSK, HULIAIPOLE, ZAPORIZHZHIA, BAKHMUT, IZIUM = 709717, 707898, 687700, 713174, 707292
+KURAKHOVE, SUMY, KHERSON = 695357, 692194, 706448
 DAY = dt.date(2025, 3, 1)
 
 
@@ -155,3 +157,26 @@ def test_a_short_german_report_of_an_attack(read, text, kind, place, actor):
     events = read(text)
     assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
     assert events[0].actor == actor
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "reference"), [
+    # a place measured from is no place of the events that follow
+    ("Вугледар лежить приблизно за 50 кілометрів на південний захід від Донецька. Місто "
+     "обстрілюють щодня.", K.STRIKE, VUHLEDAR, DONETSK),
+    ("Торецк находится в 20 км к северу от Донецка. Штурм города продолжается.",
+     K.ASSAULT, TORETSK, DONETSK),
+    ("Курахове, що західніше Донецька, знову під обстрілом.", K.STRIKE, KURAKHOVE, DONETSK),
+    ("Гуляйполе расположено восточнее Запорожья. В городе ранены трое мирных жителей.",
+     K.CASUALTIES, HULIAIPOLE, ZAPORIZHZHIA),
+])
+def test_a_reference_place_is_not_the_subject_of_later_sentences(read, text, kind, place,
+                                                                  reference):
+    events = read(text)
+    _one(events, kind, place)
+    assert not [e for e in events if e.mention.place and e.mention.place.id == reference]
+
+
+def test_a_town_named_in_another_paragraph_is_pointed_back_at(read):
+    events = read("Бахмут майже повністю зруйнований.\nТепер ворог обстрілює місто з "
+                  "артилерії.")
+    assert _one(events, K.STRIKE, BAKHMUT).actor == "ворог"
