@@ -64,6 +64,9 @@ class Language(NamedTuple):
     #: A noun that points back at the last place named ("захопили місто", "бои за город"),
     #: in a sentence naming none.
     anaphor: str = r"$^"
+    #: What stands between a place and another that only locates it ("Андріївка під Бахмутом",
+    #: "Андреевку возле Бахмута"): the first is the place spoken of.
+    locator: str = r"$^"
 
 
 # --- Ukrainian --------------------------------------------------------------------------------
@@ -99,6 +102,8 @@ UKRAINIAN = Language(
         (K.ASSAULT, r"\b(?:атак|штурм|просув|просуну|бойов\w*\s+зіткнен|зіткнен|"
                     r"оточ(?:енн|ен|или|ити|ують|ив)|прорив|"
                     r"прорва|контратак|контрнаступ)\w*|\bнаступ(?:і|у|ом|а\w*)?\b|"
+                    # "увійшли в Андріївку": an entry, an attack on the place
+                    r"\b(?:увійш|зайш|увірва|вдерл)\w*\s+(?:в|у|до)\b|"
                     r"\b(?:бій|бої|боїв|боях|бою)\b"),
         (K.EVACUATION, r"\b(?:евакуа|евакую|евакуйов)\w*"),
         (K.CASUALTIES, r"\b(?:загину|загибл|вбит|вбив|убит|поранен|поранил|постражда|"
@@ -128,6 +133,7 @@ UKRAINIAN = Language(
                      r"(?:[-\s]\w+)?\s+від|\b(?:(?:північн|південн)о-)?(?:північн|південн|"
                      r"східн|західн)іше)\s+$",
     anaphor=r"\b(?:міст[оіау]|сел[оіу]|селищ[еіау])\b",
+    locator=r"\s*,?\s*(?:біля|поблизу|під|неподалік\s+від|недалеко\s+від)\s+$",
     back_object=r"\b(?:це|цю\s+інформацію|таку\s+інформацію|ці\s+(?:дані|заяви|твердження|"
                 r"повідомлення)|цю\s+заяву|це\s+(?:твердження|повідомлення))\b",
 )
@@ -164,7 +170,9 @@ RUSSIAN = Language(
                        r"\w*"),
         (K.ASSAULT, r"\b(?:атак|штурм|продвиг|продвину|боев\w*\s+столкновен|столкновен|"
                     r"окруж(?:ени|ен|или|ить|ают|ил)|прорыв|прорва|контратак|контрнаступ|наступлени|наступа)\w*|"
-                    r"\b(?:бой|бои|боев|боях|боя)\b"),
+                    r"\b(?:бой|бои|боев|боях|боя)\b|"
+                    # "вошли в Андреевку": an entry, an attack on the place
+                    r"\b(?:вошл|зашл|ворвал|ворвут)\w*\s+в\b"),
         (K.EVACUATION, r"\b(?:эвакуа|эвакуир)\w*"),
         (K.CASUALTIES, r"\b(?:погиб|погибш|убит|убил|ранен|ранил|пострада|травмирова|жертв|"
                        r"смертельн)\w*"),
@@ -196,6 +204,7 @@ RUSSIAN = Language(
                      r"(?:[-\s]\w+)?\s+от|"
                      r"\b(?:(?:северо|юго)-)?(?:север|юж|восточ|запад)нее)\s+$",
     anaphor=r"\b(?:город[еау]?|сел[оеу]|посел(?:ок|ке|ка|ку)|посёл(?:ок|ке|ка|ку))\b",
+    locator=r"\s*,?\s*(?:возле|около|под|вблизи|недалеко\s+от|неподалеку\s+от)\s+$",
     back_object=r"\b(?:это|эту\s+информацию|такую\s+информацию|эти\s+(?:данные|заявления|"
                 r"утверждения|сообщения)|это\s+(?:заявление|утверждение|сообщение))\b",
 )
@@ -448,6 +457,7 @@ class CompiledLanguage(NamedTuple):
     negation_after: re.Pattern[str]
     reference_before: re.Pattern[str]
     anaphor: re.Pattern[str]
+    locator: re.Pattern[str]
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -459,7 +469,7 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.side_before), re.compile(language.role_words),
         re.compile(language.near_before), re.compile(language.back_object),
         re.compile(language.negation_after), re.compile(language.reference_before),
-        re.compile(language.anaphor))
+        re.compile(language.anaphor), re.compile(language.locator))
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

@@ -1686,12 +1686,34 @@ def _own_places(doc: _Doc, places: Sequence[Mention],
     return [m for m in places if not doc.is_aside(m) and not _in_spans(m, spans)]
 
 
+#: "Andriivka near Bakhmut": what stands between a place and another that only locates it
+#: (in other languages, ``Language.locator``).
+_LOCATOR_BETWEEN = _caseless(r"\s*,?\s*(?:near|outside|close\s+to|not\s+far\s+from|"
+                             r"in\s+the\s+vicinity\s+of)\s+(?:the\s+(?:town|city)\s+of\s+)?")
+#: At most this many characters between a place and the place locating it.
+LOCATOR_MAX_CHARS = 40
+
+
+def _locates(doc: _Doc, left: Mention, right: Mention) -> bool:
+    """Whether the settlement ``right`` only locates ``left`` named right before it ("Andriivka
+    near Bakhmut", "Андреевку под Бахмутом")."""
+    if right.start - left.end > LOCATOR_MAX_CHARS or left.kind is not MentionKind.SETTLEMENT:
+        return False
+    if _LOCATOR_BETWEEN.fullmatch(doc.folded, left.end, right.start):
+        return True
+    return any(language.locator.match(doc.native, left.end, right.start)
+               for language in doc.languages)
+
+
 def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
                      new: Sequence[Event], state: _State) -> None:
-    """Remember a sentence's places (``own``: those it names for themselves) for the next."""
+    """Remember a sentence's places (``own``: those it names for themselves) for the next; a
+    place that only locates the one before it ("Andriivka near Bakhmut") is not the one the
+    sentence speaks of."""
     text = doc.text
-    settlements = [m for m in own if m.kind is MentionKind.SETTLEMENT
-                   and not _UNIT_AFTER.match(text, m.end, m.end + 20)]
+    settlements = [m for i, m in enumerate(own) if m.kind is MentionKind.SETTLEMENT
+                   and not _UNIT_AFTER.match(text, m.end, m.end + 20)
+                   and not (i and _locates(doc, own[i - 1], m))]
     if settlements:
         state.paragraph_place = settlements[-1]
     elif new:

@@ -180,3 +180,21 @@ def test_a_town_named_in_another_paragraph_is_pointed_back_at(read):
     events = read("Бахмут майже повністю зруйнований.\nТепер ворог обстрілює місто з "
                   "артилерії.")
     assert _one(events, K.STRIKE, BAKHMUT).actor == "ворог"
+
+
+@pytest.mark.parametrize(("text", "village"), [
+    ("Российские войска вошли в Андреевку возле Бахмута, утверждают в Минобороны РФ. В ВСУ "
+    "эту информацию опровергли.", "Андреевку"),
+    ("Росіяни заявили про захоплення Андріївки під Бахмутом. У ЗСУ це спростували.",
+     "Андріївки"),
+    ("Russian troops entered Andriivka near Bakhmut, Moscow claimed. Kyiv denied it.",
+     "Andriivka"),
+])
+def test_a_denial_pointing_back_keeps_the_place_not_its_locator(read, text, village):
+    """"Андріївка під Бахмутом": Bakhmut only says where Andriivka is; the denial that follows
+    is about Andriivka."""
+    events = read(text)
+    denials = [e for e in events if e.kind is K.CONTROL_AFFIRMED]
+    assert [e.mention.text for e in denials] == [village]
+    assert denials[0].denied_by
+    assert not [e for e in events if e.mention.place and e.mention.place.id == BAKHMUT]
