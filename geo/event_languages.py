@@ -67,6 +67,9 @@ class Language(NamedTuple):
     #: What stands between a place and another that only locates it ("Андріївка під Бахмутом",
     #: "Андреевку возле Бахмута"): the first is the place spoken of.
     locator: str = r"$^"
+    #: What may stand between places listed together, which share a trigger ("біля Куп'янська
+    #: та Ізюма", "под Угледаром и Курахово"); matched against the whole text between them.
+    coordination: str = r"$^"
 
 
 # --- Ukrainian --------------------------------------------------------------------------------
@@ -127,13 +130,16 @@ UKRAINIAN = Language(
     skip_words=frozenset("це про також вже раніше згодом зокрема цю ці таку інформацію дані "
                          "заяви заяву".split()),
     near_before=r"\b(?:біля|поблизу|під|неподалік\s+від|околиц\w*|на\s+підступах\s+до|"
-                r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+$",
+                r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+"
+                # "біля Куп'янська та Ізюма": near both
+                r"(?:[\w'’-]+\s*(?:,|та|і|й)\s+){0,3}$",
     leading=frozenset("в у".split()),
     reference_before=r"(?:\b(?:північ|півден|схід|сход|захід|заход|км|кілометр|миль|милі)\w*"
                      r"(?:[-\s]\w+)?\s+від|\b(?:(?:північн|південн)о-)?(?:північн|південн|"
                      r"східн|західн)іше)\s+$",
     anaphor=r"\b(?:міст[оіау]|сел[оіу]|селищ[еіау])\b",
     locator=r"\s*,?\s*(?:біля|поблизу|під|неподалік\s+від|недалеко\s+від)\s+$",
+    coordination=r"\s*(?:,|(?:,\s*)?(?:та|і|й|або|чи)\b)\s*(?:(?:біля|поблизу|під|в|у)\s+)?",
     back_object=r"\b(?:це|цю\s+інформацію|таку\s+інформацію|ці\s+(?:дані|заяви|твердження|"
                 r"повідомлення)|цю\s+заяву|це\s+(?:твердження|повідомлення))\b",
 )
@@ -198,13 +204,16 @@ RUSSIAN = Language(
     skip_words=frozenset("это об также уже ранее позже эту эти такую информацию данные "
                          "заявления".split()),
     near_before=r"\b(?:возле|около|под|вблизи|недалеко\s+от|окрестност\w*|на\s+подступах\s+к|"
-                r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+$",
+                r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+"
+                # "под Угледаром и Курахово": near both
+                r"(?:[\w'’-]+\s*(?:,|и)\s+){0,3}$",
     leading=frozenset("в во".split()),
     reference_before=r"(?:\b(?:север|юг|восток|запад|км|километр|миль|милях|мили)\w*"
                      r"(?:[-\s]\w+)?\s+от|"
                      r"\b(?:(?:северо|юго)-)?(?:север|юж|восточ|запад)нее)\s+$",
     anaphor=r"\b(?:город[еау]?|сел[оеу]|посел(?:ок|ке|ка|ку)|посёл(?:ок|ке|ка|ку))\b",
     locator=r"\s*,?\s*(?:возле|около|под|вблизи|недалеко\s+от|неподалеку\s+от)\s+$",
+    coordination=r"\s*(?:,|(?:,\s*)?(?:и|или)\b)\s*(?:(?:возле|около|под|в|во|у)\s+)?",
     back_object=r"\b(?:это|эту\s+информацию|такую\s+информацию|эти\s+(?:данные|заявления|"
                 r"утверждения|сообщения)|это\s+(?:заявление|утверждение|сообщение))\b",
 )
@@ -458,6 +467,7 @@ class CompiledLanguage(NamedTuple):
     reference_before: re.Pattern[str]
     anaphor: re.Pattern[str]
     locator: re.Pattern[str]
+    coordination: re.Pattern[str]
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -469,7 +479,8 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.side_before), re.compile(language.role_words),
         re.compile(language.near_before), re.compile(language.back_object),
         re.compile(language.negation_after), re.compile(language.reference_before),
-        re.compile(language.anaphor), re.compile(language.locator))
+        re.compile(language.anaphor), re.compile(language.locator),
+        re.compile(language.coordination))
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

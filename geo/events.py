@@ -1590,11 +1590,20 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
             left, right = (places[j], new) if step == 1 else (new, places[j])
             if new.kind is not best.kind or _in_spans(new, speaker_spans) \
                     or doc.is_aside(new) \
-                    or not _COORDINATION.match(doc.text[left.end:right.start]):
+                    or not _listed_together(doc, left, right):
                 break
             chosen.append(new)
             j += step
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _listed_together(doc: _Doc, left: Mention, right: Mention) -> bool:
+    """Whether two places are listed together ("Kupiansk and Izium", "Куп'янська та Ізюма"):
+    only a comma, "and", "or" ... stand between them."""
+    if _COORDINATION.match(doc.text[left.end:right.start]):
+        return True
+    return any(language.coordination.fullmatch(doc.native, left.end, right.start)
+               for language in doc.languages)
 
 
 # --- the reader -------------------------------------------------------------------------------

@@ -198,3 +198,16 @@ def test_a_denial_pointing_back_keeps_the_place_not_its_locator(read, text, vill
     assert [e.mention.text for e in denials] == [village]
     assert denials[0].denied_by
     assert not [e for e in events if e.mention.place and e.mention.place.id == BAKHMUT]
+
+
+@pytest.mark.parametrize(("text", "kind", "places", "precision"), [
+    ("Противник штурмував позиції біля Торецька та Курахового.", K.ASSAULT,
+     [TORETSK, KURAKHOVE], Precision.NEAR),
+    ("Под Угледаром, Курахово и Торецком идут тяжелые бои.", K.ASSAULT,
+     [VUHLEDAR, KURAKHOVE, TORETSK], Precision.NEAR),
+    ("Российская армия обстреляла Херсон и Сумы.", K.STRIKE, [KHERSON, SUMY], Precision.PLACE),
+])
+def test_listed_places_share_the_trigger(read, text, kind, places, precision):
+    events = [e for e in read(text) if e.kind is kind]
+    assert [e.mention.place.id for e in events] == places
+    assert {e.precision for e in events} == {precision}
