@@ -941,9 +941,16 @@ def _full_lower(text: str) -> str:
 def _foreign_trigger_spans(native: str, languages: Sequence[CompiledLanguage]
                            ) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
     """Each of the other languages' trigger patterns' matches in the fully lowered text, after
-    the English ones (an English match claims its span first)."""
+    the English ones (an English match claims its span first). The languages' lexicons are
+    interleaved, each one's first entry, then each one's second ...: every lexicon lists the
+    specific before the general, and Ukrainian and Russian share many words, so a Russian
+    "атаковали беспилотниками" (a strike) is not claimed by the Ukrainian "атак" (an assault)
+    that would come first if the lexicons were tried one after the other."""
+    entries = [entry for rank in itertools.zip_longest(*(language.triggers
+                                                          for language in languages))
+               for entry in rank if entry is not None]
     return tuple((kind, tuple(match.span() for match in pattern.finditer(native)))
-                 for language in languages for kind, pattern in language.triggers)
+                 for kind, pattern in entries)
 
 
 def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:

@@ -211,3 +211,19 @@ def test_listed_places_share_the_trigger(read, text, kind, places, precision):
     events = [e for e in read(text) if e.kind is kind]
     assert [e.mention.place.id for e in events] == places
     assert {e.precision for e in events} == {precision}
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # an attack with a weapon named in the instrumental is a strike, not a ground assault
+    ("Минувшей ночью российская армия атаковала Сумы баллистическими ракетами.",
+     K.STRIKE, SUMY),
+    ("ЗСУ атакували безпілотниками склад боєприпасів у Херсоні.", K.STRIKE, KHERSON),
+    ("Окупанти атакували Харків керованими авіабомбами.", K.STRIKE, KHARKIV),
+    ("Российские войска атаковали Купянск с помощью БПЛА.", K.STRIKE, KUPIANSK),
+    ("Російські дрони вночі атакували Одесу.", K.STRIKE, ODESA),
+    # with no weapon named, an attack stays an assault
+    ("Российские штурмовики атаковали Торецк с трех направлений.", K.ASSAULT, TORETSK),
+])
+def test_an_attack_with_a_weapon_is_a_strike(read, text, kind, place):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
