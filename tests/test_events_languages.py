@@ -227,3 +227,30 @@ def test_listed_places_share_the_trigger(read, text, kind, places, precision):
 def test_an_attack_with_a_weapon_is_a_strike(read, text, kind, place):
     events = read(text)
     assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
+
+
+@pytest.mark.parametrize(("text", "place", "actor", "speaker"), [
+    # a capture named as a noun or as control regained
+    ("У Кремлі оголосили про взяття Курахового.", KURAKHOVE, "", "Кремлі"),
+    ("Минобороны РФ сообщило о взятии Селидово.", SELYDOVE, "", "Минобороны РФ"),
+    ("Українські війська повернули собі контроль над Ізюмом.", IZIUM, "Українські війська",
+     ""),
+    ("Украинская армия восстановила контроль над Купянском.", KUPIANSK, "Украинская армия",
+     ""),
+])
+def test_captures_named_as_nouns_or_control_regained(read, text, place, actor, speaker):
+    event = _one(read(text), K.CAPTURE_CLAIM, place)
+    assert (event.actor, event.claimed_by) == (actor, speaker)
+
+
+def test_a_capture_noun_denied_back_keeps_both_sides(read):
+    events = read("У Міноборони Росії заявили про окупацію Селидового, однак у ЗСУ це "
+                  "спростували.")
+    claim = _one(events, K.CAPTURE_CLAIM, SELYDOVE)
+    assert (claim.claimed_by, claim.denied_by) == ("Міноборони Росії", "ЗСУ")
+    assert _one(events, K.CONTROL_AFFIRMED, SELYDOVE).denied_by == "ЗСУ"
+
+
+def test_taking_prisoners_is_no_capture(read):
+    assert K.CAPTURE_CLAIM not in {e.kind for e in read(
+        "Біля Торецька бійці бригади провели взяття в полон двох окупантів.")}
