@@ -67,6 +67,17 @@ class Language(NamedTuple):
     #: What stands between a place and another that only locates it ("Андріївка під Бахмутом",
     #: "Андреевку возле Бахмута"): the first is the place spoken of.
     locator: str = r"$^"
+    #: The months, January first: each a pattern matching the month's name in any case form
+    #: ("вересня", "у вересні"; "сентября", "в сентябре"). Empty: no times are read.
+    months: tuple[str, ...] = ()
+    #: What may open a time phrase ("у", "наприкінці", "вночі"); before a month's name with no
+    #: day, one of them is needed ("у вересні"), so that a lone word is no time.
+    when_before: str = r"$^"
+    #: The word that may follow a year ("2024 року", "2024 года", "в 2022 році").
+    year_word: str = r"$^"
+    #: A time told relative to the report's ("минулого тижня", "три дня назад"): never the
+    #: report's day.
+    when_relative: str = r"$^"
     #: What may stand between places listed together, which share a trigger ("біля Куп'янська
     #: та Ізюма", "под Угледаром и Курахово"); matched against the whole text between them.
     coordination: str = r"$^"
@@ -151,6 +162,15 @@ UKRAINIAN = Language(
                      r"східн|західн)іше)\s+$",
     anaphor=r"\b(?:міст[оіау]|сел[оіу]|селищ[еіау])\b",
     locator=r"\s*,?\s*(?:біля|поблизу|під|неподалік\s+від|недалеко\s+від)\s+$",
+    months=(r"січ(?:ень|ня|ні)", r"лют(?:ий|ого|ому)", r"берез(?:ень|ня|ні)",
+            r"квіт(?:ень|ня|ні)", r"трав(?:ень|ня|ні)", r"черв(?:ень|ня|ні)", r"лип(?:ень|ня|ні)",
+            r"серп(?:ень|ня|ні)", r"верес(?:ень|ня|ні)", r"жовт(?:ень|ня|ні)",
+            r"листопад(?:а|і)?", r"груд(?:ень|ня|ні)"),
+    when_before=r"(?:у|в|з|із|до|від|вночі|уночі|зранку|вранці|ввечері|наприкінці|на\s+початку|"
+                r"у\s+середині|в\s+середині|станом\s+на)",
+    year_word=r"(?:року|році|рік|р\.)",
+    when_relative=r"\bминулого\s+(?:тижня|місяця|року)\b|\bна\s+минулому\s+тижні\b|"
+                  r"\b\w+\s+(?:днів|дні|тижнів|тижні|місяців|місяці|років|роки)\s+тому\b",
     coordination=r"\s*(?:,|(?:,\s*)?(?:та|і|й|або|чи)\b)\s*(?:(?:біля|поблизу|під|в|у)\s+)?",
     back_object=r"\b(?:це|цю\s+інформацію|таку\s+інформацію|ці\s+(?:дані|заяви|твердження|"
                 r"повідомлення)|цю\s+заяву|це\s+(?:твердження|повідомлення))\b",
@@ -230,6 +250,14 @@ RUSSIAN = Language(
                      r"\b(?:(?:северо|юго)-)?(?:север|юж|восточ|запад)нее)\s+$",
     anaphor=r"\b(?:город[еау]?|сел[оеу]|посел(?:ок|ке|ка|ку)|посёл(?:ок|ке|ка|ку))\b",
     locator=r"\s*,?\s*(?:возле|около|под|вблизи|недалеко\s+от|неподалеку\s+от)\s+$",
+    months=(r"январ[ьяюе]", r"феврал[ьяюе]", r"март[аеу]?", r"апрел[ьяюе]", r"ма[йяюе]",
+            r"июн[ьяюе]", r"июл[ьяюе]", r"август[аеу]?", r"сентябр[ьяюе]", r"октябр[ьяюе]",
+            r"ноябр[ьяюе]", r"декабр[ьяюе]"),
+    when_before=r"(?:в|во|с|со|до|от|к|ночью|утром|вечером|в\s+конце|в\s+начале|"
+                r"в\s+середине|по\s+состоянию\s+на)",
+    year_word=r"(?:года|году|год|г\.)",
+    when_relative=r"\bна\s+прошлой\s+неделе\b|\bв\s+прошлом\s+(?:месяце|году)\b|"
+                  r"\b\w+\s+(?:дней|дня|недель|недели|месяцев|месяца|лет|года)\s+назад\b",
     coordination=r"\s*(?:,|(?:,\s*)?(?:и|или)\b)\s*(?:(?:возле|около|под|в|во|у)\s+)?",
     back_object=r"\b(?:это|эту\s+информацию|такую\s+информацию|эти\s+(?:данные|заявления|"
                 r"утверждения|сообщения)|это\s+(?:заявление|утверждение|сообщение))\b",
@@ -485,6 +513,8 @@ class CompiledLanguage(NamedTuple):
     anaphor: re.Pattern[str]
     locator: re.Pattern[str]
     coordination: re.Pattern[str]
+    #: A time phrase (see :func:`compile_when`); None for a language with no months.
+    when: re.Pattern[str] | None
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -497,7 +527,26 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.near_before), re.compile(language.back_object),
         re.compile(language.negation_after), re.compile(language.reference_before),
         re.compile(language.anaphor), re.compile(language.locator),
-        re.compile(language.coordination))
+        re.compile(language.coordination), compile_when(language))
+
+
+def compile_when(language: Language) -> re.Pattern[str] | None:
+    """A time phrase of ``language``: a month's name with a day before it ("3 вересня", "вночі
+    3 вересня") or a word of :attr:`Language.when_before` ("у лютому"; the reader skips a
+    month with neither: see group ``before``), and a year after it ("лютого 2024 року"); a
+    year after such a word ("у 2022 році"); a relative time. The month's number is the group
+    ``m1`` ... ``m12`` that matched; the days are group ``day``, the year ``year`` (or
+    ``year_only``)."""
+    if not language.months:
+        return None
+    month = "(?:" + "|".join(f"(?P<m{n}>{stem})" for n, stem in
+                             enumerate(language.months, 1)) + r")\b"
+    before = rf"(?P<before>\b{language.when_before}\s+)"
+    return re.compile(
+        rf"{before}?(?:\b(?P<day>\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)\s+)?\b{month}"
+        rf"(?:\s+(?P<year>(?:19|20)\d\d)\b(?:\s+{language.year_word})?)?|"
+        rf"\b{language.when_before}\s+(?P<year_only>(?:19|20)\d\d)\s+{language.year_word}|"
+        rf"(?P<relative>{language.when_relative})")
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

@@ -2144,7 +2144,42 @@ def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, i
         start = before.start() if before else day.start()
         end = after.end() if after else day.end()
         found.append((start, end, text[start:end]))
+    for language in doc.languages:
+        if language.when is not None:
+            found += _foreign_times(doc, language.when, s, e, date)
     return found
+
+
+#: What every time of another language has: a digit, or a word of a relative time.
+_DIGITS = tuple("0123456789")
+_RELATIVE_CUES = ("минул", "тому", "прошл", "назад")
+_NUMBER = re.compile(r"\d+")
+
+
+def _foreign_times(doc: _Doc, when: re.Pattern[str], s: int, e: int, date: dt.date | None
+                   ) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each time of another language (``when``: its
+    :func:`~geo.event_languages.compile_when`) in the sentence ``text[s:e]`` that is not the
+    report's date. A cheap test first: every such time has a digit or a relative word."""
+    native = doc.native
+    if not (_has_any(native, _DIGITS, s, e) or _has_any(native, _RELATIVE_CUES, s, e)):
+        return []
+    found = []
+    for match in when.finditer(native, s, e):
+        if match.group("relative"):
+            found.append((match.start(), match.end(), doc.text[match.start():match.end()]))
+            continue
+        year_text = match.group("year") or match.group("year_only")
+        year = int(year_text) if year_text else None
+        month = next((n for n in range(1, 13) if match.group(f"m{n}")), None)
+        day = match.group("day")
+        if month is not None and not (day or year or match.group("before")):
+            continue  # "лютого опору": a word, no time
+        days = [int(d) for d in _NUMBER.findall(day)] if day else []
+        if _date_differs(month, days, year, date):
+            found.append((match.start(), match.end(), doc.text[match.start():match.end()]))
+    return found
+
 
 
 def _when(times: Sequence[tuple[int, int, str]], position: int, clause: tuple[int, int]) -> str:
@@ -2170,9 +2205,22 @@ def _differs_from(phrase: str, date: dt.date | None) -> bool:
     if year and int(year.group()) != date.year:
         return True
     month = _MONTH_PREFIX.search(low)
-    if month is None:
-        return bool(year) and int(year.group()) != date.year
-    if _MONTH_PREFIXES.index(month.group(1)) + 1 != date.month:
+    days = [int(day) for day in _DAY.findall(phrase.replace(year.group() if year else "", ""))] \
+        if month else []
+    return _date_differs(_MONTH_PREFIXES.index(month.group(1)) + 1 if month else None, days,
+                         int(year.group()) if year else None, date)
+
+
+def _date_differs(month: int | None, days: Sequence[int], year: int | None,
+                  date: dt.date | None) -> bool:
+    """Whether a time phrase's month (1-12), days and year, each None or empty when it gives
+    none, name a time other than the report's ``date``."""
+    if date is None:
         return True
-    days = [int(day) for day in _DAY.findall(phrase.replace(year.group() if year else "", ""))]
+    if year is not None and year != date.year:
+        return True
+    if month is None:
+        return False
+    if month != date.month:
+        return True
     return bool(days) and not min(days) <= date.day <= max(days)

@@ -254,3 +254,24 @@ def test_a_capture_noun_denied_back_keeps_both_sides(read):
 def test_taking_prisoners_is_no_capture(read):
     assert K.CAPTURE_CLAIM not in {e.kind for e in read(
         "Біля Торецька бійці бригади провели взяття в полон двох окупантів.")}
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Уночі 27 лютого окупанти обстріляли Херсон.", "Уночі 27 лютого"),
+    ("У жовтні 2023 року росіяни розпочали штурм Авдіївки.", "У жовтні 2023 року"),
+    ("ВСУ освободили Купянск в сентябре 2022 года.", "в сентябре 2022 года"),
+    ("28 февраля российская армия нанесла удар по Сумам.", "28 февраля"),
+    ("Минулого тижня ворог обстріляв Нікополь.", "Минулого тижня"),
+    # the report's own day is no time of its own
+    ("1 березня окупанти обстріляли Херсон.", ""),
+    ("Российские войска обстреляли Харьков 1 марта 2025 года.", ""),
+])
+def test_a_time_other_than_the_reports_fills_when(read, text, when):
+    events = read(text)
+    assert events and {e.when for e in events} == {when}
+
+
+def test_a_month_word_without_day_or_year_is_no_time(read):
+    """"лютого" is also "fierce": with no day, year or "у" it names no month."""
+    events = read("Окупанти штурмували Торецьк, але зустріли шквал лютого вогню.")
+    assert _one(events, K.ASSAULT, TORETSK).when == ""
