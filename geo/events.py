@@ -2144,15 +2144,16 @@ def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, i
         start = before.start() if before else day.start()
         end = after.end() if after else day.end()
         found.append((start, end, text[start:end]))
-    for language in doc.languages:
-        if language.when is not None:
-            found += _foreign_times(doc, language.when, s, e, date)
+    if doc.languages and _FOREIGN_TIME_CUE.search(doc.native, s, e):
+        for language in doc.languages:
+            if language.when is not None:
+                found += _foreign_times(doc, language.when, s, e, date)
     return found
 
 
-#: What every time of another language has: a digit, or a word of a relative time.
-_DIGITS = tuple("0123456789")
-_RELATIVE_CUES = ("минул", "тому", "прошл", "назад")
+#: What every time of another language has: a digit, or a word of a relative time (a cheap
+#: test, once per sentence, before the languages' time patterns).
+_FOREIGN_TIME_CUE = re.compile(r"[0-9]|минул|тому|прошл|назад")
 _NUMBER = re.compile(r"\d+")
 
 
@@ -2160,12 +2161,9 @@ def _foreign_times(doc: _Doc, when: re.Pattern[str], s: int, e: int, date: dt.da
                    ) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each time of another language (``when``: its
     :func:`~geo.event_languages.compile_when`) in the sentence ``text[s:e]`` that is not the
-    report's date. A cheap test first: every such time has a digit or a relative word."""
-    native = doc.native
-    if not (_has_any(native, _DIGITS, s, e) or _has_any(native, _RELATIVE_CUES, s, e)):
-        return []
+    report's date."""
     found = []
-    for match in when.finditer(native, s, e):
+    for match in when.finditer(doc.native, s, e):
         if match.group("relative"):
             found.append((match.start(), match.end(), doc.text[match.start():match.end()]))
             continue
