@@ -58,6 +58,29 @@ class Language(NamedTuple):
     #: A negation after a trigger, ending its clause: German puts "nicht" last ("Kiew
     #: bestätigte die Einnahme nicht").
     negation_after: str = r"$^"
+    #: What stands right before a place named only as a reference, to measure from ("на
+    #: північ від Донецька", "в 50 км от Донецка", "западнее Бахмута"): not where it happened.
+    reference_before: str = r"$^"
+    #: A noun that points back at the last place named ("захопили місто", "бои за город"),
+    #: in a sentence naming none.
+    anaphor: str = r"$^"
+    #: What stands between a place and another that only locates it ("Андріївка під Бахмутом",
+    #: "Андреевку возле Бахмута"): the first is the place spoken of.
+    locator: str = r"$^"
+    #: The months, January first: each a pattern matching the month's name in any case form
+    #: ("вересня", "у вересні"; "сентября", "в сентябре"). Empty: no times are read.
+    months: tuple[str, ...] = ()
+    #: What may open a time phrase ("у", "наприкінці", "вночі"); before a month's name with no
+    #: day, one of them is needed ("у вересні"), so that a lone word is no time.
+    when_before: str = r"$^"
+    #: The word that may follow a year ("2024 року", "2024 года", "в 2022 році").
+    year_word: str = r"$^"
+    #: A time told relative to the report's ("минулого тижня", "три дня назад"): never the
+    #: report's day.
+    when_relative: str = r"$^"
+    #: What may stand between places listed together, which share a trigger ("біля Куп'янська
+    #: та Ізюма", "под Угледаром и Курахово"); matched against the whole text between them.
+    coordination: str = r"$^"
 
 
 # --- Ukrainian --------------------------------------------------------------------------------
@@ -66,6 +89,13 @@ _UK_SIDE = r"(?:російськ|росій|рашист|ворож|окупац
 _UK_FORCE = (r"(?:військ|військов|сил|армі|підрозділ|захисник|бійц|вояк|десантник|штурмовик|"
              r"частин|угрупован|бригад|батальйон|полк|дрон|безпілотник|авіаці|артилері|"
              r"окупант|загарбник|найманц|гвардійц|морпіх|прикордонник)\w*")
+
+#: A weapon that makes an attack a strike, not a ground assault ("атакували Одесу ударними
+#: дронами", "дрони атакували"): drones, missiles, glide bombs (КАБ), bombs, artillery.
+_UK_WEAPON = (r"(?:дрон|безпілотник|бпла|ракет|шахед|герань|гераня|авіабомб|бомб|артилері|"
+              r"каб(?:ами|ом|и|ів)?\b)")
+_RU_WEAPON = (r"(?:дрон|беспилотник|бпла|ракет|шахед|герань|герани|авиабомб|бомб|артиллери|"
+              r"каб(?:ами|ом|ы|ов)?\b)")
 
 UKRAINIAN = Language(
     name="uk",
@@ -77,13 +107,18 @@ UKRAINIAN = Language(
         (K.INTERCEPTION, r"\b(?:зби(?:ли|в|ла|то|ті)|збит\w*|збива\w*|перехопи\w*|перехопл\w*|"
                          r"знешкод(?:жен|жено|жені|или|ила|ив)\w*)"),
         (K.STRIKE, r"\b(?:обстр[іе]л|обстрілю|обстріля|удар|удари|вдари|вдарил|ракет|бомбардув|"
-                   r"бомбув|шахед|дрон\w*\s+атак|атак\w*\s+(?:\w+\s+){0,3}?(?:дрон|безпілотник|"
-                   r"ракет|шахед)|вибух|авіаудар|артудар|скинул\w*\s+авіабомб)\w*|"
+                   rf"бомбув|шахед|{_UK_WEAPON}\w*\s+(?:\w+\s+)?атак|"
+                   rf"атак\w*\s+(?:[\w'’-]+\s+){{0,3}}?{_UK_WEAPON}|"
+                   r"вибух|авіаудар|артудар|скинул\w*\s+авіабомб)\w*|"
                    r"\bкаб(?:ами|ом|и|ів)?\b|\bприл[ьі]от(?:и|ів|у|ом)?\b"),
         (K.CAPTURE_CLAIM, r"\b(?:звільн|захопи|захопл|окупува|окупуют|окупація)\w*|"
                           r"\b(?:взя|взял|взяв|встанови|встановл|отрима)\w*\s+(?:повн\w+\s+)?"
                           r"під\s+(?:свій\s+|повний\s+)?контрол\w*|\bзайняли\b|\bзайняв\b|"
-                          r"\bвстанови\w*\s+контроль\s+над\b|"
+                          r"\b(?:встанови|поверну|повернул|відновил|відновив)\w*\s+(?:\w+\s+)?"
+                          r"контроль\s+над\b|\bповерну\w*\s+під\s+(?:свій\s+)?контроль\b|"
+                          # a capture named as a noun: "заявили про взяття Торецька",
+                          # "про окупацію Вугледара" (not "взяття в полон")
+                          r"\bвзяття\b(?!\s+(?:в|у)\s+полон)|\bокупацію\b|"
                           r"\bпідняли\s+прапор\w*"),
         (K.CONTROL_AFFIRMED, r"\bконтролю(?:ють|є|вали|вав)\b|\b(?:утримую|утримал|утримув|"
                              r"тримаю)\w*|"
@@ -93,12 +128,14 @@ UKRAINIAN = Language(
         (K.ASSAULT, r"\b(?:атак|штурм|просув|просуну|бойов\w*\s+зіткнен|зіткнен|"
                     r"оточ(?:енн|ен|или|ити|ують|ив)|прорив|"
                     r"прорва|контратак|контрнаступ)\w*|\bнаступ(?:і|у|ом|а\w*)?\b|"
+                    # "увійшли в Андріївку": an entry, an attack on the place
+                    r"\b(?:увійш|зайш|увірва|вдерл)\w*\s+(?:в|у|до)\b|"
                     r"\b(?:бій|бої|боїв|боях|бою)\b"),
         (K.EVACUATION, r"\b(?:евакуа|евакую|евакуйов)\w*"),
         (K.CASUALTIES, r"\b(?:загину|загибл|вбит|вбив|убит|поранен|поранил|постражда|"
                        r"травмован|жертв|смертельн)\w*"),
     ),
-    say=r"\b(?:повідоми|заяви|сказа|наголоси|зазначи|підтверди|напис|розпові|поінформува|"
+    say=r"\b(?:повідоми|заяви|оголоси|сказа|наголоси|зазначи|підтверди|напис|розпові|поінформува|"
         r"повідомля|стверджу|спростува|заперечи)\w*",
     according=r"\b(?:за\s+словами|за\s+даними|за\s+інформацією|як\s+повідоми\w*|як\s+заяви\w*|"
               r"про\s+це\s+повідоми\w*|про\s+це\s+заяви\w*|джерело:)\s+",
@@ -116,8 +153,25 @@ UKRAINIAN = Language(
     skip_words=frozenset("це про також вже раніше згодом зокрема цю ці таку інформацію дані "
                          "заяви заяву".split()),
     near_before=r"\b(?:біля|поблизу|під|неподалік\s+від|околиц\w*|на\s+підступах\s+до|"
-                r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+$",
+                r"у\s+районі|в\s+районі|в\s+напрямку|на\s+\w+\s+напрямку|до)\s+"
+                # "біля Куп'янська та Ізюма": near both
+                r"(?:[\w'’-]+\s*(?:,|та|і|й)\s+){0,3}$",
     leading=frozenset("в у".split()),
+    reference_before=r"(?:\b(?:північ|півден|схід|сход|захід|заход|км|кілометр|миль|милі)\w*"
+                     r"(?:[-\s]\w+)?\s+від|\b(?:(?:північн|південн)о-)?(?:північн|південн|"
+                     r"східн|західн)іше)\s+$",
+    anaphor=r"\b(?:міст[оіау]|сел[оіу]|селищ[еіау])\b",
+    locator=r"\s*,?\s*(?:біля|поблизу|під|неподалік\s+від|недалеко\s+від)\s+$",
+    months=(r"січ(?:ень|ня|ні)", r"лют(?:ий|ого|ому)", r"берез(?:ень|ня|ні)",
+            r"квіт(?:ень|ня|ні)", r"трав(?:ень|ня|ні)", r"черв(?:ень|ня|ні)", r"лип(?:ень|ня|ні)",
+            r"серп(?:ень|ня|ні)", r"верес(?:ень|ня|ні)", r"жовт(?:ень|ня|ні)",
+            r"листопад(?:а|і)?", r"груд(?:ень|ня|ні)"),
+    when_before=r"(?:у|в|з|із|до|від|вночі|уночі|зранку|вранці|ввечері|наприкінці|на\s+початку|"
+                r"у\s+середині|в\s+середині|станом\s+на)",
+    year_word=r"(?:року|році|рік|р\.)",
+    when_relative=r"\bминулого\s+(?:тижня|місяця|року)\b|\bна\s+минулому\s+тижні\b|"
+                  r"\b\w+\s+(?:днів|дні|тижнів|тижні|місяців|місяці|років|роки)\s+тому\b",
+    coordination=r"\s*(?:,|(?:,\s*)?(?:та|і|й|або|чи)\b)\s*(?:(?:біля|поблизу|під|в|у)\s+)?",
     back_object=r"\b(?:це|цю\s+інформацію|таку\s+інформацію|ці\s+(?:дані|заяви|твердження|"
                 r"повідомлення)|цю\s+заяву|це\s+(?:твердження|повідомлення))\b",
 )
@@ -139,13 +193,18 @@ RUSSIAN = Language(
         (K.INTERCEPTION, r"\b(?:сбил[иао]?|сбит\w*|сбива\w*|перехвач\w*|перехвати\w*|"
                          r"уничтож\w*\s+(?:\w+\s+){0,2}?(?:беспилотник|дрон|ракет|бпла|шахед)\w*)"),
         (K.STRIKE, r"\b(?:обстрел|обстреля|обстрелива|удар|нанес\w*\s+удар|ракет|бомбардир|"
-                   r"бомбил|шахед|дрон\w*\s+атак|атак\w*\s+(?:\w+\s+){0,3}?(?:дрон|беспилотник|"
-                   r"шахед|ракет)|взрыв|авиаудар|артудар|сбросил\w*\s+авиабомб)\w*|"
+                   rf"бомбил|шахед|{_RU_WEAPON}\w*\s+(?:\w+\s+)?атак|"
+                   rf"атак\w*\s+(?:[\w'’-]+\s+){{0,3}}?{_RU_WEAPON}|"
+                   r"взрыв|авиаудар|артудар|сбросил\w*\s+авиабомб)\w*|"
                    r"\bкаб(?:ами|ом|ы|ов)?\b|\bприл[её]т(?:ы|ов|а|ом)?\b"),
         (K.CAPTURE_CLAIM, r"\b(?:освобожд|освободи|захвати|захвач|захват(?!чик)|оккупирова)\w*|"
-                          r"\bустанови\w*\s+контроль\s+над\b|"
                           r"\b(?:взя|взял|взяв|установи|установл|получи)\w*\s+(?:полн\w+\s+)?"
                           r"под\s+(?:свой\s+|полный\s+)?контрол\w*|\bзаняли\b|\bзанял\w?\b|"
+                          r"\b(?:установи|верну|вернул|восстанови)\w*\s+(?:\w+\s+)?контроль\s+над\b|"
+                          r"\bверну\w*\s+под\s+(?:свой\s+)?контроль\b|"
+                          # a capture named as a noun: "заявило о взятии Торецка", "об
+                          # оккупации Угледара" (not "взятие в плен")
+                          r"\bвзяти[еяию]\b(?!\s+в\s+плен)|\bоккупацию\b|\bоб\s+оккупации\b|"
                           r"\bподняли\s+флаг\w*"),
         (K.CONTROL_AFFIRMED, r"\bконтролиру(?:ют|ет)\b|\bконтролировали\b|"
                              r"\b(?:удержива|удержал|удержив)\w*|"
@@ -154,12 +213,14 @@ RUSSIAN = Language(
                        r"\w*"),
         (K.ASSAULT, r"\b(?:атак|штурм|продвиг|продвину|боев\w*\s+столкновен|столкновен|"
                     r"окруж(?:ени|ен|или|ить|ают|ил)|прорыв|прорва|контратак|контрнаступ|наступлени|наступа)\w*|"
-                    r"\b(?:бой|бои|боев|боях|боя)\b"),
+                    r"\b(?:бой|бои|боев|боях|боя)\b|"
+                    # "вошли в Андреевку": an entry, an attack on the place
+                    r"\b(?:вошл|зашл|ворвал|ворвут)\w*\s+в\b"),
         (K.EVACUATION, r"\b(?:эвакуа|эвакуир)\w*"),
         (K.CASUALTIES, r"\b(?:погиб|погибш|убит|убил|ранен|ранил|пострада|травмирова|жертв|"
                        r"смертельн)\w*"),
     ),
-    say=r"\b(?:сообщи|заяви|сказа|подчеркну|отмети|подтверди|написа|рассказа|"
+    say=r"\b(?:сообщи|заяви|объяви|сказа|подчеркну|отмети|подтверди|написа|рассказа|"
         r"проинформирова|сообща|утвержда|опроверг|отрица)\w*",
     according=r"\b(?:по\s+словам|по\s+данным|по\s+информации|по\s+сообщению|как\s+сообщи\w*|"
               r"как\s+заяви\w*|об\s+этом\s+сообщи\w*|об\s+этом\s+заяви\w*|источник:)\s+",
@@ -180,8 +241,24 @@ RUSSIAN = Language(
     skip_words=frozenset("это об также уже ранее позже эту эти такую информацию данные "
                          "заявления".split()),
     near_before=r"\b(?:возле|около|под|вблизи|недалеко\s+от|окрестност\w*|на\s+подступах\s+к|"
-                r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+$",
+                r"в\s+районе|в\s+направлении|на\s+\w+\s+направлении|к)\s+"
+                # "под Угледаром и Курахово": near both
+                r"(?:[\w'’-]+\s*(?:,|и)\s+){0,3}$",
     leading=frozenset("в во".split()),
+    reference_before=r"(?:\b(?:север|юг|восток|запад|км|километр|миль|милях|мили)\w*"
+                     r"(?:[-\s]\w+)?\s+от|"
+                     r"\b(?:(?:северо|юго)-)?(?:север|юж|восточ|запад)нее)\s+$",
+    anaphor=r"\b(?:город[еау]?|сел[оеу]|посел(?:ок|ке|ка|ку)|посёл(?:ок|ке|ка|ку))\b",
+    locator=r"\s*,?\s*(?:возле|около|под|вблизи|недалеко\s+от|неподалеку\s+от)\s+$",
+    months=(r"январ[ьяюе]", r"феврал[ьяюе]", r"март[аеу]?", r"апрел[ьяюе]", r"ма[йяюе]",
+            r"июн[ьяюе]", r"июл[ьяюе]", r"август[аеу]?", r"сентябр[ьяюе]", r"октябр[ьяюе]",
+            r"ноябр[ьяюе]", r"декабр[ьяюе]"),
+    when_before=r"(?:в|во|с|со|до|от|к|ночью|утром|вечером|в\s+конце|в\s+начале|"
+                r"в\s+середине|по\s+состоянию\s+на)",
+    year_word=r"(?:года|году|год|г\.)",
+    when_relative=r"\bна\s+прошлой\s+неделе\b|\bв\s+прошлом\s+(?:месяце|году)\b|"
+                  r"\b\w+\s+(?:дней|дня|недель|недели|месяцев|месяца|лет|года)\s+назад\b",
+    coordination=r"\s*(?:,|(?:,\s*)?(?:и|или)\b)\s*(?:(?:возле|около|под|в|во|у)\s+)?",
     back_object=r"\b(?:это|эту\s+информацию|такую\s+информацию|эти\s+(?:данные|заявления|"
                 r"утверждения|сообщения)|это\s+(?:заявление|утверждение|сообщение))\b",
 )
@@ -432,6 +509,12 @@ class CompiledLanguage(NamedTuple):
     near_before: re.Pattern[str]
     back_object: re.Pattern[str]
     negation_after: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    locator: re.Pattern[str]
+    coordination: re.Pattern[str]
+    #: A time phrase (see :func:`compile_when`); None for a language with no months.
+    when: re.Pattern[str] | None
 
 
 def compile_language(language: Language) -> CompiledLanguage:
@@ -442,7 +525,28 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.negation), re.compile(language.actors),
         re.compile(language.side_before), re.compile(language.role_words),
         re.compile(language.near_before), re.compile(language.back_object),
-        re.compile(language.negation_after))
+        re.compile(language.negation_after), re.compile(language.reference_before),
+        re.compile(language.anaphor), re.compile(language.locator),
+        re.compile(language.coordination), compile_when(language))
+
+
+def compile_when(language: Language) -> re.Pattern[str] | None:
+    """A time phrase of ``language``: a month's name with a day before it ("3 вересня", "вночі
+    3 вересня") or a word of :attr:`Language.when_before` ("у лютому"; the reader skips a
+    month with neither: see group ``before``), and a year after it ("лютого 2024 року"); a
+    year after such a word ("у 2022 році"); a relative time. The month's number is the group
+    ``m1`` ... ``m12`` that matched; the days are group ``day``, the year ``year`` (or
+    ``year_only``)."""
+    if not language.months:
+        return None
+    month = "(?:" + "|".join(f"(?P<m{n}>{stem})" for n, stem in
+                             enumerate(language.months, 1)) + r")\b"
+    before = rf"(?P<before>\b{language.when_before}\s+)"
+    return re.compile(
+        rf"{before}?(?:\b(?P<day>\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)\s+)?\b{month}"
+        rf"(?:\s+(?P<year>(?:19|20)\d\d)\b(?:\s+{language.year_word})?)?|"
+        rf"\b{language.when_before}\s+(?P<year_only>(?:19|20)\d\d)\s+{language.year_word}|"
+        rf"(?P<relative>{language.when_relative})")
 
 
 COMPILED = {language.name: compile_language(language) for language in LANGUAGES}

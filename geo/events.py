@@ -118,6 +118,9 @@ COUNTERED_OBJECT_CHARS = 30
 #: How far from a denying verb of another language its object pointing back may stand ("в ЗСУ
 #: цю інформацію спростували", "Kiew dementierte dies").
 BACK_OBJECT_CHARS = 25
+#: How far before a place the words naming it as a reference ("south of", "на північ від")
+#: are looked for.
+REFERENCE_REACH = 70
 #: "the town", "the village" may refer back this many paragraphs.
 ANAPHOR_MAX_PARAGRAPHS = 2
 #: Hypothetical and negation cues must stand within this many words before the trigger, and
@@ -822,8 +825,21 @@ class _Doc:
         once per mention, not once per trigger that weighs it."""
         known = self._reference.get(mention.start)
         if known is None:
-            known = self._reference[mention.start] = _is_reference(self.folded, mention)
+            known = self._reference[mention.start] = _is_reference(self.folded, mention) \
+                or self._foreign_reference(mention)
         return known
+
+    def _foreign_reference(self, mention: Mention) -> bool:
+        """Whether another language of the report names the place as a reference ("на північ
+        від Донецька", "в 50 км от Донецка"; see ``Language.reference_before``)."""
+        lo = max(0, mention.start - REFERENCE_REACH)
+        return any(language.reference_before.search(self.native, lo, mention.start)
+                   for language in self.languages)
+
+    def anaphor(self, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` points back at a place in another language of the report
+        ("захопили місто", "бои за город"; see ``Language.anaphor``)."""
+        return any(language.anaphor.search(self.native, s, e) for language in self.languages)
 
     def is_aside(self, mention: Mention) -> bool:
         """Whether a place is named only as a reference or for its government."""
@@ -925,9 +941,16 @@ def _full_lower(text: str) -> str:
 def _foreign_trigger_spans(native: str, languages: Sequence[CompiledLanguage]
                            ) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
     """Each of the other languages' trigger patterns' matches in the fully lowered text, after
-    the English ones (an English match claims its span first)."""
+    the English ones (an English match claims its span first). The languages' lexicons are
+    interleaved, each one's first entry, then each one's second ...: every lexicon lists the
+    specific before the general, and Ukrainian and Russian share many words, so a Russian
+    "атаковали беспилотниками" (a strike) is not claimed by the Ukrainian "атак" (an assault)
+    that would come first if the lexicons were tried one after the other."""
+    entries = [entry for rank in itertools.zip_longest(*(language.triggers
+                                                          for language in languages))
+               for entry in rank if entry is not None]
     return tuple((kind, tuple(match.span() for match in pattern.finditer(native)))
-                 for language in languages for kind, pattern in language.triggers)
+                 for kind, pattern in entries)
 
 
 def _trigger_spans(lowered: str) -> tuple[tuple[EventKind, tuple[tuple[int, int], ...]], ...]:
@@ -1489,7 +1512,7 @@ _EVENT_PLACE_KINDS = (MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RA
 
 
 def _is_reference(folded: str, mention: Mention) -> bool:
-    lo = max(0, mention.start - 70)
+    lo = max(0, mention.start - REFERENCE_REACH)
     return _has_any(folded, _RELATION_WORDS, lo, mention.start) \
         and bool(_RELATION_BEFORE.search(folded, lo, mention.start))
 
@@ -1574,11 +1597,20 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
             left, right = (places[j], new) if step == 1 else (new, places[j])
             if new.kind is not best.kind or _in_spans(new, speaker_spans) \
                     or doc.is_aside(new) \
-                    or not _COORDINATION.match(doc.text[left.end:right.start]):
+                    or not _listed_together(doc, left, right):
                 break
             chosen.append(new)
             j += step
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _listed_together(doc: _Doc, left: Mention, right: Mention) -> bool:
+    """Whether two places are listed together ("Kupiansk and Izium", "Куп'янська та Ізюма"):
+    only a comma, "and", "or" ... stand between them."""
+    if _COORDINATION.match(doc.text[left.end:right.start]):
+        return True
+    return any(language.coordination.fullmatch(doc.native, left.end, right.start)
+               for language in doc.languages)
 
 
 # --- the reader -------------------------------------------------------------------------------
@@ -1670,12 +1702,34 @@ def _own_places(doc: _Doc, places: Sequence[Mention],
     return [m for m in places if not doc.is_aside(m) and not _in_spans(m, spans)]
 
 
+#: "Andriivka near Bakhmut": what stands between a place and another that only locates it
+#: (in other languages, ``Language.locator``).
+_LOCATOR_BETWEEN = _caseless(r"\s*,?\s*(?:near|outside|close\s+to|not\s+far\s+from|"
+                             r"in\s+the\s+vicinity\s+of)\s+(?:the\s+(?:town|city)\s+of\s+)?")
+#: At most this many characters between a place and the place locating it.
+LOCATOR_MAX_CHARS = 40
+
+
+def _locates(doc: _Doc, left: Mention, right: Mention) -> bool:
+    """Whether the settlement ``right`` only locates ``left`` named right before it ("Andriivka
+    near Bakhmut", "Андреевку под Бахмутом")."""
+    if right.start - left.end > LOCATOR_MAX_CHARS or left.kind is not MentionKind.SETTLEMENT:
+        return False
+    if _LOCATOR_BETWEEN.fullmatch(doc.folded, left.end, right.start):
+        return True
+    return any(language.locator.match(doc.native, left.end, right.start)
+               for language in doc.languages)
+
+
 def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
                      new: Sequence[Event], state: _State) -> None:
-    """Remember a sentence's places (``own``: those it names for themselves) for the next."""
+    """Remember a sentence's places (``own``: those it names for themselves) for the next; a
+    place that only locates the one before it ("Andriivka near Bakhmut") is not the one the
+    sentence speaks of."""
     text = doc.text
-    settlements = [m for m in own if m.kind is MentionKind.SETTLEMENT
-                   and not _UNIT_AFTER.match(text, m.end, m.end + 20)]
+    settlements = [m for i, m in enumerate(own) if m.kind is MentionKind.SETTLEMENT
+                   and not _UNIT_AFTER.match(text, m.end, m.end + 20)
+                   and not (i and _locates(doc, own[i - 1], m))]
     if settlements:
         state.paragraph_place = settlements[-1]
     elif new:
@@ -1690,17 +1744,19 @@ def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
         state.last_place_paragraph = sentence.paragraph
 
 
-def _carried_place(folded: str, sentence: Sentence, in_sentence: Sequence[Mention],
+def _carried_place(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention],
                    state: _State, references: bool) -> Mention | None:
     """The place a sentence naming none for itself speaks of (see the module docstring), or
     None. ``references``: the sentence names a place as a reference ("west of Toretsk")."""
     s, e = sentence.start, sentence.end
+    folded = doc.folded
     if any(m.kind is MentionKind.COUNTRY
            and _COUNTRY_LOCATIVE.search(folded, max(0, m.start - 15), m.start)
            for m in in_sentence):
         return None  # the sentence places itself in a whole country
-    if state.last_place is not None and _has_any(folded, _ANAPHOR_NOUNS, s, e) \
-            and _ANAPHOR.search(folded, s, e) \
+    if state.last_place is not None and (_has_any(folded, _ANAPHOR_NOUNS, s, e)
+                                         and _ANAPHOR.search(folded, s, e)
+                                         or doc.languages and doc.anaphor(s, e)) \
             and sentence.paragraph - state.last_place_paragraph <= ANAPHOR_MAX_PARAGRAPHS:
         return state.last_place
     if references:
@@ -1720,7 +1776,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
     own = _own_places(doc, places, attributions)
     carried = None
     if not own:
-        carried = _carried_place(doc.folded, sentence, in_sentence, state,
+        carried = _carried_place(doc, sentence, in_sentence, state,
                                  any(doc.is_reference(m) for m in places))
     candidates = list(places) if carried is None else [*places, carried]
     if not candidates:
@@ -2088,7 +2144,40 @@ def _times(doc: _Doc, s: int, e: int, date: dt.date | None) -> list[tuple[int, i
         start = before.start() if before else day.start()
         end = after.end() if after else day.end()
         found.append((start, end, text[start:end]))
+    if doc.languages and _FOREIGN_TIME_CUE.search(doc.native, s, e):
+        for language in doc.languages:
+            if language.when is not None:
+                found += _foreign_times(doc, language.when, s, e, date)
     return found
+
+
+#: What every time of another language has: a digit, or a word of a relative time (a cheap
+#: test, once per sentence, before the languages' time patterns).
+_FOREIGN_TIME_CUE = re.compile(r"[0-9]|минул|тому|прошл|назад")
+_NUMBER = re.compile(r"\d+")
+
+
+def _foreign_times(doc: _Doc, when: re.Pattern[str], s: int, e: int, date: dt.date | None
+                   ) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each time of another language (``when``: its
+    :func:`~geo.event_languages.compile_when`) in the sentence ``text[s:e]`` that is not the
+    report's date."""
+    found = []
+    for match in when.finditer(doc.native, s, e):
+        if match.group("relative"):
+            found.append((match.start(), match.end(), doc.text[match.start():match.end()]))
+            continue
+        year_text = match.group("year") or match.group("year_only")
+        year = int(year_text) if year_text else None
+        month = next((n for n in range(1, 13) if match.group(f"m{n}")), None)
+        day = match.group("day")
+        if month is not None and not (day or year or match.group("before")):
+            continue  # "лютого опору": a word, no time
+        days = [int(d) for d in _NUMBER.findall(day)] if day else []
+        if _date_differs(month, days, year, date):
+            found.append((match.start(), match.end(), doc.text[match.start():match.end()]))
+    return found
+
 
 
 def _when(times: Sequence[tuple[int, int, str]], position: int, clause: tuple[int, int]) -> str:
@@ -2114,9 +2203,22 @@ def _differs_from(phrase: str, date: dt.date | None) -> bool:
     if year and int(year.group()) != date.year:
         return True
     month = _MONTH_PREFIX.search(low)
-    if month is None:
-        return bool(year) and int(year.group()) != date.year
-    if _MONTH_PREFIXES.index(month.group(1)) + 1 != date.month:
+    days = [int(day) for day in _DAY.findall(phrase.replace(year.group() if year else "", ""))] \
+        if month else []
+    return _date_differs(_MONTH_PREFIXES.index(month.group(1)) + 1 if month else None, days,
+                         int(year.group()) if year else None, date)
+
+
+def _date_differs(month: int | None, days: Sequence[int], year: int | None,
+                  date: dt.date | None) -> bool:
+    """Whether a time phrase's month (1-12), days and year, each None or empty when it gives
+    none, name a time other than the report's ``date``."""
+    if date is None:
         return True
-    days = [int(day) for day in _DAY.findall(phrase.replace(year.group() if year else "", ""))]
+    if year is not None and year != date.year:
+        return True
+    if month is None:
+        return False
+    if month != date.month:
+        return True
     return bool(days) and not min(days) <= date.day <= max(days)

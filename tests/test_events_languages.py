@@ -16,6 +16,8 @@ K = EventKind
 # GeoNames ids (data/places.parquet)
 NIKOPOL, POKROVSK, KUPIANSK, ODESA, AVDIIVKA = 700051, 704422, 703656, 698740, 713122
 TORETSK, VUHLEDAR, KHARKIV, SELYDOVE = 709354, 690823, 706483, 694677
+DONETSK, HULIAIPOLE, ZAPORIZHZHIA, BAKHMUT, IZIUM = 709717, 707898, 687700, 713174, 707292
+KURAKHOVE, SUMY, KHERSON = 695357, 692194, 706448
 DAY = dt.date(2025, 3, 1)
 
 
@@ -155,3 +157,121 @@ def test_a_short_german_report_of_an_attack(read, text, kind, place, actor):
     events = read(text)
     assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
     assert events[0].actor == actor
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "reference"), [
+    # a place measured from is no place of the events that follow
+    ("Вугледар лежить приблизно за 50 кілометрів на південний захід від Донецька. Місто "
+     "обстрілюють щодня.", K.STRIKE, VUHLEDAR, DONETSK),
+    ("Торецк находится в 20 км к северу от Донецка. Штурм города продолжается.",
+     K.ASSAULT, TORETSK, DONETSK),
+    ("Курахове, що західніше Донецька, знову під обстрілом.", K.STRIKE, KURAKHOVE, DONETSK),
+    ("Гуляйполе расположено восточнее Запорожья. В городе ранены трое мирных жителей.",
+     K.CASUALTIES, HULIAIPOLE, ZAPORIZHZHIA),
+])
+def test_a_reference_place_is_not_the_subject_of_later_sentences(read, text, kind, place,
+                                                                  reference):
+    events = read(text)
+    _one(events, kind, place)
+    assert not [e for e in events if e.mention.place and e.mention.place.id == reference]
+
+
+def test_a_town_named_in_another_paragraph_is_pointed_back_at(read):
+    events = read("Бахмут майже повністю зруйнований.\nТепер ворог обстрілює місто з "
+                  "артилерії.")
+    assert _one(events, K.STRIKE, BAKHMUT).actor == "ворог"
+
+
+@pytest.mark.parametrize(("text", "village"), [
+    ("Российские войска вошли в Андреевку возле Бахмута, утверждают в Минобороны РФ. В ВСУ "
+    "эту информацию опровергли.", "Андреевку"),
+    ("Росіяни заявили про захоплення Андріївки під Бахмутом. У ЗСУ це спростували.",
+     "Андріївки"),
+    ("Russian troops entered Andriivka near Bakhmut, Moscow claimed. Kyiv denied it.",
+     "Andriivka"),
+])
+def test_a_denial_pointing_back_keeps_the_place_not_its_locator(read, text, village):
+    """"Андріївка під Бахмутом": Bakhmut only says where Andriivka is; the denial that follows
+    is about Andriivka."""
+    events = read(text)
+    denials = [e for e in events if e.kind is K.CONTROL_AFFIRMED]
+    assert [e.mention.text for e in denials] == [village]
+    assert denials[0].denied_by
+    assert not [e for e in events if e.mention.place and e.mention.place.id == BAKHMUT]
+
+
+@pytest.mark.parametrize(("text", "kind", "places", "precision"), [
+    ("Противник штурмував позиції біля Торецька та Курахового.", K.ASSAULT,
+     [TORETSK, KURAKHOVE], Precision.NEAR),
+    ("Под Угледаром, Курахово и Торецком идут тяжелые бои.", K.ASSAULT,
+     [VUHLEDAR, KURAKHOVE, TORETSK], Precision.NEAR),
+    ("Российская армия обстреляла Херсон и Сумы.", K.STRIKE, [KHERSON, SUMY], Precision.PLACE),
+])
+def test_listed_places_share_the_trigger(read, text, kind, places, precision):
+    events = [e for e in read(text) if e.kind is kind]
+    assert [e.mention.place.id for e in events] == places
+    assert {e.precision for e in events} == {precision}
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # an attack with a weapon named in the instrumental is a strike, not a ground assault
+    ("Минувшей ночью российская армия атаковала Сумы баллистическими ракетами.",
+     K.STRIKE, SUMY),
+    ("ЗСУ атакували безпілотниками склад боєприпасів у Херсоні.", K.STRIKE, KHERSON),
+    ("Окупанти атакували Харків керованими авіабомбами.", K.STRIKE, KHARKIV),
+    ("Российские войска атаковали Купянск с помощью БПЛА.", K.STRIKE, KUPIANSK),
+    ("Російські дрони вночі атакували Одесу.", K.STRIKE, ODESA),
+    # with no weapon named, an attack stays an assault
+    ("Российские штурмовики атаковали Торецк с трех направлений.", K.ASSAULT, TORETSK),
+])
+def test_an_attack_with_a_weapon_is_a_strike(read, text, kind, place):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
+
+
+@pytest.mark.parametrize(("text", "place", "actor", "speaker"), [
+    # a capture named as a noun or as control regained
+    ("У Кремлі оголосили про взяття Курахового.", KURAKHOVE, "", "Кремлі"),
+    ("Минобороны РФ сообщило о взятии Селидово.", SELYDOVE, "", "Минобороны РФ"),
+    ("Українські війська повернули собі контроль над Ізюмом.", IZIUM, "Українські війська",
+     ""),
+    ("Украинская армия восстановила контроль над Купянском.", KUPIANSK, "Украинская армия",
+     ""),
+])
+def test_captures_named_as_nouns_or_control_regained(read, text, place, actor, speaker):
+    event = _one(read(text), K.CAPTURE_CLAIM, place)
+    assert (event.actor, event.claimed_by) == (actor, speaker)
+
+
+def test_a_capture_noun_denied_back_keeps_both_sides(read):
+    events = read("У Міноборони Росії заявили про окупацію Селидового, однак у ЗСУ це "
+                  "спростували.")
+    claim = _one(events, K.CAPTURE_CLAIM, SELYDOVE)
+    assert (claim.claimed_by, claim.denied_by) == ("Міноборони Росії", "ЗСУ")
+    assert _one(events, K.CONTROL_AFFIRMED, SELYDOVE).denied_by == "ЗСУ"
+
+
+def test_taking_prisoners_is_no_capture(read):
+    assert K.CAPTURE_CLAIM not in {e.kind for e in read(
+        "Біля Торецька бійці бригади провели взяття в полон двох окупантів.")}
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Уночі 27 лютого окупанти обстріляли Херсон.", "Уночі 27 лютого"),
+    ("У жовтні 2023 року росіяни розпочали штурм Авдіївки.", "У жовтні 2023 року"),
+    ("ВСУ освободили Купянск в сентябре 2022 года.", "в сентябре 2022 года"),
+    ("28 февраля российская армия нанесла удар по Сумам.", "28 февраля"),
+    ("Минулого тижня ворог обстріляв Нікополь.", "Минулого тижня"),
+    # the report's own day is no time of its own
+    ("1 березня окупанти обстріляли Херсон.", ""),
+    ("Российские войска обстреляли Харьков 1 марта 2025 года.", ""),
+])
+def test_a_time_other_than_the_reports_fills_when(read, text, when):
+    events = read(text)
+    assert events and {e.when for e in events} == {when}
+
+
+def test_a_month_word_without_day_or_year_is_no_time(read):
+    """"лютого" is also "fierce": with no day, year or "у" it names no month."""
+    events = read("Окупанти штурмували Торецьк, але зустріли шквал лютого вогню.")
+    assert _one(events, K.ASSAULT, TORETSK).when == ""
