@@ -131,14 +131,16 @@ radius (:func:`town_radius_km`) plus this margin from the river's centre line: a
 the water spans it or touches it, and the line is generalised by a few hundred metres."""
 
 #: "on the left bank of the Dnipro", "на лівому березі", "am rechten Ufer", "sur la rive
-#: gauche", "na lewym brzegu", "en la orilla izquierda", "on the western bank".
+#: gauche", "na lewym brzegu", "en la orilla izquierda", "sulla riva sinistra", "on the
+#: western bank".
 _BANK_RE = re.compile(
     r"(?<![^\W\d_])(?P<side>left|right|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|"
     r"лів\w*|прав\w*|лев\w*|linken|rechten|lew\w*|praw\w*)\s+(?:[^\W\d_]+\s+)?"
     r"(?:bank|берез\w*|берег\w*|ufer|brzeg\w*)"
-    r"|(?<![^\W\d_])(?:rive|orilla|margen)\s+(?P<side_after>gauche|droite|izquierda|derecha)",
+    r"|(?<![^\W\d_])(?:rive|orilla|margen|riva|sponda)\s+"
+    r"(?P<side_after>gauche|droite|izquierda|derecha|sinistra|destra)",
     re.IGNORECASE)
-_LEFT_WORDS = ("left", "лів", "лев", "linken", "lew", "gauche", "izquierda")
+_LEFT_WORDS = ("left", "лів", "лев", "linken", "lew", "gauche", "izquierda", "sinistra")
 _COMPASS_BANKS = {"west": 270.0, "east": 90.0, "north": 0.0, "south": 180.0}
 
 REGION_EDGE_TOLERANCE_KM = 3.0
@@ -758,6 +760,14 @@ def _bank_part(claim: Claim, lat: float, lon: float, river: str,
                  f"{'as stated' if side == stated else f'not the {stated}'}")
 
 
+def _oblast_name(code: str, fallback: str) -> str:
+    """The shipped outline's name of oblast ``code`` ("Donetska Oblast"), else
+    "``fallback`` oblast"."""
+    frame = features.load_oblasts()
+    names = frame.loc[frame["admin1_code"] == code, "name"]
+    return str(names.iloc[0]) if len(names) else f"{fallback} oblast"
+
+
 def _unit_codes(mention: Mention, level: int) -> list[str]:
     if mention.admin_code:
         return [mention.admin_code]
@@ -812,7 +822,9 @@ def _check_region(claim: Claim) -> Verdict:
         if best is None or d < best[0]:
             best = (d, code)
     outside_km, code = best
-    unit = f"{ref.text} oblast"
+    # the text's own word when it is a name ("Donetsk oblast"), the data's for an adjective
+    # in a case form ("w obwodzie donieckim": Donetska Oblast)
+    unit = f"{ref.text} oblast" if ref.text[:1].isupper() else _oblast_name(code, ref.text)
     tolerance = f"inside the oblast polygon, or within {REGION_EDGE_TOLERANCE_KM:g} km of it"
     extra = {"admin1_code": code, "outside_km": outside_km,
              "gazetteer_admin1": place.admin1}

@@ -735,7 +735,8 @@ _PRONOUN_REF_RE = re.compile(
     re.IGNORECASE,
 )
 
-_IN_RE = re.compile(r"(?<![\w\-])(?:in|within|im|dans|en|в|во|у)(?![\w\-])", re.IGNORECASE)
+_IN_RE = re.compile(r"(?<![\w\-])(?:in|within|im|dans|en|w|we|nella|nel|в|во|у)(?![\w\-])",
+                    re.IGNORECASE)
 _REGION_FILLER = re.compile(
     r"^(?:the|of|part|parts|far|central|centre|center|middle|outskirts|area|areas|"
     r"(?:north|south)(?:[\-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|"
@@ -744,7 +745,8 @@ _REGION_FILLER = re.compile(
     r"osten|westen|nordosten|nordwesten|südosten|südwesten|nördlichen|südlichen|östlichen|"
     r"westlichen|zentrum|rajon|rajons|l|la|le|de|du|el|del|región|région|óblast|provincia|"
     r"nord|sud|est|ouest|norte|sur|este|oeste|центре|севере|юге|востоке|западе|области|"
-    r"район|районе|півночі|півдні|сході|заході|області)$",
+    r"район|районе|півночі|півдні|сході|заході|області|gebiet|gebietes|bezirk|obwodzie|"
+    r"obwodu|rejonie|rejonu|regione|provincia|di|della|dell)$",
     re.IGNORECASE,
 )
 _ADMIN_WORD_AFTER = re.compile(

@@ -487,6 +487,7 @@ def test_side_of_line_is_left_of_the_way_the_line_runs():
     ("Oleshky, on the right bank of the Dnipro, is occupied.", Status.INCONSISTENT),
     ("Енергодар розташований на лівому березі Дніпра.", Status.CONSISTENT),
     ("Marhanets liegt am linken Ufer des Dnipro.", Status.INCONSISTENT),
+    ("Nikopol si trova sulla riva sinistra del Dnipro.", Status.INCONSISTENT),
     ("Sievierodonetsk lies on the eastern bank of the Siverskyi Donets.", Status.CONSISTENT),
     ("Sievierodonetsk lies on the western bank of the Siverskyi Donets.", Status.INCONSISTENT),
 ])

@@ -162,3 +162,21 @@ def test_a_figure_and_direction_without_of_measure_from_the_place_before(reader,
 ])
 def test_no_reference_is_implied_for_a_movement_or_a_list(reader, text):
     assert reader.analyse(text).verdicts == ()
+
+
+# --- an oblast named in German, Polish, Italian ---------------------------------------------
+@pytest.mark.parametrize(("text", "status"), [
+    # Kupiansk lies in Kharkiv oblast, 53 km outside Donetsk oblast's outline
+    ("Kupjansk liegt im Gebiet Donezk.", Status.INCONSISTENT),
+    ("Kupiańsk leży w obwodzie donieckim.", Status.INCONSISTENT),
+    ("Kupiansk si trova nella regione di Donetsk.", Status.INCONSISTENT),
+    ("W Kupiańsku, w obwodzie charkowskim, trwają walki.", Status.CONSISTENT),
+    ("Kupiansk si trova nella regione di Kharkiv.", Status.CONSISTENT),
+])
+def test_a_region_claim_in_more_languages(reader, text, status):
+    verdict = only_verdict(reader, text)
+    assert verdict.claim.kind is ClaimKind.REGION
+    assert verdict.claim.subject.place.id == KUPIANSK
+    assert verdict.status is status
+    # an adjective in a case form is named as the data names the oblast
+    assert "donieckim oblast" not in verdict.explanation
