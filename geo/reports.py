@@ -89,6 +89,9 @@ _NEAR_BORDER_RE = re.compile(
     r"(?:державного\s+кордону|кордону\s+з\s+(?:росією|білоруссю))|(?<![^\W\d_])(?:у|возле|"
     r"вблизи|вдоль|на)\s+(?:государственной\s+границы|границы\s+с\s+(?:россией|белоруссией))",
     re.IGNORECASE)
+#: The words every _NEAR_BORDER_RE match holds, and how far around one it may reach.
+_BORDER_WORDS = ("border", "кордон", "границ")
+NEAR_BORDER_REACH = 60
 #: Where a sentence ends (a cheap split: the sector rule looks only within its sentence).
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -443,13 +446,10 @@ def refine_by_border_words(mentions: list[Mention], claims: list[Claim], text: s
     before the words in their sentence; an oblast the text names for it bounds the choice; a
     choice the text settled otherwise (confidence 0.9 and up) stays. A border phrase naming
     no country means the nearer of Russia and Belarus."""
-    if "border" not in text and "Border" not in text and "кордон" not in text \
-            and "границ" not in text:
-        return mentions, claims
     from geo.checks import border_distance_km
     from geo.features import border_country
 
-    for found in _NEAR_BORDER_RE.finditer(text):
+    for found in _near_border_phrases(text):
         start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, found.start())),
                     default=0)
         subject = next((m for m in reversed(mentions) if start <= m.start < found.start()
@@ -479,6 +479,22 @@ def refine_by_border_words(mentions: list[Mention], claims: list[Claim], text: s
             reason = f"{subject.reason.split(';')[0]}; {reason}"
         mentions, claims = _rechoose(mentions, claims, subject, near[2], reason)
     return mentions, claims
+
+
+def _near_border_phrases(text: str) -> list[re.Match]:
+    """The matches of _NEAR_BORDER_RE, tried only around the words for a border (a regex scan
+    of every position of a report costs far more than a few string searches)."""
+    lowered, found = text.lower(), []
+    for word in _BORDER_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            for match in _NEAR_BORDER_RE.finditer(text, max(0, at - NEAR_BORDER_REACH),
+                                                  at + len(word) + NEAR_BORDER_REACH):
+                if match.start() <= at < match.end() \
+                        and all(match.span() != other.span() for other in found):
+                    found.append(match)
+            at = lowered.find(word, at + len(word))
+    return sorted(found, key=lambda match: match.start())
 
 
 def refine_by_sector(mentions: list[Mention], claims: list[Claim], text: str
