@@ -772,6 +772,11 @@ _ANAPHOR_OPENER = re.compile(
 #: 30 km from the border, ...").
 _POINTING_BACK = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:village|town|city|settlement|hamlet)|it)\b", re.IGNORECASE)
+#: "the town", "der Kleinstadt", "городка": a generic reference that means a town, which a
+#: village named after it is not (see TOWN_MIN_POPULATION).
+_TOWN_WORD_RE = re.compile(r"\btown|stadt|ville|городк|містечк", re.IGNORECASE)
+TOWN_MIN_POPULATION = 5_000
+"""A place "the town" may mean, in people (Siversk, 11,000; the villages around it far fewer)."""
 #: "the city", "the regional capital", "der Stadt", "города": a generic reference that means
 #: a city, which a village named after it is not (see CITY_MIN_POPULATION).
 _CITY_WORD_RE = re.compile(r"city|capital|stadt|ville|ciudad|город|міст", re.IGNORECASE)
@@ -839,6 +844,9 @@ _SHARED_BEFORE_FACT_RE = re.compile(
     r"(?:\s+(?:are|lie|lying|sit|located|situated|liegen|sind|situés|situées|se\s+trouvent|"
     r"situados|situadas|están|находятся|расположены|знаходяться|розташовані))?\s*",
     re.IGNORECASE)
+#: "attacks near Kurylivka and Pishchane, southeast of Kupiansk": a direction right after a
+#: list (a comma at most between) holds for each of its places, as "both" would say.
+_LIST_DIRECTION_GAP_RE = re.compile(r"\s*,?\s*")
 _LIST_JOINT_RE = re.compile(r"\s*(?:,|,?\s+(?P<and>and|und|et|y|и|та|і)\s+|\s*&\s*)\s*",
                             re.IGNORECASE)
 # ";" or a joining word between white space; written to open with a character class, which
@@ -2258,6 +2266,16 @@ class _Parser:
                 _ALIAS_BEFORE.search(self.text, max(0, m.start - _LOOKBEHIND), m.start))
         return alias
 
+    def _listed_with(self, m: Mention, subject: Mention | None) -> bool:
+        """Whether ``m`` and ``subject`` are places of one list ("near Vyimka and Pereizne"):
+        settlements joined by commas or "and" only, ``m`` before ``subject``."""
+        if subject is None or m.end > subject.start:
+            return False
+        chain = [x for x in self.mentions_between(m.start, subject.start + 1)
+                 if x.kind == _SETTLEMENT]
+        return all(_LIST_JOINT_RE.fullmatch(self.text, a.end, b.start)
+                   for a, b in zip(chain, chain[1:], strict=False)) and len(chain) >= 2
+
     def _speakers_place(self, m: Mention) -> bool:
         """Whether ``m`` names a speaker's place ("Kharkiv police", "officials in Sumy"): a
         claim of the sentence is about another place, or about something that is no place ("a
@@ -2380,12 +2398,15 @@ class _Parser:
     def _shared_subject_pass(self) -> None:
         """A fact after "X and Y, both"/"each" holds for X as for Y: one more fact per place of
         the list, the same evidence, in text order ("Druzhkivka and Kostiantynivka, both within
-        25 km of Kramatorsk")."""
+        25 km of Kramatorsk"); so does a direction right after the list ("near Kurylivka and
+        Pishchane, southeast of Kupiansk")."""
         shared = []
         for fact in self.facts:
             subject = fact.subject
-            if subject is None or subject.end > fact.start or not _SHARED_BEFORE_FACT_RE.fullmatch(
-                    self.text, subject.end, fact.start):
+            if subject is None or subject.end > fact.start or not (
+                    _SHARED_BEFORE_FACT_RE.fullmatch(self.text, subject.end, fact.start) or (
+                        fact.kind == ClaimKind.DIRECTION and _LIST_DIRECTION_GAP_RE.fullmatch(
+                            self.text, subject.end, fact.start))):
                 continue
             places, joined = [], False
             current = subject
@@ -2625,7 +2646,13 @@ class _Parser:
                     and (subject is None or m.place is None or subject.place is None
                          or m.place.id != subject.place.id))
 
-        same_sentence = [m for m in self.mentions_between(s_start, fact.start) if usable(m)]
+        same_sentence = [m for m in self.mentions_between(s_start, fact.start) if usable(m)
+                         and not self._listed_with(m, subject)]
+        if _TOWN_WORD_RE.search(surface):
+            # "near Vyimka and Pereizne south of the town": the town, not a village named
+            towns = [m for m in same_sentence
+                     if m.place is not None and m.place.population >= TOWN_MIN_POPULATION]
+            same_sentence = towns[-1:] or same_sentence
         if _CITY_WORD_RE.search(surface):
             # "pressing toward Vovchansk, about 60 km northeast of the city": the city named
             # last, not a village named after it ("seizing villages near Lyptsi")

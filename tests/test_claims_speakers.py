@@ -180,3 +180,28 @@ def test_a_region_claim_in_more_languages(reader, text, status):
     assert verdict.status is status
     # an adjective in a case form is named as the data names the oblast
     assert "donieckim oblast" not in verdict.explanation
+
+
+#: Donetsk oblast: Siversk (48.87, 38.10), 10,875 people; the villages Vyimka (48.81, 38.15)
+#: and Pereizne (48.78, 38.08). Kharkiv oblast: Kurylivka (49.66, 37.70), Pishchane (49.57,
+#: 37.83), both SE of Kupiansk (49.71, 37.62).
+SIVERSK, VYIMKA, PEREIZNE = 694403, 9115248, 697633
+KURYLIVKA, PISHCHANE = 703610, 697524
+
+
+def test_the_town_is_the_town_not_a_village_of_the_list(reader):
+    analysis = reader.analyse("Russian forces pushed toward Siversk from the east, attacking "
+                              "near Vyimka and Pereizne south of the town.")
+    assert {v.claim.reference.place.id for v in analysis.verdicts} == {SIVERSK}
+    # the direction holds for both villages of the list
+    assert sorted(v.claim.subject.place.id for v in analysis.verdicts) == sorted(
+        [VYIMKA, PEREIZNE])
+    assert {v.status for v in analysis.verdicts} == {Status.CONSISTENT}
+
+
+def test_a_direction_after_a_list_holds_for_each_place(reader):
+    analysis = reader.analyse("Ukrainian forces repelled assaults near Kurylivka and Pishchane, "
+                              "southeast of Kupiansk.")
+    assert sorted(v.claim.subject.place.id for v in analysis.verdicts) == sorted(
+        [KURYLIVKA, PISHCHANE])
+    assert {v.claim.reference.place.id for v in analysis.verdicts} == {KUPIANSK}
