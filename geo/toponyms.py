@@ -119,6 +119,21 @@ OBLAST_NAMES = {
 #: A foreign namesake this populous is what "X region" means when no Ukrainian one is a
 #: town ("Rostov region", "Kursk region": the Russian regions' capitals, not a hamlet).
 REGION_CAPITAL_POPULATION = 100_000
+#: A foreign city is also met by an exact alias in Latin script ("Warschau", "Genève",
+#: "Varsovie": the name other languages give it) if it is a capital, of its country or of a
+#: first-order region (ALIAS_CITY_CODES), of MAJOR_CITY_POPULATION, or any city of
+#: ALIAS_CITY_POPULATION; a smaller place's alias is too often a word of some language.
+ALIAS_CITY_CODES = frozenset({"PPLC", "PPLA"})
+ALIAS_CITY_POPULATION = 200_000
+#: Polish (and Czech) case endings of a Latin name and the nominative endings tried in their
+#: place, longest first: "w Warszawie" Warszawa, "w Kursku" Kursk, "pod Hulajpolem"
+#: Hulajpole, "w Dnieprze" Dniepr, "Pokrowskiem" Pokrowsk, "w Kijowie" Kijów. A one-word
+#: Latin name that no place bears as written is read as these nominatives, exactly, before
+#: its phonetic skeleton is: a case form of Kursk is Kursk, not Kurskoye, which the
+#: skeleton also meets.
+LATIN_CASE_ENDINGS = (
+    ("owie", ("ów", "ow")), ("rze", ("r",)), ("iem", ("",)), ("em", ("e", "")),
+    ("ie", ("a", "")), ("ą", ("a",)), ("u", ("",)))
 
 # Invisible format characters (soft hyphen, zero-width space/joiners, word joiner, BOM) may
 # sit inside a name pasted from the web ("Char\u00adkiw"); name keys drop them.
@@ -1231,7 +1246,9 @@ class ToponymFinder:
             indexed = (stem is not None and self.gazetteer.might_name(stem)) or any(
                 self.gazetteer.might_name(form) for form in
                 (*_plural_stems(name), *_declined_nominatives(name))) or (
-                english is not None and self.gazetteer.might_name(english))
+                english is not None and self.gazetteer.might_name(english)) or (
+                " " not in name and any(self.gazetteer.might_name(form) for form in
+                                        _word_nominatives_all(name, LATIN_CASE_ENDINGS)))
         cyrillic = text.has_cyrillic(name)
         region_suffix = _REGION_SUFFIX.search(name) is not None
         countries = self._admin_units(name, 0)
@@ -1273,6 +1290,9 @@ class ToponymFinder:
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (_admitted(name, c) or (c.place.country_code in THEATRE_COUNTRIES
                                                   and _spells_own_name(name, c.place))))
+        if not cands:
+            cands = tuple(c for c in self._exact(name) if c.place.is_populated
+                          and _alias_city(name, c))
         own_name = any(c.rule in _OWN_NAME_RULES for c in cands)
         if cands and name[-1:] in LOCATIVE_ENDINGS and cyrillic:
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
@@ -1285,6 +1305,8 @@ class ToponymFinder:
                            and c.place.id not in known)
         if not cands and cyrillic and " " not in name:
             cands = self._prepositional(name)
+        latin_case = () if cands or cyrillic else self._latin_case_of(name)
+        cands = cands or latin_case
         english = None if text.name_key(name).startswith(COUNTRY_WORD_STEMS) \
             else _english_spelling(name)
         if not cands and english:
@@ -1312,7 +1334,8 @@ class ToponymFinder:
             inflected=inflected,
             case_form=inflected and self._case_form(name, cands),
             peopled_case_form=inflected and (any(
-                c.place.population and c.score >= 100.0 for c in noun_case) or self._case_form(
+                c.place.population and c.score >= 100.0 for c in (*noun_case, *latin_case))
+                or self._case_form(
                 name, [c for c in _drop_unlike(cands, text.skeleton_key(name), every=True)
                        if c.place.population])),
             alias_hamlets=any(c.rule not in _OWN_NAME_RULES
@@ -1442,6 +1465,27 @@ class ToponymFinder:
         return tuple({c.place.id: Candidate(c.place, MatchRule.SKELETON, c.score)
                       for form in _noun_nominatives(name) for c in self._exact(form)
                       if c.place.is_populated and _admitted(form, c)}.values())
+
+    def _latin_case_of(self, name: str) -> tuple[Candidate, ...]:
+        """The places a one-word Latin ``name`` is a Polish or Czech case form of (see
+        LATIN_CASE_ENDINGS), marked as inflected: those a nominative, or its English-style
+        spelling, meets exactly and that it admits (a big foreign city by its alias too:
+        "Warszawie" Warsaw, "Kursku" Kursk, "Hulajpolem" the Hulyaypole towns); () for
+        none."""
+        if " " in name:
+            return ()
+        forms = _word_nominatives_all(name, LATIN_CASE_ENDINGS)
+        found: dict[int, Candidate] = {}
+        for form in dict.fromkeys(forms):
+            english = _english_spelling(form)
+            for spelt in (form, english) if english else (form,):
+                for c in self._exact(spelt):
+                    if c.place.is_populated and c.place.id not in found and (
+                            _admitted(spelt, c) or _alias_city(spelt, c)):
+                        found[c.place.id] = Candidate(c.place, MatchRule.SKELETON, 100.0)
+            if found:
+                break  # the longest ending that names a place: "-iem", not also "-em"
+        return tuple(found.values())
 
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
@@ -1577,6 +1621,17 @@ def _word_nominatives(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...
             stem = word[:-len(ending)]
             return tuple(stem + nominative for nominative in nominatives)
     return ()
+
+
+def _word_nominatives_all(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...],
+                          min_stem: int = CASE_STEM_MIN_LENGTH) -> tuple[str, ...]:
+    """The nominatives of one word by every one of ``endings`` it has (leaving a stem of
+    ``min_stem`` letters), longest ending first: "Pokrowskiem" is read without "-iem" and
+    without "-em"."""
+    lower = word.lower()
+    return tuple(word[:-len(ending)] + nominative for ending, nominatives in endings
+                 if lower.endswith(ending) and len(word) - len(ending) >= min_stem
+                 for nominative in nominatives)
 
 
 def _case_stem(name: str) -> str | None:
@@ -2288,13 +2343,27 @@ def _admitted(name: str, candidate: Candidate) -> bool:
     by its own name (in Russia or Belarus also by a transliteration of it, "Теткино"), or, a
     foreign city of MAJOR_CITY_POPULATION, by its Cyrillic alias or the transliteration of a
     Cyrillic name ("Женева", "Вашингтон"):
-    Russian and Ukrainian text names foreign cities so. Never a small foreign place by an
-    alias, which is often a word of some language."""
+    Russian and Ukrainian text names foreign cities so (a big one also by a Latin alias where
+    nothing else is admitted: see _alias_city). Never a small foreign place by an alias,
+    which is often a word of some language."""
     place, rule = candidate.place, candidate.rule
     return place.country_code == HOME_COUNTRY or rule is MatchRule.NAME \
         or (rule in _OWN_NAME_RULES and place.country_code in THEATRE_COUNTRIES) \
         or (rule is not MatchRule.SKELETON and place.population >= MAJOR_CITY_POPULATION
             and text.has_cyrillic(name))
+
+
+def _alias_city(name: str, candidate: Candidate) -> bool:
+    """True if ``candidate`` is a foreign city that ``name``, one Latin word, names by an
+    exact alias: a capital (ALIAS_CITY_CODES) of MAJOR_CITY_POPULATION or a city of
+    ALIAS_CITY_POPULATION, which other languages call by names of their own ("Warschau",
+    "Genf", "Varsovie"). Asked only where no place is admitted (see _admitted): never
+    against a Ukrainian place's own name. Not an alias of several words, often a phrase
+    translated word for word ("White House", Casablanca)."""
+    place = candidate.place
+    return candidate.rule is not MatchRule.SKELETON and " " not in name \
+        and not text.has_cyrillic(name) and place.population >= MAJOR_CITY_POPULATION \
+        and (place.feature_code in ALIAS_CITY_CODES or place.population >= ALIAS_CITY_POPULATION)
 
 
 def _respelling(alias: str, own: str, head: int = RESPELLING_EDGE) -> bool:
