@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from geo import geodesy, text
 from geo.errors import UnknownPlaceError
+from geo.event_languages import CYRILLIC, LANGUAGES
 from geo.gazetteer import COUNTRY_NAMES, AdminUnit, Candidate, Gazetteer, MatchRule, Place
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
@@ -362,19 +363,28 @@ _RIVER_WORD_BEFORE = re.compile(
     rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
     rf"(?:{_backwards(_CYRILLIC_RIVER_WORDS)})(?![^\W\d_]))",
     re.I)
-# Forward: \b(?:WATER_WORDS_BEFORE)\s+(?:of|de|di)\s+(?:the\s+)?$ ("the sea of", French
-# "réservoir de", Spanish "embalse de")
-_WATER_WORDS_BEFORE = ("sea gulf bay lake reservoir mar mare réservoir embalse lac lago golfe "
-                       "golfo baie bahía")
+# Forward: \b(?:WATER_WORDS_BEFORE)\s+(?:(?:of|de|di|del)\s+(?:the\s+)?|d['’])?$ ("the sea
+# of", French "réservoir de", "la mer d'Azov", Spanish "embalse de", "el mar Negro", Polish
+# "morze Czarne"): a name right after a sea word, with or without "of", names the water
+_WATER_WORDS_BEFORE = ("sea gulf bay lake reservoir mar mare mer réservoir embalse lac lago "
+                       "golfe golfo baie bahía morze morza morzu")
 _WATER_BEFORE = re.compile(
-    rf"(?:\s+{_backwards('the')})?\s+{_backwards('of de di')}\s+"
+    rf"(?:['’]d|(?:\s+{_backwards('the')})?\s+{_backwards('of de di del')})?\s+"
     rf"(?:{_backwards(_WATER_WORDS_BEFORE)})\b", re.I)
 # Each of the five patterns above ends, read forwards, with one of these words then spaces:
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
-    r"\s++" + _backwards(f"{_UNIT_OF} the la des der {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
-                         f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS}")
+    r"['’]d\s|\s++" + _backwards(
+        f"{_UNIT_OF} the la des der del {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
+        f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS} {_WATER_WORDS_BEFORE}")
     + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
+# A word of the event lexicons of the Latin-script languages (geo.event_languages: German,
+# French, Spanish, Polish), lower case: "Walki" (fighting), "Ataki" (attacks). Capitalised
+# first in its sentence, such a word is the word, not the village Valky or Ataky, unless a
+# cue says otherwise (see _settlement_reason).
+_LEXICON_WORD = re.compile("|".join(
+    f"(?:{pattern})" for language in LANGUAGES if language not in CYRILLIC
+    for _, pattern in language.triggers))
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
 _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
 # German nouns for a settlement, which German writes before its name ("das Dorf Robotyne",
@@ -809,6 +819,7 @@ class _Settlements(NamedTuple):
     #                     place's own name as written: its adjective ("Українські", "Украинские")
     common_noun: bool  # a Cyrillic nominative of COMMON_NOUN_NAMES that only villages of
     #                    fewer than TINY_VILLAGE_POPULATION people bear ("Перемога")
+    lexicon_word: bool  # one Latin word that is a word of an event lexicon (_LEXICON_WORD)
 
 
 class _Vocabulary:
@@ -1348,7 +1359,9 @@ class ToponymFinder:
             country_word=not own_name and name.lower().endswith(_ADJECTIVE_ENDINGS) and any(
                 variant.startswith(COUNTRY_WORD_STEMS) for variant in variants),
             common_noun=own_name and name.lower() in COMMON_NOUN_NAMES and all(
-                c.place.population < TINY_VILLAGE_POPULATION for c in cands))
+                c.place.population < TINY_VILLAGE_POPULATION for c in cands),
+            lexicon_word=len(words) == 1 and not cyrillic
+            and _LEXICON_WORD.fullmatch(name.lower()) is not None)
 
     @staticmethod
     def _spells(name: str, place: Place) -> bool:
@@ -1767,6 +1780,9 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return None  # "Українські сили", "Украинские военные": the country's adjective
     if settlements.common_noun and _SENTENCE_START.match(back):
         return None  # "Перемога буде за нами": a noun first in its sentence
+    if settlements.lexicon_word and _SENTENCE_START.match(back):
+        return None  # "Walki toczą się", "Ataki dronów": a word of the text's language
+        # first in its sentence, without a cue
     if settlements.one_word and settlements.lower in vocabulary:
         return None  # the text also uses it as an ordinary word ("Bar", "Mir")
     said = _SPEECH_BEFORE.match(back, 0, 30)

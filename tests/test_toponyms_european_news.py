@@ -54,3 +54,31 @@ def test_polish_case_form_is_the_nominatives_place(reader, text, name, geonameid
     assert mention.kind is MentionKind.SETTLEMENT
     assert mention.place is not None and mention.place.id == geonameid
 
+
+BERDIANSK = 712451  # Berdyansk, Zaporizhzhia oblast, 46.76 N 36.79 E
+VALKY = 690509  # Valky, Kharkiv oblast, 49.84 N 35.61 E, population 10,381
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Walki trwały przez całą dobę na przedmieściach.", "Walki"),
+    ("Ataki rakietowe nasiliły się po północy.", "Ataki"),
+])
+def test_sentence_initial_common_word_is_no_village(reader, text, word):
+    assert word not in _mentions(reader, text)
+
+
+def test_lexicon_word_inside_a_sentence_is_still_the_town(reader):
+    mention = _mentions(reader, "Rosyjskie drony uderzyły w miasto Walki nad ranem.")["Walki"]
+    assert mention.place is not None and mention.place.id == VALKY
+
+
+@pytest.mark.parametrize("text, water", [
+    ("Dos petroleros fueron alcanzados en el mar Negro durante la noche.", "Negro"),
+    ("Le port de Berdiansk, sur la mer d'Azov, a de nouveau été visé.", "Azov"),
+    ("Ein Frachter geriet im Schwarzen Meer unter Beschuss.", "Schwarzen"),
+])
+def test_name_after_a_sea_word_is_the_water(reader, text, water):
+    mentions = _mentions(reader, text)
+    assert water not in mentions
+    if "Berdiansk" in text:
+        assert mentions["Berdiansk"].place.id == BERDIANSK
