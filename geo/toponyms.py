@@ -336,6 +336,9 @@ _RAION_BEFORE = re.compile(
     rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_RAION_WORDS_BEFORE)})\b", re.I)
 # Forward: \b(?:river|the)\s+$
 _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
+# Forward: \ble\s+$ ("sur le Dniepr", "le long du Donets" aside): French gives a river, never
+# a town, the article; a name a stream bears is that stream after it, whatever follows.
+_ARTICLE_RIVER_BEFORE = re.compile(rf"\s+{_backwards('le')}\b", re.I)
 # "crossed the Dnipro 35 km east of Kherson", "along the Oskil": one crosses or follows a
 # river, whatever follows its name (forward: \b(?:crossed|across|...)\s+the\s+$).
 _CROSSING_BEFORE = re.compile(
@@ -350,8 +353,12 @@ _ON_BEFORE = re.compile(r"[ \u00a0]+ан(?![^\W\d_])", re.I)
 RIVER_CODES = frozenset({"STM", "STMS", "STMI", "STMA", "STMB", "STMD", "STMM", "STMX"})
 # The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
+# The bank of one too: German "am Ufer der Wowtscha", French "sur la rive droite du Dniepr",
+# Polish "na lewym brzegu Dniepru".
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
-                "rzeki râul raul floden upė upės upe ufer")  # German "am Ufer der Wowtscha"
+                "rzeki râul raul floden upė upės upe ufer rive rives brzeg brzegu brzegiem")
+# The side of a bank, between the word for it and "du" ("la rive gauche du Dniepr").
+_BANK_SIDES = "droite gauche"
 _RIVER_WORD_SET = frozenset(_RIVER_WORDS.split())
 # Russian and Ukrainian river words, and the bank of one: "на левом берегу Молочной", "на
 # березі Вовчі" name the river, not a village Molochnyy.
@@ -360,6 +367,7 @@ _CYRILLIC_RIVER_WORDS = ("река реки реке рекой річка рі�
 # Forward: (?:\b(?:RIVER_WORDS)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
 _RIVER_WORD_BEFORE = re.compile(
     rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del de der')}))?"
+    rf"(?:\s++{_backwards(_BANK_SIDES)})?"
     rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
     rf"(?:{_backwards(_CYRILLIC_RIVER_WORDS)})(?![^\W\d_]))",
     re.I)
@@ -375,7 +383,7 @@ _WATER_BEFORE = re.compile(
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
     r"['’]d\s|\s++" + _backwards(
-        f"{_UNIT_OF} the la des der del {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
+        f"{_UNIT_OF} the la le des der del {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
         f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS} {_WATER_WORDS_BEFORE}")
     + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
 # A word of the event lexicons of the Latin-script languages (geo.event_languages: German,
@@ -1076,6 +1084,9 @@ class ToponymFinder:
             if cue_before and (self._rivers(name) or self._mapped_river(name)) and (
                     _CROSSING_BEFORE.match(back)
                     or (_RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after))):
+                return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
+            if cue_before and _ARTICLE_RIVER_BEFORE.match(back) and any(
+                    place.feature_code in RIVER_CODES for place in self._rivers(name)):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.cyrillic and name[-1:] in LOCATIVE_ENDINGS and _ON_BEFORE.match(back) \
                 and any(place.feature_code in RIVER_CODES for place in self._rivers(name)):

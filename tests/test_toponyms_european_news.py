@@ -82,3 +82,25 @@ def test_name_after_a_sea_word_is_the_water(reader, text, water):
     assert water not in mentions
     if "Berdiansk" in text:
         assert mentions["Berdiansk"].place.id == BERDIANSK
+
+DNIEPER_RIVER = 565896  # Dnieper, STM, mouth 46.50 N 32.31 E
+NIKOPOL = 700051  # Nikopol, Dnipropetrovsk oblast, 47.57 N 34.39 E
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nikopol leży na prawym brzegu Dniepru, naprzeciw Enerhodaru.", "Dniepru"),
+    ("Nikopol, sur la rive droite du Dniepr, subit des tirs quotidiens.", "Dniepr"),
+    ("Les troupes ukrainiennes tiennent des positions sur le Dniepr près de Kherson.",
+     "Dniepr"),
+])
+def test_dnipro_river_in_french_and_polish(reader, text, name):
+    mentions = _mentions(reader, text)
+    assert mentions[name].kind is MentionKind.RIVER
+    assert mentions[name].place is not None and mentions[name].place.id == DNIEPER_RIVER
+    if "Nikopol" in mentions:
+        assert mentions["Nikopol"].place.id == NIKOPOL
+
+
+def test_dniepr_without_a_river_cue_is_the_city(reader):
+    mention = _mentions(reader, "W Dnieprze i Zaporożu ogłoszono alarm.")["Dnieprze"]
+    assert mention.kind is MentionKind.SETTLEMENT and mention.place.id == DNIPRO_CITY
