@@ -295,6 +295,14 @@ _LIST_ITEM_BEFORE = re.compile(
 # "obwód charkowski", "w obwodzie sumskim": Polish writes an oblast's adjective in lower case.
 _POLISH_OBLAST = re.compile(
     r"obw(?:ód|od(?:u|zie|em|owi|y|ach|ów|om|ami))[ \u00a0]+([a-ząćęłńóśźż]{4,})\b")
+# "rejon pokrowski", "w rejonie pokrowskim": so a raion's, an adjective in -ski or -cki (not
+# "w rejonie frontu", "in the area of the front").
+_POLISH_RAION = re.compile(
+    r"rejon(?:u|ie|em|owi|y|ach|ów|ami)?[ \u00a0]+"
+    r"([a-ząćęłńóśźż]{2,}[sc]k(?:i|im|iego|iej|a|ą|ie|ich|iemu))\b")
+# The ending of a Polish adjective made of a name with -sk- ("zaporoskim" of Zaporoże,
+# "chersońskiego"), read off when the whole adjective meets no unit's stem.
+_POLISH_ADJECTIVE_ENDING = re.compile(r"k(?:i|im|iego|iej|a|ą|ie|ich|iemu)$")
 # "the village of hrakove": a lower-case word (_LOWER_NAME) after this. Only the usual cue
 # for a village, whose name a hasty text may write in lower case: one fast search per text.
 _SETTLEMENT_OF = "village of "
@@ -950,16 +958,19 @@ class ToponymFinder:
 
     def _lowercase_names(self, text_: str) -> list[Mention]:
         """Names written in lower case where a cue leaves no doubt: the Polish adjective of an
-        oblast after "obwód" ("w obwodzie charkowskim"), a settlement after "village of" ("the
+        oblast after "obwód" ("w obwodzie charkowskim") or of a raion after "rejon" ("w
+        rejonie pokrowskim"), a settlement after "village of" ("the
         village of hrakove")."""
         found = []
-        for match in _POLISH_OBLAST.finditer(text_) if "obw" in text_ else ():
-            if match.start() and text_[match.start() - 1].isalpha():
-                continue  # "obw" inside a word
-            units = self.gazetteer.admin_units_by_stem(match.group(1), 1)
-            if units:
-                found.append(Mention.found(match.group(1), match.start(1), match.end(1),
-                                      _OBLAST, reason="cue", admin_code=units[0].code))
+        for word, pattern, kind, level in (("obw", _POLISH_OBLAST, _OBLAST, 1),
+                                           ("rejon", _POLISH_RAION, _RAION, 2)):
+            for match in pattern.finditer(text_) if word in text_ else ():
+                if match.start() and text_[match.start() - 1].isalpha():
+                    continue  # "obw" or "rejon" inside a word
+                units = self._polish_units(match.group(1), level)
+                if units:
+                    found.append(Mention.found(match.group(1), match.start(1), match.end(1),
+                                               kind, reason="cue", admin_code=units[0].code))
         at = text_.find(_SETTLEMENT_OF)
         while at >= 0:
             at += len(_SETTLEMENT_OF)
@@ -973,6 +984,16 @@ class ToponymFinder:
                 found.append(Mention.found(match.group(), match.start(), match.end(),
                                       _SETTLEMENT, settlements.places, reason="cue"))
         return found
+
+    def _polish_units(self, adjective: str, level: int) -> tuple[AdminUnit, ...]:
+        """The units of ``level`` a lower-case Polish adjective names ("charkowskim"), also
+        by its stem without the adjective's ending ("zaporoskim": "zaporos", of Zaporizhzhia),
+        whose skeleton the whole word's would not start."""
+        units = self.gazetteer.admin_units_by_stem(adjective, level)
+        stem = _POLISH_ADJECTIVE_ENDING.sub("", adjective)
+        if not units and stem != adjective and len(stem) >= CASE_STEM_MIN_LENGTH:
+            units = self.gazetteer.admin_units_by_stem(stem, level)
+        return tuple(units)
 
     def _scan_words(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
                     ) -> list[Mention]:

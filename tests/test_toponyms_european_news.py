@@ -104,3 +104,27 @@ def test_dnipro_river_in_french_and_polish(reader, text, name):
 def test_dniepr_without_a_river_cue_is_the_city(reader):
     mention = _mentions(reader, "W Dnieprze i Zaporożu ogłoszono alarm.")["Dnieprze"]
     assert mention.kind is MentionKind.SETTLEMENT and mention.place.id == DNIPRO_CITY
+
+
+@pytest.mark.parametrize("text, word, kind, code", [
+    ("Rosjanie atakują pod Hulajpolem w obwodzie zaporoskim.", "zaporoskim",
+     MentionKind.OBLAST, "26"),  # Zaporizhzhya Oblast
+    ("Ostrzał trwał całą noc w obwodzie chersońskim.", "chersońskim", MentionKind.OBLAST,
+     "08"),  # Kherson Oblast
+    ("Sytuacja w rejonie pokrowskim pozostaje trudna.", "pokrowskim", MentionKind.RAION,
+     "1416"),  # Pokrovskyi Raion, Donetsk oblast
+    ("Drony uderzyły w rejonie kramatorskim.", "kramatorskim", MentionKind.RAION,
+     "1412"),  # Kramatorskyi Raion, Donetsk oblast
+])
+def test_polish_lower_case_unit_adjective(reader, text, word, kind, code):
+    mention = _mentions(reader, text)[word]
+    assert mention.kind is kind and mention.admin_code == code
+
+
+def test_polish_area_word_before_a_common_noun_is_no_raion(reader):
+    assert not _mentions(reader, "Najcięższe walki toczą się w rejonie frontu.")
+
+
+def test_polish_case_form_keeps_the_oblast_named(reader):
+    mention = _mentions(reader, "Rosjanie atakują pod Hulajpolem w obwodzie zaporoskim.")
+    assert mention["Hulajpolem"].place.id == HULIAIPOLE_ZAPORIZHZHIA
