@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from geo import geodesy, text
 from geo.errors import UnknownPlaceError
+from geo.event_languages import CYRILLIC, LANGUAGES
 from geo.gazetteer import COUNTRY_NAMES, AdminUnit, Candidate, Gazetteer, MatchRule, Place
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
@@ -119,6 +120,21 @@ OBLAST_NAMES = {
 #: A foreign namesake this populous is what "X region" means when no Ukrainian one is a
 #: town ("Rostov region", "Kursk region": the Russian regions' capitals, not a hamlet).
 REGION_CAPITAL_POPULATION = 100_000
+#: A foreign city is also met by an exact alias in Latin script ("Warschau", "Genève",
+#: "Varsovie": the name other languages give it) if it is a capital, of its country or of a
+#: first-order region (ALIAS_CITY_CODES), of MAJOR_CITY_POPULATION, or any city of
+#: ALIAS_CITY_POPULATION; a smaller place's alias is too often a word of some language.
+ALIAS_CITY_CODES = frozenset({"PPLC", "PPLA"})
+ALIAS_CITY_POPULATION = 200_000
+#: Polish (and Czech) case endings of a Latin name and the nominative endings tried in their
+#: place, longest first: "w Warszawie" Warszawa, "w Kursku" Kursk, "pod Hulajpolem"
+#: Hulajpole, "w Dnieprze" Dniepr, "Pokrowskiem" Pokrowsk, "w Kijowie" Kijów. A one-word
+#: Latin name that no place bears as written is read as these nominatives, exactly, before
+#: its phonetic skeleton is: a case form of Kursk is Kursk, not Kurskoye, which the
+#: skeleton also meets.
+LATIN_CASE_ENDINGS = (
+    ("owie", ("ów", "ow")), ("rze", ("r",)), ("iem", ("",)), ("em", ("e", "")),
+    ("ie", ("a", "")), ("ą", ("a",)), ("u", ("",)))
 
 # Invisible format characters (soft hyphen, zero-width space/joiners, word joiner, BOM) may
 # sit inside a name pasted from the web ("Char\u00adkiw"); name keys drop them.
@@ -279,6 +295,14 @@ _LIST_ITEM_BEFORE = re.compile(
 # "obwód charkowski", "w obwodzie sumskim": Polish writes an oblast's adjective in lower case.
 _POLISH_OBLAST = re.compile(
     r"obw(?:ód|od(?:u|zie|em|owi|y|ach|ów|om|ami))[ \u00a0]+([a-ząćęłńóśźż]{4,})\b")
+# "rejon pokrowski", "w rejonie pokrowskim": so a raion's, an adjective in -ski or -cki (not
+# "w rejonie frontu", "in the area of the front").
+_POLISH_RAION = re.compile(
+    r"rejon(?:u|ie|em|owi|y|ach|ów|ami)?[ \u00a0]+"
+    r"([a-ząćęłńóśźż]{2,}[sc]k(?:i|im|iego|iej|a|ą|ie|ich|iemu))\b")
+# The ending of a Polish adjective made of a name with -sk- ("zaporoskim" of Zaporoże,
+# "chersońskiego"), read off when the whole adjective meets no unit's stem.
+_POLISH_ADJECTIVE_ENDING = re.compile(r"k(?:i|im|iego|iej|a|ą|ie|ich|iemu)$")
 # "the village of hrakove": a lower-case word (_LOWER_NAME) after this. Only the usual cue
 # for a village, whose name a hasty text may write in lower case: one fast search per text.
 _SETTLEMENT_OF = "village of "
@@ -320,6 +344,9 @@ _RAION_BEFORE = re.compile(
     rf"(?:\s+{_backwards(_UNIT_OF)})?\s+(?:{_backwards(_RAION_WORDS_BEFORE)})\b", re.I)
 # Forward: \b(?:river|the)\s+$
 _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
+# Forward: \ble\s+$ ("sur le Dniepr", "le long du Donets" aside): French gives a river, never
+# a town, the article; a name a stream bears is that stream after it, whatever follows.
+_ARTICLE_RIVER_BEFORE = re.compile(rf"\s+{_backwards('le')}\b", re.I)
 # "crossed the Dnipro 35 km east of Kherson", "along the Oskil": one crosses or follows a
 # river, whatever follows its name (forward: \b(?:crossed|across|...)\s+the\s+$).
 _CROSSING_BEFORE = re.compile(
@@ -334,8 +361,12 @@ _ON_BEFORE = re.compile(r"[ \u00a0]+ан(?![^\W\d_])", re.I)
 RIVER_CODES = frozenset({"STM", "STMS", "STMI", "STMA", "STMB", "STMD", "STMM", "STMX"})
 # The word for a river before its name, in Latin script (Italian "fiume", Dutch "rivier de",
 # Czech "řece", Polish "rzeki", Romanian "râul", Swedish "floden", Lithuanian "upės").
+# The bank of one too: German "am Ufer der Wowtscha", French "sur la rive droite du Dniepr",
+# Polish "na lewym brzegu Dniepru".
 _RIVER_WORDS = ("river rivière fluss flusses río rio fiume rivier řeka řece řeky rzeka rzece "
-                "rzeki râul raul floden upė upės upe ufer")  # German "am Ufer der Wowtscha"
+                "rzeki râul raul floden upė upės upe ufer rive rives brzeg brzegu brzegiem")
+# The side of a bank, between the word for it and "du" ("la rive gauche du Dniepr").
+_BANK_SIDES = "droite gauche"
 _RIVER_WORD_SET = frozenset(_RIVER_WORDS.split())
 # Russian and Ukrainian river words, and the bank of one: "на левом берегу Молочной", "на
 # березі Вовчі" name the river, not a village Molochnyy.
@@ -344,22 +375,32 @@ _CYRILLIC_RIVER_WORDS = ("река реки реке рекой річка рі�
 # Forward: (?:\b(?:RIVER_WORDS)|(?<![^\W\d_])(?:река|...|ріка))\s+(?:de\s+la\s+|du\s+|...)?$
 _RIVER_WORD_BEFORE = re.compile(
     rf"(?:\s++(?:{_backwards('la')}\s++{_backwards('de')}|{_backwards('du des del de der')}))?"
+    rf"(?:\s++{_backwards(_BANK_SIDES)})?"
     rf"\s++(?:(?:{_backwards(_RIVER_WORDS)})\b|"
     rf"(?:{_backwards(_CYRILLIC_RIVER_WORDS)})(?![^\W\d_]))",
     re.I)
-# Forward: \b(?:WATER_WORDS_BEFORE)\s+(?:of|de|di)\s+(?:the\s+)?$ ("the sea of", French
-# "réservoir de", Spanish "embalse de")
-_WATER_WORDS_BEFORE = ("sea gulf bay lake reservoir mar mare réservoir embalse lac lago golfe "
-                       "golfo baie bahía")
+# Forward: \b(?:WATER_WORDS_BEFORE)\s+(?:(?:of|de|di|del)\s+(?:the\s+)?|d['’])?$ ("the sea
+# of", French "réservoir de", "la mer d'Azov", Spanish "embalse de", "el mar Negro", Polish
+# "morze Czarne"): a name right after a sea word, with or without "of", names the water
+_WATER_WORDS_BEFORE = ("sea gulf bay lake reservoir mar mare mer réservoir embalse lac lago "
+                       "golfe golfo baie bahía morze morza morzu")
 _WATER_BEFORE = re.compile(
-    rf"(?:\s+{_backwards('the')})?\s+{_backwards('of de di')}\s+"
+    rf"(?:['’]d|(?:\s+{_backwards('the')})?\s+{_backwards('of de di del')})?\s+"
     rf"(?:{_backwards(_WATER_WORDS_BEFORE)})\b", re.I)
 # Each of the five patterns above ends, read forwards, with one of these words then spaces:
 # when this fails, none of them can match, and _match skips them all.
 _ANY_CUE_BEFORE = re.compile(
-    r"\s++" + _backwards(f"{_UNIT_OF} the la des der {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
-                         f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS}")
+    r"['’]d\s|\s++" + _backwards(
+        f"{_UNIT_OF} the la le des der del {_OBLAST_WORDS_BEFORE} {_RAION_WORDS_BEFORE} "
+        f"{_RIVER_WORDS} {_CYRILLIC_RIVER_WORDS} {_WATER_WORDS_BEFORE}")
     + r"(?![^\W\d_])", re.I)  # a whole word: "made" does not end in the cue "de"
+# A word of the event lexicons of the Latin-script languages (geo.event_languages: German,
+# French, Spanish, Polish), lower case: "Walki" (fighting), "Ataki" (attacks). Capitalised
+# first in its sentence, such a word is the word, not the village Valky or Ataky, unless a
+# cue says otherwise (see _settlement_reason).
+_LEXICON_WORD = re.compile("|".join(
+    f"(?:{pattern})" for language in LANGUAGES if language not in CYRILLIC
+    for _, pattern in language.triggers))
 # Forward: (?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$
 _SENTENCE_START = re.compile(r"\s*(?:\Z|[.!?:;\"“”«»\n(\[]|[-–—]\s)")
 # German nouns for a settlement, which German writes before its name ("das Dorf Robotyne",
@@ -794,6 +835,7 @@ class _Settlements(NamedTuple):
     #                     place's own name as written: its adjective ("Українські", "Украинские")
     common_noun: bool  # a Cyrillic nominative of COMMON_NOUN_NAMES that only villages of
     #                    fewer than TINY_VILLAGE_POPULATION people bear ("Перемога")
+    lexicon_word: bool  # one Latin word that is a word of an event lexicon (_LEXICON_WORD)
 
 
 class _Vocabulary:
@@ -916,16 +958,19 @@ class ToponymFinder:
 
     def _lowercase_names(self, text_: str) -> list[Mention]:
         """Names written in lower case where a cue leaves no doubt: the Polish adjective of an
-        oblast after "obwód" ("w obwodzie charkowskim"), a settlement after "village of" ("the
+        oblast after "obwód" ("w obwodzie charkowskim") or of a raion after "rejon" ("w
+        rejonie pokrowskim"), a settlement after "village of" ("the
         village of hrakove")."""
         found = []
-        for match in _POLISH_OBLAST.finditer(text_) if "obw" in text_ else ():
-            if match.start() and text_[match.start() - 1].isalpha():
-                continue  # "obw" inside a word
-            units = self.gazetteer.admin_units_by_stem(match.group(1), 1)
-            if units:
-                found.append(Mention.found(match.group(1), match.start(1), match.end(1),
-                                      _OBLAST, reason="cue", admin_code=units[0].code))
+        for word, pattern, kind, level in (("obw", _POLISH_OBLAST, _OBLAST, 1),
+                                           ("rejon", _POLISH_RAION, _RAION, 2)):
+            for match in pattern.finditer(text_) if word in text_ else ():
+                if match.start() and text_[match.start() - 1].isalpha():
+                    continue  # "obw" or "rejon" inside a word
+                units = self._polish_units(match.group(1), level)
+                if units:
+                    found.append(Mention.found(match.group(1), match.start(1), match.end(1),
+                                               kind, reason="cue", admin_code=units[0].code))
         at = text_.find(_SETTLEMENT_OF)
         while at >= 0:
             at += len(_SETTLEMENT_OF)
@@ -939,6 +984,16 @@ class ToponymFinder:
                 found.append(Mention.found(match.group(), match.start(), match.end(),
                                       _SETTLEMENT, settlements.places, reason="cue"))
         return found
+
+    def _polish_units(self, adjective: str, level: int) -> tuple[AdminUnit, ...]:
+        """The units of ``level`` a lower-case Polish adjective names ("charkowskim"), also
+        by its stem without the adjective's ending ("zaporoskim": "zaporos", of Zaporizhzhia),
+        whose skeleton the whole word's would not start."""
+        units = self.gazetteer.admin_units_by_stem(adjective, level)
+        stem = _POLISH_ADJECTIVE_ENDING.sub("", adjective)
+        if not units and stem != adjective and len(stem) >= CASE_STEM_MIN_LENGTH:
+            units = self.gazetteer.admin_units_by_stem(stem, level)
+        return tuple(units)
 
     def _scan_words(self, text_: str, offset: int, run: str, vocabulary: _Vocabulary
                     ) -> list[Mention]:
@@ -1050,6 +1105,9 @@ class ToponymFinder:
             if cue_before and (self._rivers(name) or self._mapped_river(name)) and (
                     _CROSSING_BEFORE.match(back)
                     or (_RIVER_BEFORE.match(back) and _BARE_NAME_END.match(after))):
+                return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
+            if cue_before and _ARTICLE_RIVER_BEFORE.match(back) and any(
+                    place.feature_code in RIVER_CODES for place in self._rivers(name)):
                 return Mention.found(name, start, end, _RIVER, self._rivers(name), reason="cue")
         if read.cyrillic and name[-1:] in LOCATIVE_ENDINGS and _ON_BEFORE.match(back) \
                 and any(place.feature_code in RIVER_CODES for place in self._rivers(name)):
@@ -1231,7 +1289,9 @@ class ToponymFinder:
             indexed = (stem is not None and self.gazetteer.might_name(stem)) or any(
                 self.gazetteer.might_name(form) for form in
                 (*_plural_stems(name), *_declined_nominatives(name))) or (
-                english is not None and self.gazetteer.might_name(english))
+                english is not None and self.gazetteer.might_name(english)) or (
+                " " not in name and any(self.gazetteer.might_name(form) for form in
+                                        _word_nominatives_all(name, LATIN_CASE_ENDINGS)))
         cyrillic = text.has_cyrillic(name)
         region_suffix = _REGION_SUFFIX.search(name) is not None
         countries = self._admin_units(name, 0)
@@ -1273,6 +1333,9 @@ class ToponymFinder:
         cands = tuple(c for c in self._exact(name) if c.place.is_populated
                       and (_admitted(name, c) or (c.place.country_code in THEATRE_COUNTRIES
                                                   and _spells_own_name(name, c.place))))
+        if not cands:
+            cands = tuple(c for c in self._exact(name) if c.place.is_populated
+                          and _alias_city(name, c))
         own_name = any(c.rule in _OWN_NAME_RULES for c in cands)
         if cands and name[-1:] in LOCATIVE_ENDINGS and cyrillic:
             cands += self._locative_of(name[:-1], max(c.place.population for c in cands))
@@ -1285,6 +1348,8 @@ class ToponymFinder:
                            and c.place.id not in known)
         if not cands and cyrillic and " " not in name:
             cands = self._prepositional(name)
+        latin_case = () if cands or cyrillic else self._latin_case_of(name)
+        cands = cands or latin_case
         english = None if text.name_key(name).startswith(COUNTRY_WORD_STEMS) \
             else _english_spelling(name)
         if not cands and english:
@@ -1312,7 +1377,8 @@ class ToponymFinder:
             inflected=inflected,
             case_form=inflected and self._case_form(name, cands),
             peopled_case_form=inflected and (any(
-                c.place.population and c.score >= 100.0 for c in noun_case) or self._case_form(
+                c.place.population and c.score >= 100.0 for c in (*noun_case, *latin_case))
+                or self._case_form(
                 name, [c for c in _drop_unlike(cands, text.skeleton_key(name), every=True)
                        if c.place.population])),
             alias_hamlets=any(c.rule not in _OWN_NAME_RULES
@@ -1325,7 +1391,9 @@ class ToponymFinder:
             country_word=not own_name and name.lower().endswith(_ADJECTIVE_ENDINGS) and any(
                 variant.startswith(COUNTRY_WORD_STEMS) for variant in variants),
             common_noun=own_name and name.lower() in COMMON_NOUN_NAMES and all(
-                c.place.population < TINY_VILLAGE_POPULATION for c in cands))
+                c.place.population < TINY_VILLAGE_POPULATION for c in cands),
+            lexicon_word=len(words) == 1 and not cyrillic
+            and _LEXICON_WORD.fullmatch(name.lower()) is not None)
 
     @staticmethod
     def _spells(name: str, place: Place) -> bool:
@@ -1442,6 +1510,27 @@ class ToponymFinder:
         return tuple({c.place.id: Candidate(c.place, MatchRule.SKELETON, c.score)
                       for form in _noun_nominatives(name) for c in self._exact(form)
                       if c.place.is_populated and _admitted(form, c)}.values())
+
+    def _latin_case_of(self, name: str) -> tuple[Candidate, ...]:
+        """The places a one-word Latin ``name`` is a Polish or Czech case form of (see
+        LATIN_CASE_ENDINGS), marked as inflected: those a nominative, or its English-style
+        spelling, meets exactly and that it admits (a big foreign city by its alias too:
+        "Warszawie" Warsaw, "Kursku" Kursk, "Hulajpolem" the Hulyaypole towns); () for
+        none."""
+        if " " in name:
+            return ()
+        forms = _word_nominatives_all(name, LATIN_CASE_ENDINGS)
+        found: dict[int, Candidate] = {}
+        for form in dict.fromkeys(forms):
+            english = _english_spelling(form)
+            for spelt in (form, english) if english else (form,):
+                for c in self._exact(spelt):
+                    if c.place.is_populated and c.place.id not in found and (
+                            _admitted(spelt, c) or _alias_city(spelt, c)):
+                        found[c.place.id] = Candidate(c.place, MatchRule.SKELETON, 100.0)
+            if found:
+                break  # the longest ending that names a place: "-iem", not also "-em"
+        return tuple(found.values())
 
     def _inflected(self, name: str) -> list[Candidate]:
         """Inflected or variant spellings (Купянска, Donecko): skeleton candidates in Ukraine
@@ -1579,6 +1668,17 @@ def _word_nominatives(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...
     return ()
 
 
+def _word_nominatives_all(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...],
+                          min_stem: int = CASE_STEM_MIN_LENGTH) -> tuple[str, ...]:
+    """The nominatives of one word by every one of ``endings`` it has (leaving a stem of
+    ``min_stem`` letters), longest ending first: "Pokrowskiem" is read without "-iem" and
+    without "-em"."""
+    lower = word.lower()
+    return tuple(word[:-len(ending)] + nominative for ending, nominatives in endings
+                 if lower.endswith(ending) and len(word) - len(ending) >= min_stem
+                 for nominative in nominatives)
+
+
 def _case_stem(name: str) -> str | None:
     """The name without its case ending (see CASE_ENDINGS), or None."""
     lower = name.lower()
@@ -1712,6 +1812,9 @@ def _settlement_reason(text_: str, end: int, after: str, back: str,
         return None  # "Українські сили", "Украинские военные": the country's adjective
     if settlements.common_noun and _SENTENCE_START.match(back):
         return None  # "Перемога буде за нами": a noun first in its sentence
+    if settlements.lexicon_word and _SENTENCE_START.match(back):
+        return None  # "Walki toczą się", "Ataki dronów": a word of the text's language
+        # first in its sentence, without a cue
     if settlements.one_word and settlements.lower in vocabulary:
         return None  # the text also uses it as an ordinary word ("Bar", "Mir")
     said = _SPEECH_BEFORE.match(back, 0, 30)
@@ -2288,13 +2391,27 @@ def _admitted(name: str, candidate: Candidate) -> bool:
     by its own name (in Russia or Belarus also by a transliteration of it, "Теткино"), or, a
     foreign city of MAJOR_CITY_POPULATION, by its Cyrillic alias or the transliteration of a
     Cyrillic name ("Женева", "Вашингтон"):
-    Russian and Ukrainian text names foreign cities so. Never a small foreign place by an
-    alias, which is often a word of some language."""
+    Russian and Ukrainian text names foreign cities so (a big one also by a Latin alias where
+    nothing else is admitted: see _alias_city). Never a small foreign place by an alias,
+    which is often a word of some language."""
     place, rule = candidate.place, candidate.rule
     return place.country_code == HOME_COUNTRY or rule is MatchRule.NAME \
         or (rule in _OWN_NAME_RULES and place.country_code in THEATRE_COUNTRIES) \
         or (rule is not MatchRule.SKELETON and place.population >= MAJOR_CITY_POPULATION
             and text.has_cyrillic(name))
+
+
+def _alias_city(name: str, candidate: Candidate) -> bool:
+    """True if ``candidate`` is a foreign city that ``name``, one Latin word, names by an
+    exact alias: a capital (ALIAS_CITY_CODES) of MAJOR_CITY_POPULATION or a city of
+    ALIAS_CITY_POPULATION, which other languages call by names of their own ("Warschau",
+    "Genf", "Varsovie"). Asked only where no place is admitted (see _admitted): never
+    against a Ukrainian place's own name. Not an alias of several words, often a phrase
+    translated word for word ("White House", Casablanca)."""
+    place = candidate.place
+    return candidate.rule is not MatchRule.SKELETON and " " not in name \
+        and not text.has_cyrillic(name) and place.population >= MAJOR_CITY_POPULATION \
+        and (place.feature_code in ALIAS_CITY_CODES or place.population >= ALIAS_CITY_POPULATION)
 
 
 def _respelling(alias: str, own: str, head: int = RESPELLING_EDGE) -> bool:
