@@ -900,7 +900,8 @@ class _Vocabulary:
         return word in self._words
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+#: "the Seversky Donets": the article right before a name (a string test, not a regex).
+_THE_ENDINGS = ("the ", "The ", "THE ")
 
 
 def _mapped_river(name: str) -> bool:
@@ -1049,7 +1050,7 @@ class ToponymFinder:
         """The mention the span ``read`` (at ``start``) makes in its context, if any."""
         name = read.text
         end = start + len(name)
-        if " " in name and _THE_BEFORE.search(text_, max(0, start - 8), start) \
+        if " " in name and text_.endswith(_THE_ENDINGS, max(0, start - 4), start) \
                 and name.rsplit(None, 1)[-1].lower() not in _RIVER_WORD_SET \
                 and self._mapped_river(name):
             # "on the Seversky Donets": a river of the shipped map, not the town Severskaya
@@ -2086,6 +2087,8 @@ def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
 #: "In Belgorod region, ...", "In Russia, ...": a sentence opening in a place (read backwards).
 _FRAME_BACKWARDS = re.compile(r"\s*(?:eht\s+)?(?:ni|ssorca|в|у)\s*(?:\Z|[.!?\n]|[-–—]\s)",
                               re.I)
+#: How the text before a frame ends, at least (a string test before _FRAME_BACKWARDS).
+_FRAME_WORD_ENDINGS = ("n ", "N ", "e ", "E ", "s ", "S ", "в ", "В ", "у ", "У ")
 #: Where the sentence a frame opens ends (an English full stop, or a line break).
 _FRAME_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -2097,8 +2100,9 @@ def _framed_abroad(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
     lies there unless a cue of its own says otherwise, up to the next unit, country or region
     the sentence names ("..., while in Sumy region ...")."""
     for i, frame in enumerate(mentions):
-        if frame.kind not in (_COUNTRY, _SETTLEMENT) or not _FRAME_BACKWARDS.match(
-                text_[max(0, frame.start - 12):frame.start][::-1]):
+        if frame.kind not in (_COUNTRY, _SETTLEMENT) \
+                or not text_.endswith(_FRAME_WORD_ENDINGS, max(0, frame.start - 5), frame.start) \
+                or not _FRAME_BACKWARDS.match(text_[max(0, frame.start - 12):frame.start][::-1]):
             continue
         if frame.kind is _COUNTRY:
             cue = (frame.admin_code, text_[frame.start:frame.end], "")
