@@ -320,6 +320,8 @@ GERMAN = Language(
     particles=frozenset({"mit"}),
     back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?))\b",
     negation_after=r"(?:\s+[\w-]+){0,3}?\s+nicht\s*(?:[.,;:!?)]|$)",
+    reference_before=r"\b(?:(?:nord|süd)?(?:nörd|süd|öst|west)lich|km|"
+                     r"kilometer[n]?|meilen)\s+(?:(?:entfernt\s+)?von|vo[nm]|der\s+stadt)\s+$",
     near_before=r"\b(?:bei|nahe|nördlich\s+von|südlich\s+von|östlich\s+von|westlich\s+von|"
                 r"in\s+der\s+nähe\s+von|vor|um|richtung|im\s+raum)\s+$",
     markers=frozenset("""
@@ -369,6 +371,9 @@ FRENCH = Language(
     back_object=r"\b(?:cela|ceci|ces\s+(?:informations|affirmations|allégations)|"
                 r"cette\s+(?:information|affirmation)|l['’]information)\b",
     near_before=r"\b(?:près\s+de|autour\s+de|aux\s+abords\s+de|non\s+loin\s+de|vers)\s+$",
+    reference_before=r"(?:\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|"
+                     r"\b(?:km|kilomètres?|milles)(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|"
+                     r"ouest)(?:-(?:est|ouest))?)?)\s+(?:de\s+(?:la\s+ville\s+de\s+)?|d['’]|du\s+)$",
     markers=frozenset("les des été selon ont une dans du sur à qui près aux".split()),
 )
 
@@ -410,6 +415,9 @@ SPANISH = Language(
     back_object=r"\b(?:esto|eso|est?a\s+(?:información|afirmación)|"
                 r"est?as\s+afirmaciones|la\s+información)\b",
     near_before=r"\b(?:cerca\s+de|en\s+las\s+afueras\s+de|alrededor\s+de|hacia)\s+$",
+    reference_before=r"\b(?:al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|"
+                     r"sudeste|sudoeste|nordeste)|km|kilómetros?|millas)\s+(?:de|del)\s+"
+                     r"(?:la\s+ciudad\s+de\s+)?$",
     markers=frozenset("""
         las los según del una fueron por con que y contra tras fue sus dejó
     """.split()),
@@ -449,6 +457,8 @@ POLISH = Language(
     skip_words=frozenset("też także również".split()),
     back_object=r"\b(?:te\s+(?:informacje|doniesienia|twierdzenia)|tę\s+informację)\b",
     near_before=r"\b(?:pod|koło|w\s+pobliżu|w\s+okolicach|w\s+rejonie|w\s+kierunku)\s+$",
+    reference_before=r"\b(?:na\s+(?:północ|połud|wsch|zach)\w*(?:[\s-]+(?:wsch|zach)\w*)?|"
+                     r"km|kilometr\w*)\s+od\s+(?:miasta\s+)?$",
     markers=frozenset("""
         się przez został została zostały że oraz jest na w z są według wojska miasta obwodu
         rosyjskie ukraińskie

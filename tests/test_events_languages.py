@@ -275,3 +275,22 @@ def test_a_month_word_without_day_or_year_is_no_time(read):
     """"лютого" is also "fierce": with no day, year or "у" it names no month."""
     events = read("Окупанти штурмували Торецьк, але зустріли шквал лютого вогню.")
     assert _one(events, K.ASSAULT, TORETSK).when == ""
+
+
+@pytest.mark.parametrize(("text", "place", "reference"), [
+    # a place a distance or direction is measured from is not where the strike fell
+    ("Pokrowsk, około 50 km na północny zachód od Doniecka, został ostrzelany w nocy przez "
+     "rosyjskie drony.", POKROVSK, DONETSK),
+    ("Toretsk, a unos 20 kilómetros al norte de Donetsk, fue bombardeada por las fuerzas rusas.",
+     TORETSK, DONETSK),
+    ("Toretsk, à une vingtaine de kilomètres au nord de Donetsk, a été bombardée par les "
+     "troupes russes.", TORETSK, DONETSK),
+    ("Kourakhové, à l'ouest d'Avdiïvka, a été bombardée par les troupes russes.",
+     KURAKHOVE, AVDIIVKA),
+    ("Die Stadt Torezk, rund 20 Kilometer nördlich von Donezk, wurde von russischen Truppen "
+     "beschossen.", TORETSK, DONETSK),
+])
+def test_a_reference_place_in_latin_languages_is_not_the_event_place(read, text, place,
+                                                                     reference):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(K.STRIKE, place)]
