@@ -50,7 +50,8 @@ class Language(NamedTuple):
     #: Words of the language that English does not write: MIN_MARKERS of them mark a report
     #: as written in it. Empty for a language recognised by its script.
     markers: frozenset[str] = frozenset()
-    #: Letters of the language that English does not write: any of them counts as one marker.
+    #: Letters of the language that English does not write: any of them counts as one marker
+    #: (one only: Swedish and Romanian write two of German's or French's).
     letters: str = ""
     #: What a denying verb denies when it points back at a claim made before it ("У ЗСУ цю
     #: інформацію спростували", "Kiew dementierte dies"): an object standing by the verb.
@@ -334,7 +335,7 @@ GERMAN = Language(
 
 # --- French -----------------------------------------------------------------------------------
 
-_FR_SIDE = r"(?:russes?|ukrainiens?|ukrainiennes?|ennemi\w*)"
+_FR_SIDE = r"(?:russes?|ukrainiennes?|ukrainiens?|ennemi\w*)"
 _FR_FORCE = r"(?:forces|troupes|armée|soldats|unités|militaires|drones|combattants)"
 
 FRENCH = Language(
@@ -374,7 +375,12 @@ FRENCH = Language(
     reference_before=r"(?:\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|"
                      r"\b(?:km|kilomètres?|milles)(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|"
                      r"ouest)(?:-(?:est|ouest))?)?)\s+(?:de\s+(?:la\s+ville\s+de\s+)?|d['’]|du\s+)$",
-    markers=frozenset("les des été selon ont une dans du sur à qui près aux".split()),
+    # with the words of war, so that one short sentence is told ("L'armée russe a pris ...")
+    markers=frozenset("""
+        les des été selon ont une dans du sur à qui près aux l
+        troupes armée russe russes russie ukrainien ukrainienne ukrainiens ukrainiennes
+    """.split()),
+    letters="éèêàçùâîôûëïœ",
 )
 
 # --- Spanish ----------------------------------------------------------------------------------
@@ -392,7 +398,8 @@ SPANISH = Language(
                    r"golpe\w*)\b"),
         (K.CAPTURE_CLAIM, r"\b(?:tom\w*\s+el\s+control|liber(?:ó|aron|ación|ado|ada|ados|"
                           r"adas)|captur(?:ó|aron|ado|ada|ados|adas)|conquist\w*|"
-                          r"toma\s+de)\b"),
+                          # a capture named as a noun: "anunció la captura de Toretsk"
+                          r"toma\s+de|captura\s+de)\b"),
         (K.WITHDRAWAL, r"\b(?:retir(?:ó|aron|ada|adas|ado|ados|arse|ándose)|repleg\w*|"
                        r"abandon(?:ó|aron|ado|ada|ados|adas))\b"),
         (K.ASSAULT, r"\b(?:atac\w*|ataques?|asalt\w*|ofensiv\w*|avanz\w*|avance|combates?|"
@@ -420,7 +427,11 @@ SPANISH = Language(
                      r"(?:la\s+ciudad\s+de\s+)?$",
     markers=frozenset("""
         las los según del una fueron por con que y contra tras fue sus dejó
+        tropas fuerzas ejército ruso rusa rusos rusas rusia ucraniano ucraniana ucranianos
+        ucranianas ucrania
     """.split()),
+    # not "é", which French writes as well
+    letters="áíóúñ¿¡",
 )
 
 # --- Polish -----------------------------------------------------------------------------------
@@ -487,9 +498,9 @@ _CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
 
 def active_languages(encoded: bytes, lowered: str) -> tuple[Language, ...]:
     """The languages whose lexicons a report needs: Ukrainian and Russian when it has Cyrillic
-    letters, another when MIN_MARKERS of its markers stand in the report's first MARKER_CHARS
-    characters (not looked for in English text). ``encoded``: the text in UTF-8; ``lowered``:
-    the text with A-Z lowered. Cheap: byte and substring searches."""
+    letters, another when MIN_MARKERS of its markers (words, or one of its letters) stand in the
+    report's first MARKER_CHARS characters (not looked for in English text). ``encoded``: the
+    text in UTF-8; ``lowered``: the text with A-Z lowered. Cheap: byte and substring searches."""
     found: list[Language] = []
     if any(lead in encoded for lead in _CYRILLIC_LEADS):
         found += CYRILLIC

@@ -141,6 +141,14 @@ def test_negated_and_unrelated_words_are_no_events(read):
     ("Drohnen griffen das Gebiet Kursk an, teilte das Ministerium mit.", ["de"]),  # "mit."
     ("Les troupes russes ont bombardé Kharkiv.", ["fr"]),
     ("Russische Truppen griffen Pokrowsk an.", ["de"]),  # German-only war words
+    # one short sentence: a word of war and a function word or letter are enough
+    ("L'armée ukrainienne a évacué Pokrovsk.", ["fr"]),
+    ("Las tropas rusas tomaron Pokrovsk.", ["es"]),
+    ("El ejército ruso capturó Vuhledar según Moscú.", ["es"]),
+    # English quoting one foreign name is English
+    ("Zelensky met Macron in Zürich.", []),
+    ("Officials in Kyiv met Bayrou and Lecornu at Matignon, praising the café.", []),
+    ("Residents were urged to evacuate Pokrovsk, Kharkiv Governor Oleh Syniehubov said.", []),
 ])
 def test_languages_are_told_cheaply(text, names):
     encoded = text.encode()
@@ -294,3 +302,16 @@ def test_a_reference_place_in_latin_languages_is_not_the_event_place(read, text,
                                                                      reference):
     events = read(text)
     assert [(e.kind, e.mention.place.id) for e in events] == [(K.STRIKE, place)]
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "actor"), [
+    ("Las fuerzas ucranianas se retiraron de Vuhledar.", K.WITHDRAWAL, VUHLEDAR,
+     "Las fuerzas ucranianas"),
+    ("Les troupes ukrainiennes se sont retirées de Selydove.", K.WITHDRAWAL, SELYDOVE,
+     "Les troupes ukrainiennes"),
+    ("Rusia anunció la captura de Kurajove.", K.CAPTURE_CLAIM, KURAKHOVE, ""),
+])
+def test_one_short_french_or_spanish_sentence_gives_its_event(read, text, kind, place, actor):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
+    assert events[0].actor == actor
