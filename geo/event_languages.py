@@ -319,7 +319,8 @@ GERMAN = Language(
     skip_words=frozenset("am auch bereits zuvor später dies".split()),
     leading=frozenset("die der das dem den des ein eine einer eines einem".split()),
     particles=frozenset({"mit"}),
-    back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?))\b",
+    back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?)|"
+                r"(?<=,\s)was)\b",
     negation_after=r"(?:\s+[\w-]+){0,3}?\s+nicht\s*(?:[.,;:!?)]|$)",
     reference_before=r"\b(?:(?:nord|süd)?(?:nörd|süd|öst|west)lich|km|"
                      r"kilometer[n]?|meilen)\s+(?:(?:entfernt\s+)?von|vo[nm]|der\s+stadt)\s+$",
@@ -329,6 +330,7 @@ GERMAN = Language(
         und der die das dem den des sich wurde wurden nach bei mit einen einem haben hat ist
         nicht laut aus eine zu auf durch im
         truppen russische russischen ukrainische ukrainischen streitkräfte drohnen griffen
+        meldete meldeten eroberung einnahme erobert dementierte dementierten
     """.split()),
     letters="äöüß",
 )
@@ -370,14 +372,16 @@ FRENCH = Language(
     skip_words=frozenset("également aussi".split()),
     leading=frozenset("le la les l".split()),
     back_object=r"\b(?:cela|ceci|ces\s+(?:informations|affirmations|allégations)|"
-                r"cette\s+(?:information|affirmation)|l['’]information)\b",
+                r"cette\s+(?:information|affirmation)|l['’]information|"
+                # "..., ce que Kiev dément": a relative pointing back at the clause before
+                r"(?<=,\s)ce\s+(?:que|qu['’]))\b",
     near_before=r"\b(?:près\s+de|autour\s+de|aux\s+abords\s+de|non\s+loin\s+de|vers)\s+$",
     reference_before=r"(?:\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|"
                      r"\b(?:km|kilomètres?|milles)(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|"
                      r"ouest)(?:-(?:est|ouest))?)?)\s+(?:de\s+(?:la\s+ville\s+de\s+)?|d['’]|du\s+)$",
     # with the words of war, so that one short sentence is told ("L'armée russe a pris ...")
     markers=frozenset("""
-        les des été selon ont une dans du sur à qui près aux l
+        les des été selon ont une dans du sur à qui près aux l le
         troupes armée russe russes russie ukrainien ukrainienne ukrainiens ukrainiennes
     """.split()),
     letters="éèêàçùâîôûëïœ",
@@ -420,7 +424,9 @@ SPANISH = Language(
     skip_words=frozenset("también".split()),
     leading=frozenset("el la los las".split()),
     back_object=r"\b(?:esto|eso|est?a\s+(?:información|afirmación)|"
-                r"est?as\s+afirmaciones|la\s+información)\b",
+                r"est?as\s+afirmaciones|la\s+información|"
+                # "..., algo que Kiev desmintió": a relative pointing back at the clause before
+                r"(?<=,\s)(?:algo|lo|cosa)\s+que)\b",
     near_before=r"\b(?:cerca\s+de|en\s+las\s+afueras\s+de|alrededor\s+de|hacia)\s+$",
     reference_before=r"\b(?:al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|"
                      r"sudeste|sudoeste|nordeste)|km|kilómetros?|millas)\s+(?:de|del)\s+"
@@ -454,7 +460,7 @@ POLISH = Language(
         (K.EVACUATION, r"\bewakuow\w*|\bewakuacj\w*"),
         (K.CASUALTIES, r"\b(?:zgin\w*|zabit\w*|zabij\w*|rann\w*|ofiar\w*|poległ\w*)"),
     ),
-    say=r"\b(?:poinformował\w*|powiedział\w*|oświadczył\w*|przekazał\w*|podał\w*|"
+    say=r"\b(?:poinformował\w*|powiedział\w*|oświadczył\w*|przekazał\w*|podał\w*|ogłosił\w*|"
         r"napisał\w*|zaprzeczył\w*|zdementował\w*)",
     according=r"\b(?:według|jak\s+podał\w*|jak\s+poinformował\w*|zdaniem)\s+",
     denial=r"\b(?P<verb>zaprzeczy\w*|zdementowa\w*|dementu\w*)|\bnieprawd\w*|"
@@ -466,13 +472,14 @@ POLISH = Language(
                r"miast\w*|obwod\w*|wojsk\w*|armi\w*|dowódz\w*|szef\w*|"
                r"rosyjsk\w*|ukraińsk\w*|generaln\w*|lokaln\w*)",
     skip_words=frozenset("też także również".split()),
-    back_object=r"\b(?:te\s+(?:informacje|doniesienia|twierdzenia)|tę\s+informację)\b",
+    back_object=r"\b(?:te\s+(?:informacje|doniesienia|twierdzenia)|tę\s+informację|"
+                r"(?<=,\s)(?:czemu|co))\b",
     near_before=r"\b(?:pod|koło|w\s+pobliżu|w\s+okolicach|w\s+rejonie|w\s+kierunku)\s+$",
     reference_before=r"\b(?:na\s+(?:północ|połud|wsch|zach)\w*(?:[\s-]+(?:wsch|zach)\w*)?|"
                      r"km|kilometr\w*)\s+od\s+(?:miasta\s+)?$",
     markers=frozenset("""
         się przez został została zostały że oraz jest na w z są według wojska miasta obwodu
-        rosyjskie ukraińskie
+        rosyjskie ukraińskie rosja ukraina kijów moskwa czemu
     """.split()),
     letters="łąęśżź",
 )

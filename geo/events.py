@@ -847,8 +847,27 @@ class _Doc:
         known = self._aside.get(key)
         if known is None:
             known = self._aside[key] = self.is_reference(mention) \
-                or _is_metonymy(self.folded, mention)
+                or _is_metonymy(self.folded, mention) \
+                or bool(self.languages) and self._foreign_metonymy(mention)
         return known
+
+    def _foreign_metonymy(self, mention: Mention) -> bool:
+        """Whether a settlement is a speaker in another language of the report: a say-verb or
+        denying verb right after it ("Moskau meldete", "ce que Kiev dément", "Kiev
+        desmintió"), as English "Kyiv denied" (:data:`_METONYMY_AFTER`)."""
+        if mention.kind is not MentionKind.SETTLEMENT:
+            return False
+        native, at = self.native, mention.end
+        if not native[at:at + 1].isspace():
+            return False
+        at += 1
+        for language in self.languages:
+            if language.say.match(native, at):
+                return True
+            found = language.denial.match(native, at)
+            if found and found.group("verb"):
+                return True
+        return False
 
     def speech_cues(self, pattern: re.Pattern[str], text: str, lo: int, hi: int
                     ) -> Iterator[re.Match[str]]:
@@ -2073,6 +2092,10 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
             and language.back_object.search(doc.native, max(s, found.start() - BACK_OBJECT_CHARS),
                                             min(e, found.end() + BACK_OBJECT_CHARS)) is not None
         cue = found.span()
+        if refers_back:
+            # "Kiew wies dies zurück", "ce que Kiev dément": the verb's subject denies
+            named = _foreign_speaker(doc, language, found.start(), s, forward=False)
+            who = text[named[0]:named[1]] if named else None
     elif marker is not None:
         if marker.group("claim"):
             named = marker.span("denier") if marker.group("denier") else \

@@ -315,3 +315,20 @@ def test_one_short_french_or_spanish_sentence_gives_its_event(read, text, kind, 
     events = read(text)
     assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
     assert events[0].actor == actor
+
+
+@pytest.mark.parametrize(("text", "place", "claimant", "denier"), [
+    # a capital saying or denying is a speaker, not a place; the denier is the subject of the
+    # verb pointing back, not the claimant
+    ("Moskau meldete die Eroberung von Kurachowe, Kiew dementierte dies.", KURAKHOVE,
+     "Moskau", "Kiew"),
+    ("Le Kremlin a annoncé la prise de Selydove, ce que Kiev dément.", SELYDOVE, "Kremlin",
+     "Kiev"),
+    ("Rusia anunció la conquista de Vuhledar, algo que Kiev negó.", VUHLEDAR, "Rusia", "Kiev"),
+    ("Rosja ogłosiła zdobycie Pokrowska, czemu Kijów zaprzeczył.", POKROVSK, "Rosja", "Kijów"),
+])
+def test_a_capital_denying_a_claim_is_its_denier_not_a_place(read, text, place, claimant,
+                                                             denier):
+    events = read(text)
+    assert sorted((e.kind, e.mention.place.id, e.claimed_by, e.denied_by) for e in events) == [
+        (K.CAPTURE_CLAIM, place, claimant, denier), (K.CONTROL_AFFIRMED, place, denier, denier)]
