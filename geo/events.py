@@ -403,10 +403,16 @@ _NEAR_CLAUSE = _caseless(
     r"\b(?:in\s+the\s+vicinity|nearby|outskirts|on\s+the\s+approaches|in\s+the\s+area|"
     r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b")
 #: Words every match of :data:`_RELATION_BEFORE` contains (a cheap test before it).
-_RELATION_WORDS = ("north", "south", "east", "west", "km", "kilomet", "mi", "across", "opposite")
+_RELATION_WORDS = ("north", "south", "east", "west", "km", "kilomet", "mi", "across", "opposite",
+                   "stream", "road", "highway")
 _RELATION_BEFORE = _caseless(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
+    # "on the northern edge of Avdiivka", "upstream of Kherson", "on the road to Chasiv Yar":
+    # what locates another place
+    r"\b(?:north|south|east|west)[\w-]*\s+(?:edge|outskirts|fringes?|flank)\s+of|"
+    r"\b(?:up|down)stream\s+(?:of|from)|"
+    r"\b(?:on|along)\s+the\s+(?:[\w-]+\s+)?(?:road|highway)\s+(?:to|from|towards?)|"
     r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of)|"
     r"\bacross\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?from|\bopposite)\s+"
     r"(?:the\s+)?(?:(?!(?:near|in|at|and|or|to|from|by|on|toward|towards)\b)[\w'’-]+\s+){0,2}?"

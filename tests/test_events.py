@@ -843,3 +843,17 @@ def test_destroying_equipment_on_the_ground_is_a_strike(read):
     # drones destroyed in the air stay an interception
     events = read("Air defences destroyed 20 drones over Kharkiv overnight.")
     assert [e.kind for e in named(events, "Kharkiv")] == [EventKind.INTERCEPTION]
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # a place that only locates another ("on the road to", "upstream of", "on the southern
+    # edge of") is not where the event happened
+    ("Russian troops stormed Klishchiivka, south of Bakhmut on the road to Horlivka.",
+     EventKind.ASSAULT, "Klishchiivka"),
+    ("Ukrainian forces shelled Oleshky, downstream of Nova Kakhovka.", EventKind.STRIKE, "Oleshky"),
+    ("Krasnohorivka, on the western edge of Donetsk, was attacked again by Russian infantry.",
+     EventKind.ASSAULT, "Krasnohorivka"),
+])
+def test_a_place_that_only_locates_another_is_not_the_event_place(read, text, kind, place):
+    events = read(text)
+    assert [(e.kind, e.mention.text) for e in events] == [(kind, place)]
