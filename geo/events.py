@@ -216,7 +216,9 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\b(?:took|taken|take|takes|taking|claim(?:ed|s|ing)?|gain(?:ed|s)?|regain(?:ed|s)?|"
      r"establish(?:ed|es)?|restor(?:ed|es))\s+(?:full\s+|complete\s+|total\s+)?control\b|"
      r"\bfell\s+to\b|\b(?:has|had|have)\s+fallen\b|"
-     r"\btook\s+(?:over|the\s+(?:village|town|city|settlement))\b|"
+     r"\btook\s+over\b|\b(?:took|taken)\s+the\s+(?:village|town|city|settlement)\b|"
+     # "came under Russian control", "fell under the control of"
+     r"\b(?:came|comes?|coming|fell|falls?|fallen)\s+under\s+(?:[\w'’-]+\s+){0,2}?control\b|"
      r"\boccupied\s+the\s+(?:village|town|city|settlement)\b|"
      r"\brais(?:ed|ing)\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b"),
     (K.CONTROL_AFFIRMED,
@@ -338,6 +340,10 @@ _HYPOTHETICAL = _caseless(
     r"ready\s+to|prepar\w+\s+to|until|prevent\w*|avoid\w*|avert\w*|possible|potential|"
     r"demand\w*|fears?|feared|verge\s+of|brink\s+of|about\s+to)\b"
     rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$")
+#: "were urged to evacuate", "called on residents to evacuate", "ordered to evacuate": a call
+#: to evacuate is an evacuation under way, not a hypothetical one.
+_EVACUATION_CALL = _caseless(
+    r"\b(?:urg\w+|call(?:s|ed|ing)?\s+on|ask\w*|order\w*|told)\b(?:\s+[\w'’-]+){0,3}\s+to\s+$")
 #: Weapons supplied, sold or pledged are not weapons used.
 _SUPPLY = _caseless(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver\w*|send(?:s|ing)?|sent|provid\w*|pledg\w*|"
@@ -1021,7 +1027,8 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
             return  # "the 3rd Assault Brigade": a unit's name, not an assault
         before = doc.folded[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
         if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
-                and not _HEDGED_PAST.search(before):
+                and not _HEDGED_PAST.search(before) \
+                and not (kind is K.EVACUATION and _EVACUATION_CALL.search(before)):
             return
         if kind is K.STRIKE and _SUPPLY.search(before):
             return

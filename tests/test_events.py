@@ -857,3 +857,20 @@ def test_destroying_equipment_on_the_ground_is_a_strike(read):
 def test_a_place_that_only_locates_another_is_not_the_event_place(read, text, kind, place):
     events = read(text)
     assert [(e.kind, e.mention.text) for e in events] == [(kind, place)]
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    ("Kupiansk came under Russian occupation control in February 2022.",
+     EventKind.CAPTURE_CLAIM, "Kupiansk"),
+    ("Russian shelling hit Kupiansk. Moscow claimed to have taken the town.",
+     EventKind.CAPTURE_CLAIM, "Kupiansk"),
+    # a call to evacuate is an evacuation
+    ("Families in Kupiansk were ordered to evacuate.", EventKind.EVACUATION, "Kupiansk"),
+])
+def test_control_changes_and_evacuation_calls(read, text, kind, place):
+    assert (kind, place) in [(e.kind, e.mention.text) for e in read(text)]
+
+
+def test_a_hypothetical_capture_is_still_no_event(read):
+    events = read("Fighting went on near Kupiansk. Analysts said Russia could take the town.")
+    assert EventKind.CAPTURE_CLAIM not in [e.kind for e in events]
