@@ -378,14 +378,18 @@ _DENIAL = _caseless(
 _BACK_OBJECTS = (" it", " that", " this", " them", " claim", " claims", " report", " reports")
 _CLAUSE_END_AFTER = re.compile(
     r"(?:\s+as\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)?\s*(?:[,.;:!?)\"”’]|$)")
-#: "called the claim false", "described these reports as fake": a verb that labels a claim,
-#: right before a denying adjective of :data:`_DENIAL`; its subject is the denier, and its
+#: "called the claim false", "described these reports as fake", "said the report was false": a
+#: verb that labels a claim, right before a denying adjective of :data:`_DENIAL`; its subject
+#: is the denier, and its
 #: object ("the claim", "it") points back at the claims before it.
 _LABELLED_BEFORE = _caseless(
     r"\b(?P<verb>called|calls|call|described|describes|branded|brands|labell?ed|labels|termed|"
-    r"terms|dismissed|dismisses)\s+(?:(?:the|this|that|these|those|such|its|their|"
+    r"terms|dismissed|dismisses|said|says|insisted|insists|stated)\s+(?:that\s+)?"
+    r"(?:(?:the|this|that|these|those|such|its|their|"
     r"[\w'’]+['’]s)\s+)?(?:[\w-]+\s+)?(?:claims?|reports?|statements?|allegations?|"
-    r"assertions?|it|this|that|them)\s+(?:as\s+)?(?:(?:entirely|completely|totally|"
+    # "said the report was false": a say-verb with its object's "be"
+    r"assertions?|it|this|that|them)\s+(?:as\s+|(?:was|were|is|are)\s+)?"
+    r"(?:(?:entirely|completely|totally|"
     r"absolutely|simply|utterly|blatantly)\s+)?$")
 #: How far before a denying adjective :data:`_LABELLED_BEFORE` looks (characters).
 LABELLED_REACH = 80

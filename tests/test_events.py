@@ -874,3 +874,11 @@ def test_control_changes_and_evacuation_calls(read, text, kind, place):
 def test_a_hypothetical_capture_is_still_no_event(read):
     events = read("Fighting went on near Kupiansk. Analysts said Russia could take the town.")
     assert EventKind.CAPTURE_CLAIM not in [e.kind for e in events]
+
+
+def test_a_claim_said_to_be_untrue_is_denied_back(read):
+    events = read("Moscow said its troops had captured Kupiansk. Kyiv insisted the claims were "
+                  "untrue.")
+    assert sorted((e.kind, e.mention.text, e.claimed_by, e.denied_by) for e in events) == [
+        (EventKind.CAPTURE_CLAIM, "Kupiansk", "Moscow", "Kyiv"),
+        (EventKind.CONTROL_AFFIRMED, "Kupiansk", "Kyiv", "Kyiv")]
