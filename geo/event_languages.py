@@ -50,7 +50,8 @@ class Language(NamedTuple):
     #: Words of the language that English does not write: MIN_MARKERS of them mark a report
     #: as written in it. Empty for a language recognised by its script.
     markers: frozenset[str] = frozenset()
-    #: Letters of the language that English does not write: any of them counts as one marker.
+    #: Letters of the language that English does not write: any of them counts as one marker
+    #: (one only: Swedish and Romanian write two of German's or French's).
     letters: str = ""
     #: What a denying verb denies when it points back at a claim made before it ("У ЗСУ цю
     #: інформацію спростували", "Kiew dementierte dies"): an object standing by the verb.
@@ -318,21 +319,25 @@ GERMAN = Language(
     skip_words=frozenset("am auch bereits zuvor später dies".split()),
     leading=frozenset("die der das dem den des ein eine einer eines einem".split()),
     particles=frozenset({"mit"}),
-    back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?))\b",
+    back_object=r"\b(?:dies|diese?\s+(?:angaben|darstellung|berichte|meldungen?|behauptungen?)|"
+                r"(?<=,\s)was)\b",
     negation_after=r"(?:\s+[\w-]+){0,3}?\s+nicht\s*(?:[.,;:!?)]|$)",
+    reference_before=r"\b(?:(?:nord|süd)?(?:nörd|süd|öst|west)lich|km|"
+                     r"kilometer[n]?|meilen)\s+(?:(?:entfernt\s+)?von|vo[nm]|der\s+stadt)\s+$",
     near_before=r"\b(?:bei|nahe|nördlich\s+von|südlich\s+von|östlich\s+von|westlich\s+von|"
                 r"in\s+der\s+nähe\s+von|vor|um|richtung|im\s+raum)\s+$",
     markers=frozenset("""
         und der die das dem den des sich wurde wurden nach bei mit einen einem haben hat ist
         nicht laut aus eine zu auf durch im
         truppen russische russischen ukrainische ukrainischen streitkräfte drohnen griffen
+        meldete meldeten eroberung einnahme erobert dementierte dementierten
     """.split()),
     letters="äöüß",
 )
 
 # --- French -----------------------------------------------------------------------------------
 
-_FR_SIDE = r"(?:russes?|ukrainiens?|ukrainiennes?|ennemi\w*)"
+_FR_SIDE = r"(?:russes?|ukrainiennes?|ukrainiens?|ennemi\w*)"
 _FR_FORCE = r"(?:forces|troupes|armée|soldats|unités|militaires|drones|combattants)"
 
 FRENCH = Language(
@@ -367,9 +372,19 @@ FRENCH = Language(
     skip_words=frozenset("également aussi".split()),
     leading=frozenset("le la les l".split()),
     back_object=r"\b(?:cela|ceci|ces\s+(?:informations|affirmations|allégations)|"
-                r"cette\s+(?:information|affirmation)|l['’]information)\b",
+                r"cette\s+(?:information|affirmation)|l['’]information|"
+                # "..., ce que Kiev dément": a relative pointing back at the clause before
+                r"(?<=,\s)ce\s+(?:que|qu['’]))\b",
     near_before=r"\b(?:près\s+de|autour\s+de|aux\s+abords\s+de|non\s+loin\s+de|vers)\s+$",
-    markers=frozenset("les des été selon ont une dans du sur à qui près aux".split()),
+    reference_before=r"(?:\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|"
+                     r"\b(?:km|kilomètres?|milles)(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|"
+                     r"ouest)(?:-(?:est|ouest))?)?)\s+(?:de\s+(?:la\s+ville\s+de\s+)?|d['’]|du\s+)$",
+    # with the words of war, so that one short sentence is told ("L'armée russe a pris ...")
+    markers=frozenset("""
+        les des été selon ont une dans du sur à qui près aux l le
+        troupes armée russe russes russie ukrainien ukrainienne ukrainiens ukrainiennes
+    """.split()),
+    letters="éèêàçùâîôûëïœ",
 )
 
 # --- Spanish ----------------------------------------------------------------------------------
@@ -387,7 +402,8 @@ SPANISH = Language(
                    r"golpe\w*)\b"),
         (K.CAPTURE_CLAIM, r"\b(?:tom\w*\s+el\s+control|liber(?:ó|aron|ación|ado|ada|ados|"
                           r"adas)|captur(?:ó|aron|ado|ada|ados|adas)|conquist\w*|"
-                          r"toma\s+de)\b"),
+                          # a capture named as a noun: "anunció la captura de Toretsk"
+                          r"toma\s+de|captura\s+de)\b"),
         (K.WITHDRAWAL, r"\b(?:retir(?:ó|aron|ada|adas|ado|ados|arse|ándose)|repleg\w*|"
                        r"abandon(?:ó|aron|ado|ada|ados|adas))\b"),
         (K.ASSAULT, r"\b(?:atac\w*|ataques?|asalt\w*|ofensiv\w*|avanz\w*|avance|combates?|"
@@ -408,11 +424,20 @@ SPANISH = Language(
     skip_words=frozenset("también".split()),
     leading=frozenset("el la los las".split()),
     back_object=r"\b(?:esto|eso|est?a\s+(?:información|afirmación)|"
-                r"est?as\s+afirmaciones|la\s+información)\b",
+                r"est?as\s+afirmaciones|la\s+información|"
+                # "..., algo que Kiev desmintió": a relative pointing back at the clause before
+                r"(?<=,\s)(?:algo|lo|cosa)\s+que)\b",
     near_before=r"\b(?:cerca\s+de|en\s+las\s+afueras\s+de|alrededor\s+de|hacia)\s+$",
+    reference_before=r"\b(?:al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|"
+                     r"sudeste|sudoeste|nordeste)|km|kilómetros?|millas)\s+(?:de|del)\s+"
+                     r"(?:la\s+ciudad\s+de\s+)?$",
     markers=frozenset("""
         las los según del una fueron por con que y contra tras fue sus dejó
+        tropas fuerzas ejército ruso rusa rusos rusas rusia ucraniano ucraniana ucranianos
+        ucranianas ucrania
     """.split()),
+    # not "é", which French writes as well
+    letters="áíóúñ¿¡",
 )
 
 # --- Polish -----------------------------------------------------------------------------------
@@ -435,7 +460,7 @@ POLISH = Language(
         (K.EVACUATION, r"\bewakuow\w*|\bewakuacj\w*"),
         (K.CASUALTIES, r"\b(?:zgin\w*|zabit\w*|zabij\w*|rann\w*|ofiar\w*|poległ\w*)"),
     ),
-    say=r"\b(?:poinformował\w*|powiedział\w*|oświadczył\w*|przekazał\w*|podał\w*|"
+    say=r"\b(?:poinformował\w*|powiedział\w*|oświadczył\w*|przekazał\w*|podał\w*|ogłosił\w*|"
         r"napisał\w*|zaprzeczył\w*|zdementował\w*)",
     according=r"\b(?:według|jak\s+podał\w*|jak\s+poinformował\w*|zdaniem)\s+",
     denial=r"\b(?P<verb>zaprzeczy\w*|zdementowa\w*|dementu\w*)|\bnieprawd\w*|"
@@ -447,11 +472,14 @@ POLISH = Language(
                r"miast\w*|obwod\w*|wojsk\w*|armi\w*|dowódz\w*|szef\w*|"
                r"rosyjsk\w*|ukraińsk\w*|generaln\w*|lokaln\w*)",
     skip_words=frozenset("też także również".split()),
-    back_object=r"\b(?:te\s+(?:informacje|doniesienia|twierdzenia)|tę\s+informację)\b",
+    back_object=r"\b(?:te\s+(?:informacje|doniesienia|twierdzenia)|tę\s+informację|"
+                r"(?<=,\s)(?:czemu|co))\b",
     near_before=r"\b(?:pod|koło|w\s+pobliżu|w\s+okolicach|w\s+rejonie|w\s+kierunku)\s+$",
+    reference_before=r"\b(?:na\s+(?:północ|połud|wsch|zach)\w*(?:[\s-]+(?:wsch|zach)\w*)?|"
+                     r"km|kilometr\w*)\s+od\s+(?:miasta\s+)?$",
     markers=frozenset("""
         się przez został została zostały że oraz jest na w z są według wojska miasta obwodu
-        rosyjskie ukraińskie
+        rosyjskie ukraińskie rosja ukraina kijów moskwa czemu
     """.split()),
     letters="łąęśżź",
 )
@@ -477,9 +505,9 @@ _CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
 
 def active_languages(encoded: bytes, lowered: str) -> tuple[Language, ...]:
     """The languages whose lexicons a report needs: Ukrainian and Russian when it has Cyrillic
-    letters, another when MIN_MARKERS of its markers stand in the report's first MARKER_CHARS
-    characters (not looked for in English text). ``encoded``: the text in UTF-8; ``lowered``:
-    the text with A-Z lowered. Cheap: byte and substring searches."""
+    letters, another when MIN_MARKERS of its markers (words, or one of its letters) stand in the
+    report's first MARKER_CHARS characters (not looked for in English text). ``encoded``: the
+    text in UTF-8; ``lowered``: the text with A-Z lowered. Cheap: byte and substring searches."""
     found: list[Language] = []
     if any(lead in encoded for lead in _CYRILLIC_LEADS):
         found += CYRILLIC

@@ -216,7 +216,9 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\b(?:took|taken|take|takes|taking|claim(?:ed|s|ing)?|gain(?:ed|s)?|regain(?:ed|s)?|"
      r"establish(?:ed|es)?|restor(?:ed|es))\s+(?:full\s+|complete\s+|total\s+)?control\b|"
      r"\bfell\s+to\b|\b(?:has|had|have)\s+fallen\b|"
-     r"\btook\s+(?:over|the\s+(?:village|town|city|settlement))\b|"
+     r"\btook\s+over\b|\b(?:took|taken)\s+the\s+(?:village|town|city|settlement)\b|"
+     # "came under Russian control", "fell under the control of"
+     r"\b(?:came|comes?|coming|fell|falls?|fallen)\s+under\s+(?:[\w'’-]+\s+){0,2}?control\b|"
      r"\boccupied\s+the\s+(?:village|town|city|settlement)\b|"
      r"\brais(?:ed|ing)\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b"),
     (K.CONTROL_AFFIRMED,
@@ -338,6 +340,10 @@ _HYPOTHETICAL = _caseless(
     r"ready\s+to|prepar\w+\s+to|until|prevent\w*|avoid\w*|avert\w*|possible|potential|"
     r"demand\w*|fears?|feared|verge\s+of|brink\s+of|about\s+to)\b"
     rf"(?:\s+[\w'’-]+){{0,{CUE_MAX_WORDS}}}\s*[\"“”'‘’]?$")
+#: "were urged to evacuate", "called on residents to evacuate", "ordered to evacuate": a call
+#: to evacuate is an evacuation under way, not a hypothetical one.
+_EVACUATION_CALL = _caseless(
+    r"\b(?:urg\w+|call(?:s|ed|ing)?\s+on|ask\w*|order\w*|told)\b(?:\s+[\w'’-]+){0,3}\s+to\s+$")
 #: Weapons supplied, sold or pledged are not weapons used.
 _SUPPLY = _caseless(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver\w*|send(?:s|ing)?|sent|provid\w*|pledg\w*|"
@@ -372,14 +378,18 @@ _DENIAL = _caseless(
 _BACK_OBJECTS = (" it", " that", " this", " them", " claim", " claims", " report", " reports")
 _CLAUSE_END_AFTER = re.compile(
     r"(?:\s+as\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)?\s*(?:[,.;:!?)\"”’]|$)")
-#: "called the claim false", "described these reports as fake": a verb that labels a claim,
-#: right before a denying adjective of :data:`_DENIAL`; its subject is the denier, and its
+#: "called the claim false", "described these reports as fake", "said the report was false": a
+#: verb that labels a claim, right before a denying adjective of :data:`_DENIAL`; its subject
+#: is the denier, and its
 #: object ("the claim", "it") points back at the claims before it.
 _LABELLED_BEFORE = _caseless(
     r"\b(?P<verb>called|calls|call|described|describes|branded|brands|labell?ed|labels|termed|"
-    r"terms|dismissed|dismisses)\s+(?:(?:the|this|that|these|those|such|its|their|"
+    r"terms|dismissed|dismisses|said|says|insisted|insists|stated)\s+(?:that\s+)?"
+    r"(?:(?:the|this|that|these|those|such|its|their|"
     r"[\w'’]+['’]s)\s+)?(?:[\w-]+\s+)?(?:claims?|reports?|statements?|allegations?|"
-    r"assertions?|it|this|that|them)\s+(?:as\s+)?(?:(?:entirely|completely|totally|"
+    # "said the report was false": a say-verb with its object's "be"
+    r"assertions?|it|this|that|them)\s+(?:as\s+|(?:was|were|is|are)\s+)?"
+    r"(?:(?:entirely|completely|totally|"
     r"absolutely|simply|utterly|blatantly)\s+)?$")
 #: How far before a denying adjective :data:`_LABELLED_BEFORE` looks (characters).
 LABELLED_REACH = 80
@@ -403,10 +413,16 @@ _NEAR_CLAUSE = _caseless(
     r"\b(?:in\s+the\s+vicinity|nearby|outskirts|on\s+the\s+approaches|in\s+the\s+area|"
     r"around\s+the\s+(?:town|city|village)|near\s+the\s+(?:town|city|village))\b")
 #: Words every match of :data:`_RELATION_BEFORE` contains (a cheap test before it).
-_RELATION_WORDS = ("north", "south", "east", "west", "km", "kilomet", "mi", "across", "opposite")
+_RELATION_WORDS = ("north", "south", "east", "west", "km", "kilomet", "mi", "across", "opposite",
+                   "stream", "road", "highway")
 _RELATION_BEFORE = _caseless(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern|ward|wards)?\s+of|"
+    # "on the northern edge of Avdiivka", "upstream of Kherson", "on the road to Chasiv Yar":
+    # what locates another place
+    r"\b(?:north|south|east|west)[\w-]*\s+(?:edge|outskirts|fringes?|flank)\s+of|"
+    r"\b(?:up|down)stream\s+(?:of|from)|"
+    r"\b(?:on|along)\s+the\s+(?:[\w-]+\s+)?(?:road|highway)\s+(?:to|from|towards?)|"
     r"\b(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:from|of)|"
     r"\bacross\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?from|\bopposite)\s+"
     r"(?:the\s+)?(?:(?!(?:near|in|at|and|or|to|from|by|on|toward|towards)\b)[\w'’-]+\s+){0,2}?"
@@ -847,8 +863,27 @@ class _Doc:
         known = self._aside.get(key)
         if known is None:
             known = self._aside[key] = self.is_reference(mention) \
-                or _is_metonymy(self.folded, mention)
+                or _is_metonymy(self.folded, mention) \
+                or bool(self.languages) and self._foreign_metonymy(mention)
         return known
+
+    def _foreign_metonymy(self, mention: Mention) -> bool:
+        """Whether a settlement is a speaker in another language of the report: a say-verb or
+        denying verb right after it ("Moskau meldete", "ce que Kiev dément", "Kiev
+        desmintió"), as English "Kyiv denied" (:data:`_METONYMY_AFTER`)."""
+        if mention.kind is not MentionKind.SETTLEMENT:
+            return False
+        native, at = self.native, mention.end
+        if not native[at:at + 1].isspace():
+            return False
+        at += 1
+        for language in self.languages:
+            if language.say.match(native, at):
+                return True
+            found = language.denial.match(native, at)
+            if found and found.group("verb"):
+                return True
+        return False
 
     def speech_cues(self, pattern: re.Pattern[str], text: str, lo: int, hi: int
                     ) -> Iterator[re.Match[str]]:
@@ -996,7 +1031,8 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
             return  # "the 3rd Assault Brigade": a unit's name, not an assault
         before = doc.folded[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
         if kind is not K.CONTROL_AFFIRMED and _HYPOTHETICAL.search(before) \
-                and not _HEDGED_PAST.search(before):
+                and not _HEDGED_PAST.search(before) \
+                and not (kind is K.EVACUATION and _EVACUATION_CALL.search(before)):
             return
         if kind is K.STRIKE and _SUPPLY.search(before):
             return
@@ -2073,6 +2109,10 @@ def _denial(doc: _Doc, s: int, e: int, triggers: Iterable[_Trigger]) -> _Denial 
             and language.back_object.search(doc.native, max(s, found.start() - BACK_OBJECT_CHARS),
                                             min(e, found.end() + BACK_OBJECT_CHARS)) is not None
         cue = found.span()
+        if refers_back:
+            # "Kiew wies dies zurück", "ce que Kiev dément": the verb's subject denies
+            named = _foreign_speaker(doc, language, found.start(), s, forward=False)
+            who = text[named[0]:named[1]] if named else None
     elif marker is not None:
         if marker.group("claim"):
             named = marker.span("denier") if marker.group("denier") else \

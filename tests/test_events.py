@@ -843,3 +843,42 @@ def test_destroying_equipment_on_the_ground_is_a_strike(read):
     # drones destroyed in the air stay an interception
     events = read("Air defences destroyed 20 drones over Kharkiv overnight.")
     assert [e.kind for e in named(events, "Kharkiv")] == [EventKind.INTERCEPTION]
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # a place that only locates another ("on the road to", "upstream of", "on the southern
+    # edge of") is not where the event happened
+    ("Russian troops stormed Klishchiivka, south of Bakhmut on the road to Horlivka.",
+     EventKind.ASSAULT, "Klishchiivka"),
+    ("Ukrainian forces shelled Oleshky, downstream of Nova Kakhovka.", EventKind.STRIKE, "Oleshky"),
+    ("Krasnohorivka, on the western edge of Donetsk, was attacked again by Russian infantry.",
+     EventKind.ASSAULT, "Krasnohorivka"),
+])
+def test_a_place_that_only_locates_another_is_not_the_event_place(read, text, kind, place):
+    events = read(text)
+    assert [(e.kind, e.mention.text) for e in events] == [(kind, place)]
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    ("Kupiansk came under Russian occupation control in February 2022.",
+     EventKind.CAPTURE_CLAIM, "Kupiansk"),
+    ("Russian shelling hit Kupiansk. Moscow claimed to have taken the town.",
+     EventKind.CAPTURE_CLAIM, "Kupiansk"),
+    # a call to evacuate is an evacuation
+    ("Families in Kupiansk were ordered to evacuate.", EventKind.EVACUATION, "Kupiansk"),
+])
+def test_control_changes_and_evacuation_calls(read, text, kind, place):
+    assert (kind, place) in [(e.kind, e.mention.text) for e in read(text)]
+
+
+def test_a_hypothetical_capture_is_still_no_event(read):
+    events = read("Fighting went on near Kupiansk. Analysts said Russia could take the town.")
+    assert EventKind.CAPTURE_CLAIM not in [e.kind for e in events]
+
+
+def test_a_claim_said_to_be_untrue_is_denied_back(read):
+    events = read("Moscow said its troops had captured Kupiansk. Kyiv insisted the claims were "
+                  "untrue.")
+    assert sorted((e.kind, e.mention.text, e.claimed_by, e.denied_by) for e in events) == [
+        (EventKind.CAPTURE_CLAIM, "Kupiansk", "Moscow", "Kyiv"),
+        (EventKind.CONTROL_AFFIRMED, "Kupiansk", "Kyiv", "Kyiv")]

@@ -141,6 +141,14 @@ def test_negated_and_unrelated_words_are_no_events(read):
     ("Drohnen griffen das Gebiet Kursk an, teilte das Ministerium mit.", ["de"]),  # "mit."
     ("Les troupes russes ont bombardé Kharkiv.", ["fr"]),
     ("Russische Truppen griffen Pokrowsk an.", ["de"]),  # German-only war words
+    # one short sentence: a word of war and a function word or letter are enough
+    ("L'armée ukrainienne a évacué Pokrovsk.", ["fr"]),
+    ("Las tropas rusas tomaron Pokrovsk.", ["es"]),
+    ("El ejército ruso capturó Vuhledar según Moscú.", ["es"]),
+    # English quoting one foreign name is English
+    ("Zelensky met Macron in Zürich.", []),
+    ("Officials in Kyiv met Bayrou and Lecornu at Matignon, praising the café.", []),
+    ("Residents were urged to evacuate Pokrovsk, Kharkiv Governor Oleh Syniehubov said.", []),
 ])
 def test_languages_are_told_cheaply(text, names):
     encoded = text.encode()
@@ -275,3 +283,52 @@ def test_a_month_word_without_day_or_year_is_no_time(read):
     """"лютого" is also "fierce": with no day, year or "у" it names no month."""
     events = read("Окупанти штурмували Торецьк, але зустріли шквал лютого вогню.")
     assert _one(events, K.ASSAULT, TORETSK).when == ""
+
+
+@pytest.mark.parametrize(("text", "place", "reference"), [
+    # a place a distance or direction is measured from is not where the strike fell
+    ("Pokrowsk, około 50 km na północny zachód od Doniecka, został ostrzelany w nocy przez "
+     "rosyjskie drony.", POKROVSK, DONETSK),
+    ("Toretsk, a unos 20 kilómetros al norte de Donetsk, fue bombardeada por las fuerzas rusas.",
+     TORETSK, DONETSK),
+    ("Toretsk, à une vingtaine de kilomètres au nord de Donetsk, a été bombardée par les "
+     "troupes russes.", TORETSK, DONETSK),
+    ("Kourakhové, à l'ouest d'Avdiïvka, a été bombardée par les troupes russes.",
+     KURAKHOVE, AVDIIVKA),
+    ("Die Stadt Torezk, rund 20 Kilometer nördlich von Donezk, wurde von russischen Truppen "
+     "beschossen.", TORETSK, DONETSK),
+])
+def test_a_reference_place_in_latin_languages_is_not_the_event_place(read, text, place,
+                                                                     reference):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(K.STRIKE, place)]
+
+
+@pytest.mark.parametrize(("text", "kind", "place", "actor"), [
+    ("Las fuerzas ucranianas se retiraron de Vuhledar.", K.WITHDRAWAL, VUHLEDAR,
+     "Las fuerzas ucranianas"),
+    ("Les troupes ukrainiennes se sont retirées de Selydove.", K.WITHDRAWAL, SELYDOVE,
+     "Les troupes ukrainiennes"),
+    ("Rusia anunció la captura de Kurajove.", K.CAPTURE_CLAIM, KURAKHOVE, ""),
+])
+def test_one_short_french_or_spanish_sentence_gives_its_event(read, text, kind, place, actor):
+    events = read(text)
+    assert [(e.kind, e.mention.place.id) for e in events] == [(kind, place)]
+    assert events[0].actor == actor
+
+
+@pytest.mark.parametrize(("text", "place", "claimant", "denier"), [
+    # a capital saying or denying is a speaker, not a place; the denier is the subject of the
+    # verb pointing back, not the claimant
+    ("Moskau meldete die Eroberung von Kurachowe, Kiew dementierte dies.", KURAKHOVE,
+     "Moskau", "Kiew"),
+    ("Le Kremlin a annoncé la prise de Selydove, ce que Kiev dément.", SELYDOVE, "Kremlin",
+     "Kiev"),
+    ("Rusia anunció la conquista de Vuhledar, algo que Kiev negó.", VUHLEDAR, "Rusia", "Kiev"),
+    ("Rosja ogłosiła zdobycie Pokrowska, czemu Kijów zaprzeczył.", POKROVSK, "Rosja", "Kijów"),
+])
+def test_a_capital_denying_a_claim_is_its_denier_not_a_place(read, text, place, claimant,
+                                                             denier):
+    events = read(text)
+    assert sorted((e.kind, e.mention.place.id, e.claimed_by, e.denied_by) for e in events) == [
+        (K.CAPTURE_CLAIM, place, claimant, denier), (K.CONTROL_AFFIRMED, place, denier, denier)]
