@@ -842,7 +842,7 @@ class _Doc:
         known = self._reference.get(mention.start)
         if known is None:
             known = self._reference[mention.start] = _is_reference(self.folded, mention) \
-                or self._foreign_reference(mention)
+                or (bool(self.languages) and self._foreign_reference(mention))
         return known
 
     def _foreign_reference(self, mention: Mention) -> bool:

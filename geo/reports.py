@@ -90,7 +90,7 @@ _NEAR_BORDER_RE = re.compile(
     r"вблизи|вдоль|на)\s+(?:государственной\s+границы|границы\s+с\s+(?:россией|белоруссией))",
     re.IGNORECASE)
 #: The words every _NEAR_BORDER_RE match holds, and how far around one it may reach.
-_BORDER_WORDS = ("border", "кордон", "границ")
+_BORDER_WORDS = ("border", "Border", "BORDER", "кордон", "Кордон", "границ", "Границ")
 NEAR_BORDER_REACH = 60
 #: Where a sentence ends (a cheap split: the sector rule looks only within its sentence).
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -484,16 +484,16 @@ def refine_by_border_words(mentions: list[Mention], claims: list[Claim], text: s
 def _near_border_phrases(text: str) -> list[re.Match]:
     """The matches of _NEAR_BORDER_RE, tried only around the words for a border (a regex scan
     of every position of a report costs far more than a few string searches)."""
-    lowered, found = text.lower(), []
+    found: list[re.Match] = []
     for word in _BORDER_WORDS:
-        at = lowered.find(word)
+        at = text.find(word)
         while at >= 0:
             for match in _NEAR_BORDER_RE.finditer(text, max(0, at - NEAR_BORDER_REACH),
                                                   at + len(word) + NEAR_BORDER_REACH):
                 if match.start() <= at < match.end() \
                         and all(match.span() != other.span() for other in found):
                     found.append(match)
-            at = lowered.find(word, at + len(word))
+            at = text.find(word, at + len(word))
     return sorted(found, key=lambda match: match.start())
 
 

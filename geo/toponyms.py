@@ -2088,7 +2088,7 @@ def _country_cues(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
 _FRAME_BACKWARDS = re.compile(r"\s*(?:eht\s+)?(?:ni|ssorca|в|у)\s*(?:\Z|[.!?\n]|[-–—]\s)",
                               re.I)
 #: How the text before a frame ends, at least (a string test before _FRAME_BACKWARDS).
-_FRAME_WORD_ENDINGS = ("n ", "N ", "e ", "E ", "s ", "S ", "в ", "В ", "у ", "У ")
+_FRAME_WORD_ENDINGS = ("In ", "in ", "IN ", "the ", "The ", "cross ", "в ", "В ", "у ", "У ")
 #: Where the sentence a frame opens ends (an English full stop, or a line break).
 _FRAME_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -2101,7 +2101,7 @@ def _framed_abroad(mentions: Sequence[Mention], text_: str, gazetteer: Gazetteer
     the sentence names ("..., while in Sumy region ...")."""
     for i, frame in enumerate(mentions):
         if frame.kind not in (_COUNTRY, _SETTLEMENT) \
-                or not text_.endswith(_FRAME_WORD_ENDINGS, max(0, frame.start - 5), frame.start) \
+                or not text_.endswith(_FRAME_WORD_ENDINGS, max(0, frame.start - 6), frame.start) \
                 or not _FRAME_BACKWARDS.match(text_[max(0, frame.start - 12):frame.start][::-1]):
             continue
         if frame.kind is _COUNTRY:

@@ -201,10 +201,16 @@ def test_a_town_far_from_all_the_reports_places_yields_to_a_namesake_among_them(
     # Novotroitske, a town of 10,600, lies in Kherson oblast, 300 km from the Pokrovsk front
     # the rest of the report is about; a village of that name lies among its places.
     analysis = reader.analyse("Russian forces attacked near Kotlyne and Udachne. Attacks are "
-                              "concentrated on Novotroitske and Dachenske, west of Pokrovsk.")
+                              "concentrated on Novotroitske and Dachenske.")
     mention = next(m for m in analysis.mentions if m.text == "Novotroitske")
     assert km_from(mention.place, POKROVSK) < 30
     assert "far from all of them" in mention.reason
+    # a direction after the pair holds for both, and says so itself
+    analysis = reader.analyse("Russian forces attacked near Kotlyne and Udachne. Attacks are "
+                              "concentrated on Novotroitske and Dachenske, west of Pokrovsk.")
+    mention = next(m for m in analysis.mentions if m.text == "Novotroitske")
+    assert km_from(mention.place, POKROVSK) < 30
+    assert "west of Pokrovsk" in mention.reason
 
 
 def test_a_town_the_text_places_stays_the_town(reader):
@@ -256,3 +262,16 @@ def test_a_village_near_the_border_is_the_namesake_by_the_border(gazetteer):
     assert plain != ANDRIIVKA_BY_THE_BORDER
     assert reader.analyse("Andriivka, near the border with Luhansk oblast, was shelled."
                           ).mentions[0].place.id == plain
+
+
+@pytest.mark.parametrize("text", [
+    "Andriivka, a village in the Sumy region near the border with Russia, was hit.",
+    "Mykolaivka, right on the border with Russia, and near the Russian border.",
+    "у границы с Россией и біля кордону з Росією; near the border with Luhansk oblast",
+    "The border is near. Along the state border with Belarus. NEAR THE BORDER WITH RUSSIA.",
+])
+def test_border_phrases_found_around_border_words_are_a_full_scans(text):
+    from geo.reports import _NEAR_BORDER_RE, _near_border_phrases
+
+    assert [m.span() for m in _near_border_phrases(text)] == [
+        m.span() for m in _NEAR_BORDER_RE.finditer(text)]

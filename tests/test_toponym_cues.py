@@ -19,6 +19,7 @@ PLURAL_OBLAST_WORDS = toponyms._PLURAL_OBLAST_WORDS_BEFORE.replace(" ", "|")
 RAION_WORDS = toponyms._RAION_WORDS_BEFORE.replace(" ", "|")
 UNIT_OF = toponyms._UNIT_OF.replace(" ", "|")
 RIVER_WORDS = toponyms._RIVER_WORDS.replace(" ", "|")
+WATER_WORDS = toponyms._WATER_WORDS_BEFORE.replace(" ", "|")
 
 #: (backward pattern, forward specification searched in the window before the name, window).
 PAIRS = {
@@ -32,8 +33,10 @@ PAIRS = {
                    rf"(?:\b(?:{RIVER_WORDS})|(?<![^\W\d_])(?:река|реки|"
                    r"реке|рекой|річка|річки|річці|ріки|ріка))\s+(?:de\s+la\s+|du\s+|des\s+|"
                    r"del\s+|de\s+)?$", 60),
+    # "the Sea of Azov", "la mer d'Azov", "el mar Negro": a water word, then "of (the)",
+    # "de", "d'" or nothing
     "water": (toponyms._WATER_BEFORE,
-              r"\b(?:sea|gulf|bay|lake|reservoir|mar|mare)\s+(?:of|de|di)\s+(?:the\s+)?$", 60),
+              rf"\b(?:{WATER_WORDS})(?:\s+(?:(?:of|de|di|del)\s+(?:the\s+)?)?|\s+d['’])\Z", 60),
     "sentence start": (toponyms._SENTENCE_START, r"(?:^|[.!?:;\"“”«»\n(\[]|\s[-–—])\s*$", 60),
     "cue": (toponyms._CUE_BEFORE,
             rf"\b(?:{CUE_WORDS})\W*(?:the\s+)?(?:(?:{CUE_ADJECTIVES})\s+)*$", 60),
@@ -54,7 +57,8 @@ PIECES = (CUE_WORDS.split("|") + CUE_ADJECTIVES.split("|") + SPEECH_WORDS.split(
     "Fluss", "flusses", "río", "rio", "des", "del", "bay of", "reservoir of", "реке", "рекой",
     "река", "Річки", "ſ", "ı", "İ", "\u212a", "x", "Kharkiv", "2024", "_", "-", "–", "—", ".",
     ":", ";", "\"", "«", "(", "[", "\n", " ", "  ", "\u00a0", "\t", ",", "'s", "’", "a",
-    "In", "in", "across", "crossed", "Along", "fording", "crossed the", "across the",
+    "In", "in", "across", "crossed", "Along", "fording", "crossed the", "across the", "mer",
+    "mer d'", "mar", "morze", "del", "lac", "d'", "d’",
     "along the", "в", "У"])
 
 
