@@ -1074,8 +1074,10 @@ class _Attribution(NamedTuple):
     anchor: int   # where the attribution stands in the text (its verb or phrase)
     span: tuple[int, int] = (0, 0)  # the speaker's words in this sentence (empty if carried)
     # Set off by commas after what it attributes (", the mayor said,", ", according to X."):
-    # it speaks for the clause before it, not for what follows.
+    # it speaks for the clause before it, not for what follows. Worked out only in sentences
+    # of two attributions or more, the only ones where it matters (see _claimant_before).
     trailing: bool = False
+    end: int = 0  # where the attribution's words end (its say-verb or phrase)
 
 
 #: What ends the clause an attribution closes: a comma, a full stop, a closing quote...
@@ -1334,7 +1336,7 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
         if phrase.lower() in _ANY_PRONOUN:
             who = speakers.resolve(phrase)
             if who:
-                found.append(_Attribution(who, anchor, span, trailing(span, anchor, verb_end)))
+                found.append(_Attribution(who, anchor, span, end=ending(span, verb_end)))
             return
         if not _is_speaker(phrase):
             return
@@ -1342,12 +1344,11 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
             span = _with_appositive(text, span, e)
         # "Moscow's claim that ...": the speaker is Moscow
         who = speakers.resolve(_without_possessive(text[span[0]:span[1]].strip(" ,")))
-        found.append(_Attribution(who, anchor, span, trailing(span, anchor, verb_end)))
+        found.append(_Attribution(who, anchor, span, end=ending(span, verb_end)))
         speakers.add(who)
 
-    def trailing(span: tuple[int, int], anchor: int, verb_end: int | None) -> bool:
-        return _is_trailing(text, s, e, min(span[0], anchor),
-                            max(span[1], verb_end if verb_end is not None else span[1]))
+    def ending(span: tuple[int, int], verb_end: int | None) -> int:
+        return max(span[1], verb_end if verb_end is not None else span[1])
 
     for match in doc.speech_cues(_ACCORDING, doc.folded, s, e):
         pronoun = _PRONOUN_AFTER.match(text[match.end():e])
@@ -1391,6 +1392,9 @@ def _attributions(doc: _Doc, s: int, e: int, speakers: _Speakers) -> list[_Attri
         if tail is not None and tail[1] == e:  # the whole tail names the source
             add(tail, start, False)
     found.sort(key=lambda a: a.anchor)
+    if len(found) > 1:
+        found = [a._replace(trailing=_is_trailing(text, s, e, min(a.span[0], a.anchor), a.end))
+                 if a.end else a for a in found]
     return found
 
 
