@@ -364,7 +364,8 @@ _DENIAL = _caseless(
     r"false|fake|disinformation|no\s+truth|fabricat\w+|does\s+not\s+correspond\s+to\s+reality|"
     r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
     r"debunked|disputed|disputes)\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|assertions?|"
-    r"information|that|this|it|them)|"
+    r"information|that|this|it|them|capture|fall|seizure|loss|takeover|occupation|"
+    r"encirclement)|"
     r"(?P<claim>claims?|reports?|allegations?|assertions?|(?<=,\s)which)\s+(?:that\s+|which\s+)?"
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+"
     r"(?:(?:later|since|also|\w+ly)\s+)?(?:denied|rejected|dismissed|refuted|disputed)"
@@ -1702,10 +1703,11 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
             _attribute_back(events, state.paragraph_first_event, attributions[0].who)
             state.previous_claimant = attributions[0].who
             continue
-        new, own, refers_back = _sentence_events(doc, sentence, in_sentence, attributions,
-                                                 state, date)
-        if refers_back:
-            _deny_back(events, max(previous_first, state.paragraph_first_event), new)
+        new, own, back = _sentence_events(doc, sentence, in_sentence, attributions, state,
+                                          date)
+        if back:
+            _deny_back(events, max(previous_first, state.paragraph_first_event), new,
+                       same_place=back == _BACK_SAME_PLACE)
         previous_first = len(events)
         events.extend(new)
         state.previous_claimant = attributions[-1].who if attributions else ""
@@ -1713,19 +1715,35 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
     return events
 
 
-def _deny_back(events: list[Event], first: int, new: Sequence[Event]) -> None:
+#: How a sentence's denial points back at the claims of the sentence before (see _deny_back):
+#: at any of them ("Ukraine rejected the claim"), or at those made at the places it names
+#: ("Ukraine denied the capture of Rivnopillia").
+_BACK_ANY, _BACK_SAME_PLACE = "any", "same place"
+#: A denial naming the event it denies ("denied the fall of Siversk"), a claim made before.
+_DENIED_EVENT = re.compile(
+    r"(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|dismisses|"
+    r"debunked|disputed|disputes)\s+(?:\w+\s+){0,3}?(?:capture|fall|seizure|loss|takeover|"
+    r"occupation|encirclement)\b", re.IGNORECASE)
+
+
+def _deny_back(events: list[Event], first: int, new: Sequence[Event],
+               same_place: bool = False) -> None:
     """"Russia said it took Siversk. Ukraine rejected the claim.": a sentence whose denial
     points back ("rejected the claim", "denied it", "У ЗСУ цю інформацію спростували"; its
     events ``new``) and denies no claim of its own denies the claims of the sentence before
-    (``events[first:]``, same paragraph), whoever made them."""
+    (``events[first:]``, same paragraph), whoever made them; with ``same_place`` only those
+    at the places the denial names ("denied the capture of Rivnopillia")."""
     denial = next((event for event in new if event.kind is K.CONTROL_AFFIRMED
                    and event.denied_by), None)
     if denial is None or any(event.kind in DENIABLE and event.denied_by for event in new):
         return
+    places = {event.place.id for event in new if event.kind is K.CONTROL_AFFIRMED
+              and event.place is not None}
     for i in range(first, len(events)):
         event = events[i]
         if event.kind in DENIABLE and not event.denied_by \
-                and event.claimed_by != denial.denied_by:
+                and event.claimed_by != denial.denied_by \
+                and not (same_place and (event.place is None or event.place.id not in places)):
             events[i] = replace(event, denied_by=denial.denied_by, denial=denial.denial)
 
 
@@ -1806,9 +1824,10 @@ def _carried_place(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention]
 
 def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mention],
                      attributions: Sequence[_Attribution], state: _State,
-                     date: dt.date | None) -> tuple[list[Event], list[Mention], bool]:
-    """The sentence's events, the places it names for themselves, and whether its denial
-    points back at a claim before it ("but Kyiv denied it")."""
+                     date: dt.date | None) -> tuple[list[Event], list[Mention], str]:
+    """The sentence's events, the places it names for themselves, and how its denial points
+    back at the claims before it: _BACK_ANY ("but Kyiv denied it"), _BACK_SAME_PLACE ("Kyiv
+    denied the fall of Siversk": those at the places it names) or "" (it does not)."""
     text = doc.text
     s, e = sentence.start, sentence.end
     places = [m for m in in_sentence if m.kind in _EVENT_PLACE_KINDS]
@@ -1830,6 +1849,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
     out: list[Event] = []
     seen: set[tuple] = set()
     times: list[tuple[int, int, str]] | None = None  # read at the sentence's first event
+    names_claim = False  # the denial names a claim made before it ("denied the capture of Y")
 
     def precision(mention: Mention, clause: tuple[int, int]) -> Precision:
         if mention is carried:
@@ -1883,6 +1903,9 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
                 claimant = _claimant_before(trigger.start, attributions)
             if claimant == denier or not (claimant or denial.who is not None
                                           or denial.refers_back):
+                # "Kyiv denied the capture of Y": the claim it names was made before, by
+                # whoever made a claim at Y in the sentence before (see _deny_back)
+                names_claim = True
                 continue
             actor = _actor(doc, actors, s, e, trigger, claimant, spans)
             for mention in _places_for(doc, trigger, candidates, spans, carried):
@@ -1895,7 +1918,11 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
             mention, position = statement
             emit(K.STATEMENT, mention, position,
                  claimed_by=_claimant_for(position, attributions))
-    return out, own, denial is not None and denial.refers_back
+    if denial is not None and denial.refers_back:
+        return out, own, _BACK_ANY
+    if denial is not None and (names_claim or _DENIED_EVENT.match(text, denial.position)):
+        return out, own, _BACK_SAME_PLACE
+    return out, own, ""
 
 
 def _carried_precision(folded: str, mention: Mention, clause: tuple[int, int]) -> Precision:

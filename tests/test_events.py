@@ -882,3 +882,19 @@ def test_a_claim_said_to_be_untrue_is_denied_back(read):
     assert sorted((e.kind, e.mention.text, e.claimed_by, e.denied_by) for e in events) == [
         (EventKind.CAPTURE_CLAIM, "Kupiansk", "Moscow", "Kyiv"),
         (EventKind.CONTROL_AFFIRMED, "Kupiansk", "Kyiv", "Kyiv")]
+
+
+def test_a_denial_naming_the_event_denies_the_claim_made_before_at_that_place(read):
+    events = read("Russia's Defence Ministry claimed the capture of Rivnopillia. Ukraine's "
+                  "Southern Defense Forces denied the capture of Rivnopillia.")
+    # the denier makes no claim of its own: one capture claim, Russia's, denied
+    assert [(e.kind, e.claimed_by, e.denied_by) for e in events] == [
+        (EventKind.CAPTURE_CLAIM, "Russia's Defence Ministry",
+         "Ukraine's Southern Defense Forces"),
+        (EventKind.CONTROL_AFFIRMED, "Ukraine's Southern Defense Forces",
+         "Ukraine's Southern Defense Forces")]
+    # only the claims at the place it names
+    events = read("Russia claimed to have taken Siversk and Rivnopillia. Kyiv denied the fall "
+                  "of Siversk.")
+    denied = {e.mention.text: e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM}
+    assert denied == {"Siversk": "Kyiv", "Rivnopillia": ""}
