@@ -378,7 +378,11 @@ _DENIAL = _caseless(
 #: a few words ("dismissed the reports as fake", "rejected it as Kremlin propaganda").
 _BACK_OBJECTS = (" it", " that", " this", " them", " claim", " claims", " report", " reports")
 _CLAUSE_END_AFTER = re.compile(
-    r"(?:\s+as\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)?\s*(?:[,.;:!?)\"”’]|$)")
+    r"(?:\s+as\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)?"
+    # "denied the claim on the same day", "... outright", "... and said ..."
+    r"(?:\s+(?:on\s+the\s+same\s+day|the\s+same\s+day|on\s+[A-Z]\w+(?:\s+\d{1,2})?|later|"
+    r"again|too|also|immediately|quickly|swiftly|outright|flatly|publicly|strongly))*"
+    r"\s*(?:[,.;:!?)\"”’]|$|(?:and|but)\s)")
 #: "called the claim false", "described these reports as fake", "said the report was false": a
 #: verb that labels a claim, right before a denying adjective of :data:`_DENIAL`; its subject
 #: is the denier, and its
@@ -1528,6 +1532,12 @@ def _subject_with_appositive(text: str, s: int, verb_start: int) -> tuple[int, i
     return outer[0], inner[1]
 
 
+#: A clause opening with its own speaker right before the speaker's words (", and Russian
+#: sources claimed", ", while Russian authorities said"), read up to NEW_CLAUSE_REACH back.
+_NEW_CLAUSE_BEFORE = re.compile(r",\s+(?:and|while|whereas|but)\s+(?:the\s+)?\Z", re.I)
+NEW_CLAUSE_REACH = 20
+
+
 def _claimant_before(position: int, attributions: Sequence[_Attribution]) -> str:
     """Who says what stands at ``position``: the last attribution before it, else "". When
     that one closes the clause before ("A hit X, the mayor said, while B shot down Y,
@@ -1541,10 +1551,20 @@ def _claimant_before(position: int, attributions: Sequence[_Attribution]) -> str
     return last.who if last is not None else ""
 
 
-def _claimant_for(position: int, attributions: Sequence[_Attribution]) -> str:
-    """Who says what stands at ``position``: the last attribution before it, else the first."""
-    return _claimant_before(position, attributions) or (
-        attributions[0].who if attributions else "")
+def _claimant_for(position: int, attributions: Sequence[_Attribution],
+                  text: str = "") -> str:
+    """Who says what stands at ``position``: the last attribution before it, else the first
+    after it, unless ``text`` shows a clause opening between them with its own speaker
+    ("Fighting continued near X, and Russian sources claimed ...": not theirs)."""
+    before = _claimant_before(position, attributions)
+    if before or not attributions:
+        return before
+    first = attributions[0]
+    opening = min(first.anchor, first.span[0] or first.anchor)
+    if text and _NEW_CLAUSE_BEFORE.search(text, max(position, opening - NEW_CLAUSE_REACH),
+                                          opening):
+        return ""
+    return first.who
 
 
 # --- places -----------------------------------------------------------------------------------
@@ -1876,7 +1896,7 @@ def _sentence_events(doc: _Doc, sentence: Sentence, in_sentence: Sequence[Mentio
         # "Ukrainian troops repelled 12 attacks": the attackers are not the troops named
         # before "repelled"; look for them only after it ("12 Russian attacks").
         counter = _countering(doc, trigger, triggers)
-        claimant = _claimant_for(trigger.start, attributions)
+        claimant = _claimant_for(trigger.start, attributions, text)
         actor = _actor(doc, actors, counter.end if counter else s, e, trigger, claimant, spans)
         for mention in _places_for(doc, trigger, candidates, spans, carried):
             emit(trigger.kind, mention, trigger.start, actor=actor, claimed_by=claimant)

@@ -898,3 +898,23 @@ def test_a_denial_naming_the_event_denies_the_claim_made_before_at_that_place(re
                   "of Siversk.")
     denied = {e.mention.text: e.denied_by for e in events if e.kind is EventKind.CAPTURE_CLAIM}
     assert denied == {"Siversk": "Kyiv", "Rivnopillia": ""}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said it had taken Synkivka. Ukraine denied the claim on the same day.",
+    "Russia said it had taken Synkivka. Ukraine denied the claim and said its troops still "
+    "hold positions in the village.",
+])
+def test_a_denial_of_the_claim_may_say_more_after_it(read, text):
+    claims = [e for e in read(text) if e.kind is EventKind.CAPTURE_CLAIM]
+    assert [(e.claimed_by, e.denied_by) for e in claims] == [("Russia", "Ukraine")]
+
+
+def test_a_speaker_opening_a_later_clause_does_not_speak_for_the_one_before(read):
+    events = read("Fighting continued near Dvorichna and Synkivka, and Russian sources claimed "
+                  "the capture of Petropavlivka.")
+    by = {e.mention.text: e.claimed_by for e in events}
+    assert by == {"Dvorichna": "", "Synkivka": "", "Petropavlivka": "Russian sources"}
+    # a speaker after a quote or at the sentence's end speaks for all of it
+    events = read("Russian forces captured Marinka and attacked Krasnohorivka, the ministry said.")
+    assert {e.claimed_by for e in events} == {"the ministry"}
