@@ -2349,10 +2349,11 @@ class _Parser:
                 or _OPEN_BRACKET_RE.fullmatch(text, settlement.end, fact.start)):
             return settlement, ""
         if fact.kind == ClaimKind.REGION and settlement is not None \
-                and not text[settlement.end:fact.start].strip(" ,") \
+                and not text[settlement.end:fact.start].strip() \
                 and any(f.reference is settlement for f in self.facts if f is not fact):
             # "Torske, a village west of Kreminna in the Luhansk region": the region phrase
-            # right after a relation's reference places that reference
+            # right after a relation's reference places that reference (after a comma it
+            # goes on describing the subject: "X, 25 km south of Y, in Donetsk oblast")
             return settlement, ""
         anaphoric = bool(_ANAPHOR_OPENER.match(prefix))
         if anaphoric or (fact.subject_from_context and settlement is None):

@@ -205,3 +205,10 @@ def test_a_direction_after_a_list_holds_for_each_place(reader):
     assert sorted(v.claim.subject.place.id for v in analysis.verdicts) == sorted(
         [KURYLIVKA, PISHCHANE])
     assert {v.claim.reference.place.id for v in analysis.verdicts} == {KUPIANSK}
+
+
+def test_a_region_after_a_comma_goes_on_describing_the_subject(reader):
+    analysis = reader.analyse("Troops entered Voznesenka, about 25 km south of Pokrovsk, in "
+                              "Donetsk oblast.")
+    region = next(v for v in analysis.verdicts if v.claim.kind is ClaimKind.REGION)
+    assert region.claim.subject.text == "Voznesenka"
