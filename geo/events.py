@@ -447,8 +447,16 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:city|capital|town)\s+of\s+)?$", re.I)
 _COUNTRY_LOCATIVE = _caseless(r"\b(?:in|across|at|on|into|over|throughout|against)\s+$")
 _COORDINATION = re.compile(
-    r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+"
-    r"of\s+)?$", re.I)
+    r"^\s*(?:,|(?:,\s*)?(?:and|or)(?:\s+(?:also\s+)?(?:near|in|around|at|outside|towards?))?|"
+    r"&)\s*(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+of\s+)?$", re.I)
+#: "near Stupochky and Predtechyne, east of Kostiantynivka, and near Bila Hora": a list goes on
+#: past a place named only as a reference when that reference closes an aside of the list's
+#: last place (text from that place up to the reference: a comma and a relation, no stop) ...
+_ASIDE_BEFORE = re.compile(r"^\s*,[^,;.!?]{0,40}$")
+#: ... and the aside ends with a comma and a coordination.
+_ASIDE_AFTER = re.compile(
+    r"^[^,;.!?]{0,20},\s*(?:and|or)\s+(?:(?:also\s+)?(?:near|in|around|at|outside|towards?)"
+    r"\s+)?(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+of\s+)?$", re.I)
 #: A settlement name used for a unit around it ("the Krasnorichenske hromada").
 _UNIT_AFTER = re.compile(r"\s+(?:hromada|community|district|raion|rayon|region|oblast|"
                          r"direction|axis|sector|front)\b", re.I)
@@ -1655,6 +1663,16 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
         j = i
         while 0 <= j + step < len(places):
             new = places[j + step]
+            if step == 1 and doc.is_aside(new) and j + 2 < len(places) \
+                    and _aside_between(doc, places[j], new, places[j + 2]):
+                j += 1  # past the reference closing an aside: the list goes on after it
+                new = places[j + 1]
+                if new.kind is not best.kind or _in_spans(new, speaker_spans) \
+                        or doc.is_aside(new):
+                    break
+                chosen.append(new)
+                j += 1
+                continue
             left, right = (places[j], new) if step == 1 else (new, places[j])
             if new.kind is not best.kind or _in_spans(new, speaker_spans) \
                     or doc.is_aside(new) \
@@ -1663,6 +1681,14 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
             chosen.append(new)
             j += step
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _aside_between(doc: _Doc, left: Mention, reference: Mention, right: Mention) -> bool:
+    """Whether ``reference`` closes an aside of ``left`` after which ``right`` goes on with the
+    list ("Predtechyne, east of Kostiantynivka, and near Bila Hora")."""
+    text = doc.text
+    return _ASIDE_BEFORE.match(text[left.end:reference.start]) is not None \
+        and _ASIDE_AFTER.match(text[reference.end:right.start]) is not None
 
 
 def _listed_together(doc: _Doc, left: Mention, right: Mention) -> bool:

@@ -918,3 +918,18 @@ def test_a_speaker_opening_a_later_clause_does_not_speak_for_the_one_before(read
     # a speaker after a quote or at the sentence's end speaks for all of it
     events = read("Russian forces captured Marinka and attacked Krasnohorivka, the ministry said.")
     assert {e.claimed_by for e in events} == {"the ministry"}
+
+
+def test_a_list_goes_on_past_an_aside_and_a_repeated_near(read):
+    text = ("Ukrainian forces repelled assaults near Stupochky and Predtechyne, east of "
+            "Kostiantynivka, and near Bila Hora and Oleksandro-Shultyne to the southeast.")
+    repelled = {e.mention.text for e in read(text) if e.kind is EventKind.ENTRY_REPELLED}
+    assert repelled == {"Stupochky", "Predtechyne", "Bila Hora", "Oleksandro-Shultyne"}
+    events = read("Russian forces captured Zvirove, southwest of Pokrovsk, and Novopavlivka, "
+                  "southeast of the city.")
+    assert {e.mention.text for e in events if e.kind is EventKind.CAPTURE_CLAIM} == {
+        "Zvirove", "Novopavlivka"}
+    # the reference itself is no place of the list, and a locative aside lists nothing
+    assert "Kostiantynivka" not in {e.mention.text for e in read(text)}
+    events = read("Russian troops attacked Makiivka, in the Krasnorichenske hromada.")
+    assert {e.mention.text for e in events} == {"Makiivka"}
