@@ -2533,11 +2533,21 @@ def _case_form_of(place: Place, keys: Collection[str]) -> bool:
                for own in map(text.name_key, (place.name, *place.alt_names)) for key in keys)
 
 
+#: A place named as the reference of a relation ("North of Huliaipole, ..."): a unit named
+#: after it beyond a comma belongs to the clause that follows ("North of Huliaipole, Russian
+#: forces attacked in Dnipropetrovsk Oblast near Danylivka": that unit places Danylivka).
+_RELATION_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west))?(?:ern|ward|wards)?"
+    r"\s+of|from|towards?)\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?\Z",
+    re.IGNORECASE)
+
+
 def _nearest_unit(mention: Mention, units: _Units, text_: str
                   ) -> tuple[Mention | None, bool]:
     """The admin-unit mention (of ``units``) that governs ``mention``: in the same sentence
-    (either side; no sentence end between them), else the closest one before it, else any in
-    the text; and whether it is in the same sentence."""
+    (either side; no sentence end between them; after a comma not for a relation's reference,
+    see _RELATION_BEFORE), else the closest one before it, else any in the text; and whether
+    it is in the same sentence."""
     units, starts, _ = units
     if not units:
         return None, False
@@ -2549,7 +2559,9 @@ def _nearest_unit(mention: Mention, units: _Units, text_: str
             near.append(unit)
     if before < len(units):
         unit = units[before]
-        if not _SENTENCE_END.search(text_, mention.end, unit.start):
+        if not _SENTENCE_END.search(text_, mention.end, unit.start) and not (
+                "," in text_[mention.end:unit.start] and _RELATION_BEFORE.search(
+                    text_, max(0, mention.start - 40), mention.start)):
             near.append(unit)
     if near:
         return min(near, key=lambda m: abs(m.start - mention.start)), True

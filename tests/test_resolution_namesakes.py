@@ -151,3 +151,16 @@ def test_a_sentence_opening_in_a_foreign_region_puts_its_villages_there(reader):
     mention = settlement(reader, "In Kursk region, Russian forces shelled Tetkino, while in "
                                  "Sumy region they hit Yunakivka.", "Yunakivka")
     assert mention.place.id == YUNAKIVKA
+
+
+#: Hulyaypole, Zaporizhzhia oblast (47.67, 36.26), the town of 13,446 people.
+HULIAIPOLE_TOWN = 707898
+
+
+def test_a_unit_in_the_clause_after_a_relations_reference_places_that_clause(reader):
+    # "in Dnipropetrovsk Oblast" places Danylivka, not the Huliaipole the sentence measures from
+    mention = settlement(reader, "North of Huliaipole, Russian forces attacked in Dnipropetrovsk "
+                                 "Oblast near Danylivka.", "Huliaipole")
+    assert mention.place.id == HULIAIPOLE_TOWN
+    assert settlement(reader, "Russian forces attacked in Dnipropetrovsk Oblast near Danylivka.",
+                      "Danylivka").place.admin1 == "Dnipropetrovsk Oblast"
