@@ -1271,7 +1271,20 @@ class ToponymFinder:
                 and not text.name_key(name).startswith(REGIONS_NOT_OBLASTS):
             # a case or adjectival form ("Сумской"), or a city whose oblast is named otherwise
             units = self.gazetteer.admin_units_by_stem(name, level)
-        if not units or (end in by_end and by_end[end].start != start):
+        if end in by_end and by_end[end].start != start:
+            return None
+        if not units and level == 1:
+            # "the Rostov and Voronezh regions": a foreign region the gazetteer names after its
+            # capital, which is what the name then means (as "the Rostov region" does)
+            settlements = self._settlements(name)
+            places = settlements.places if settlements is not None else ()
+            capital = None if any(p.population >= WEAK_PLACE_POPULATION for p in places
+                                  if p.country_code == HOME_COUNTRY) else _foreign_capital(
+                _with_foreign_aliases(Mention.found(name, start, end, _SETTLEMENT, places),
+                                      self.gazetteer).candidates)
+            if capital is not None:
+                return Mention.found(name, start, end, _SETTLEMENT, (capital,), reason="cue")
+        if not units:
             return None
         return Mention.found(name, start, end, unit.kind, reason="cue", admin_code=units[0].code)
 

@@ -164,3 +164,14 @@ def test_a_unit_in_the_clause_after_a_relations_reference_places_that_clause(rea
     assert mention.place.id == HULIAIPOLE_TOWN
     assert settlement(reader, "Russian forces attacked in Dnipropetrovsk Oblast near Danylivka.",
                       "Danylivka").place.admin1 == "Dnipropetrovsk Oblast"
+
+
+#: Rostov-on-Don, Russia (47.24, 39.71), 1,130,305 people, capital of Rostov oblast.
+ROSTOV_ON_DON = 501175
+
+
+def test_a_foreign_region_listed_before_a_plural_region_word_is_its_capital(reader):
+    # "Rostov" alone is a Sumy-oblast village; "the Rostov and Voronezh regions" is Russia
+    mention = settlement(reader, "Air defences shot down drones over the Rostov and Voronezh "
+                                 "regions.", "Rostov")
+    assert mention.place.id == ROSTOV_ON_DON
