@@ -19,7 +19,11 @@ from geo.geocoder import OfflineGeocoder
 from geo.models import MentionKind
 from geo.reports import Reader, parse_report
 
-GOLD_MENTION_KINDS = {MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION}
+#: Kinds whose text is a toponym as the dev set annotates them: a settlement, an oblast or raion
+#: named by its bare name ("Donetsk" of "Donetsk oblast"), a facility by the name of the place
+#: it is named after ("Melitopol" of "the Melitopol airfield").
+GOLD_MENTION_KINDS = {MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION,
+                      MentionKind.FACILITY}
 
 
 def resolution(geocoder: OfflineGeocoder) -> dict:

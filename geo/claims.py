@@ -38,9 +38,9 @@ log = logging.getLogger(__name__)
 
 # As module constants: under Python 3.11 each ``MentionKind.SETTLEMENT`` lookup goes through the
 # enum class, and the passes compare kinds for every mention.
-_SETTLEMENT, _OBLAST, _RAION, _RIVER, _COUNTRY = (
+_SETTLEMENT, _OBLAST, _RAION, _RIVER, _COUNTRY, _FACILITY = (
     MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION, MentionKind.RIVER,
-    MentionKind.COUNTRY)
+    MentionKind.COUNTRY, MentionKind.FACILITY)
 _ADMIN_UNITS = (_OBLAST, _RAION)
 _START_END = attrgetter("start", "end")
 
@@ -1669,6 +1669,10 @@ class _Parser:
                             feature=f"the {mention.text} River"
                             if "river" not in mention.text.lower() else mention.text,
                             name=mention.text)
+            if mention.kind == _FACILITY:
+                # the gazetteer holds it: measured to the facility, not to its town
+                return _Ref("mention", mention.start, self._facility_at(mention) or mention.end,
+                            mention=mention)
             if mention.kind == _SETTLEMENT:
                 if _WATER_AFTER.match(text, mention.end):
                     continue  # "the Black Sea", "the Kakhovka Reservoir": not the settlement
@@ -2232,7 +2236,8 @@ class _Parser:
 
     def _settlement_mentions(self) -> list[Mention]:
         """The settlement mentions that do not name an administrative unit ("im Rajon Bachmut",
-        "Pokrovsk Raion") or a facility ("the Zaporizhzhia NPP"), up to the end of the last
+        "Pokrovsk Raion") or a facility ("the Zaporizhzhia NPP", which is a subject only as a
+        FACILITY mention, where the gazetteer holds it), up to the end of the last
         sentence holding a fact: no subject is looked for past it. Worked out on the first call
         of the subject pass (the passes ask often; facts are only dropped or copied after it)."""
         if self.settlement_mentions is None:
@@ -2241,7 +2246,7 @@ class _Parser:
             reach = self.sentence_span(last)[1] if last >= 0 else 0
             self.settlement_mentions = [
                 m for m in self.mentions[:bisect.bisect_left(self.starts, reach)]
-                if m.kind == _SETTLEMENT
+                if m.kind == _FACILITY or m.kind == _SETTLEMENT
                 and not (self.scan.may_end_with(lo := max(0, m.start - _LOOKBEHIND), m.start,
                                                 _ADMIN_LAST_WORDS)
                          and _ADMIN_BEFORE.search(text, lo, m.start))

@@ -1577,7 +1577,10 @@ def _claimant_for(position: int, attributions: Sequence[_Attribution],
 
 # --- places -----------------------------------------------------------------------------------
 
-_EVENT_PLACE_KINDS = (MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION)
+#: Kinds of mention that are a point on the map: a settlement or a facility named after one
+#: ("the Zaporizhzhia nuclear power plant").
+_POINT_KINDS = (MentionKind.SETTLEMENT, MentionKind.FACILITY)
+_EVENT_PLACE_KINDS = (*_POINT_KINDS, MentionKind.OBLAST, MentionKind.RAION)
 
 
 def _is_reference(folded: str, mention: Mention) -> bool:
@@ -1633,7 +1636,7 @@ def _place_cost(doc: _Doc, mention: Mention, trigger: _Trigger,
         cost = (trigger.start - mention.end) * BEFORE_COST_FACTOR + BEFORE_COST_STEP
     else:
         cost = 0.0
-    if mention.kind is not MentionKind.SETTLEMENT or _named_as_region(doc.folded, mention):
+    if mention.kind not in _POINT_KINDS or _named_as_region(doc.folded, mention):
         cost += REGION_COST
     elif _SECTOR_AFTER.match(doc.folded, mention.end, mention.end + 25):
         cost += SECTOR_COST
@@ -1817,7 +1820,7 @@ LOCATOR_MAX_CHARS = 40
 def _locates(doc: _Doc, left: Mention, right: Mention) -> bool:
     """Whether the settlement ``right`` only locates ``left`` named right before it ("Andriivka
     near Bakhmut", "Андреевку под Бахмутом")."""
-    if right.start - left.end > LOCATOR_MAX_CHARS or left.kind is not MentionKind.SETTLEMENT:
+    if right.start - left.end > LOCATOR_MAX_CHARS or left.kind not in _POINT_KINDS:
         return False
     if _LOCATOR_BETWEEN.fullmatch(doc.folded, left.end, right.start):
         return True
@@ -1831,7 +1834,7 @@ def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
     place that only locates the one before it ("Andriivka near Bakhmut") is not the one the
     sentence speaks of."""
     text = doc.text
-    settlements = [m for i, m in enumerate(own) if m.kind is MentionKind.SETTLEMENT
+    settlements = [m for i, m in enumerate(own) if m.kind in _POINT_KINDS
                    and not _UNIT_AFTER.match(text, m.end, m.end + 20)
                    and not (i and _locates(doc, own[i - 1], m))]
     if settlements:
@@ -1843,7 +1846,7 @@ def _remember_places(doc: _Doc, sentence: Sentence, own: Sequence[Mention],
     if settlements:
         state.last_place = settlements[-1]
         state.last_place_paragraph = sentence.paragraph
-    elif new and new[-1].mention.kind is MentionKind.SETTLEMENT:
+    elif new and new[-1].mention.kind in _POINT_KINDS:
         state.last_place = new[-1].mention
         state.last_place_paragraph = sentence.paragraph
 
@@ -1999,7 +2002,7 @@ def _statement(doc: _Doc, actors: _Actors, s: int, e: int, usable: Sequence[Ment
     pool = located or home  # a foreign city without "in"/"at" is mostly its government
     if not pool:
         return None
-    best = min(pool, key=lambda m: (m.kind is not MentionKind.SETTLEMENT,
+    best = min(pool, key=lambda m: (m.kind not in _POINT_KINDS,
                                     abs(m.start - position)))
     return best, position
 

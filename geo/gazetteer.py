@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from enum import IntEnum
 from functools import cache, cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,31 @@ FOREIGN_KEY_MIN_LENGTH = 5
 #: Countries whose places German and French name by transcribing their Cyrillic names
 #: (Glasgow is no "Glasgou", Глазгоу).
 TRANSCRIBED_COUNTRIES = frozenset({"UA", "RU", "BY"})
+#: What a facility of ``facilities.parquet`` is, read from its GeoNames feature code and the
+#: words of its names: a report names "the X nuclear power plant", "the X dam", "X airport".
+#: Kinds: "nuclear", "hydro" (a hydroelectric station or its dam), "thermal", "air" (an airport
+#: or airfield); "power" is any power station of the first three.
+FACILITY_CODE_KINDS = {"PSH": "hydro", "DAM": "hydro", "AIRP": "air", "AIRB": "air",
+                       "AIRF": "air", "AIRH": "air"}
+FACILITY_NAME_WORDS = {
+    "nuclear": ("nuclear", "aes", "aehs", "атомна", "атомная", "аес", "аэс"),
+    "hydro": ("hydroelectric", "hydropower", "ges", "gidroelektrostantsiya",
+              "hidroelektrostantsiia", "гес", "гэс"),
+    "thermal": ("thermal", "tes", "tets", "tec", "tets5", "gres", "тес", "тэс", "тэц", "тец",
+                "грэс"),
+}
+#: A report's name for a facility is its town's name or that name's adjective: what may follow
+#: the town's phonetic skeleton in a facility name's word ("Zaporozhskaya", "Zaporiz'ka",
+#: "Burshtynska").
+FACILITY_ADJECTIVE_ENDINGS = ("", "k", "sk", "ck")
+#: Words of a facility's name that say what it is, not which one it is.
+FACILITY_GENERIC_WORDS = frozenset(
+    "international airport airfield air base airbase aeroport aeroporto aerodrom nuclear power "
+    "plant station hydroelectric hydropower thermal dam npp hpp tpp aes aehs ges tes gres tets "
+    "imeni".split())
+#: Two facilities a name and kind fit that lie this far apart make the name ambiguous ("Kyiv
+#: airport": Boryspil or Zhuliany): none is chosen.
+FACILITY_SAME_SITE_KM = 10.0
 #: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
 ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
 
@@ -215,6 +241,22 @@ _PLACE_COLUMNS = ("geonameid", "name", "ascii_name", "alt_names", "lat", "lon", 
                   "feature_code", "population")
 
 
+class _Facility(NamedTuple):
+    place: Place
+    kinds: frozenset[str]
+    names: tuple[tuple[tuple[str, ...], tuple[bool, ...]], ...]  # word skeletons, generic?
+
+
+def _place(gid, name, ascii_name, alts, lat, lon, country, admin1, admin2, admin1_code,
+           admin2_code, feature_class, feature_code, population) -> Place:
+    """A Place from the values of one row of the places table, in _PLACE_COLUMNS order."""
+    return Place(id=gid, name=name, ascii_name=ascii_name,
+                 alt_names=tuple(alts.split("|")) if alts else (), lat=lat, lon=lon,
+                 country_code=country, admin1=admin1, admin2=admin2, admin1_code=admin1_code,
+                 admin2_code=admin2_code, feature_class=feature_class,
+                 feature_code=feature_code, population=population)
+
+
 class Gazetteer:
     """Places of ``data/places.parquet`` indexed by normalised name, admin unit and location.
 
@@ -249,6 +291,7 @@ class Gazetteer:
         self._lats = self._frame["lat"].to_numpy()
         self._lons = self._frame["lon"].to_numpy()
         self._units_table = units
+        self._data_dir = data_dir
 
     def __len__(self) -> int:
         return len(self._frame)
@@ -284,17 +327,82 @@ class Gazetteer:
         """The Place of a row of the table (built on first use, then kept)."""
         place = self._places[row]
         if place is None:
-            (gid, name, ascii_name, alts, lat, lon, country, admin1, admin2, admin1_code,
-             admin2_code, feature_class, feature_code, population) = (
-                column[row] for column in self._columns)
-            place = Place(
-                id=gid, name=name, ascii_name=ascii_name,
-                alt_names=tuple(alts.split("|")) if alts else (), lat=lat, lon=lon,
-                country_code=country, admin1=admin1, admin2=admin2, admin1_code=admin1_code,
-                admin2_code=admin2_code, feature_class=feature_class,
-                feature_code=feature_code, population=population)
+            place = _place(*(column[row] for column in self._columns))
             self._places[row] = place
         return place
+
+    @cached_property
+    def _facilities(self) -> tuple[_Facility, ...]:
+        """The facilities of ``facilities.parquet``, each with its kinds and the phonetic
+        skeletons of its names' words. Read on first use (149 rows)."""
+        try:
+            frame = pd.read_parquet(checked(self._data_dir / "facilities.parquet"))
+        except (OSError, pa.ArrowException) as exc:
+            raise DataError(f"cannot read the facilities in {self._data_dir}: {exc}. "
+                            "Rebuild them with `make data`.") from exc
+        out = []
+        for values in zip(*(frame[c].tolist() for c in _PLACE_COLUMNS), strict=True):
+            place = _place(*values)
+            names = [text.name_key(n).replace("-", " ").split()
+                     for n in (place.name, *place.alt_names)]
+            words = {word for name in names for word in name}
+            kinds = {kind for kind, marks in FACILITY_NAME_WORDS.items()
+                     if words.intersection(marks)}
+            if code_kind := FACILITY_CODE_KINDS.get(place.feature_code):
+                kinds.add(code_kind)
+            if kinds & set(FACILITY_NAME_WORDS) or {"power", "plant"} <= words \
+                    or {"power", "station"} <= words:
+                kinds.add("power")
+            out.append(_Facility(place, frozenset(kinds), tuple(
+                (tuple(text.skeleton_key(w) for w in name),
+                 tuple(w in FACILITY_GENERIC_WORDS for w in name)) for name in names)))
+        return tuple(out)
+
+    def facilities_named(self, name: str, kind: str) -> tuple[Place, ...]:
+        """The facility of ``kind`` ("nuclear", "hydro", "thermal", "power" or "air") that a
+        report calls after the place ``name`` ("Zaporizhzhia" + "nuclear": GeoNames'
+        Zaporizhia Nuclear Power Plant, also "Zaporiz'ka AES"), as a one-place tuple; empty
+        when none fits.
+
+        A name fits a facility's name when its phonetic skeleton is that of the name's words
+        there (one word or a run), or their stem before an adjective ending ("Zaporozhskaya
+        GRES"). Best is a name that says nothing else than the facility words ("Kharkiv
+        International Airport", not "Kharkiv North Airport"), then one that starts with it,
+        then a nuclear, hydro, thermal station in that order for a mere "power plant". When
+        equally good fits lie over FACILITY_SAME_SITE_KM apart the name is ambiguous: none.
+        """
+        key = text.skeleton_key(name)
+        size = len(key.split())
+        key = key.replace(" ", "")
+        if not key:
+            return ()
+        fits = []
+        for facility in self._facilities:
+            if kind not in facility.kinds:
+                continue
+            best = None
+            for skeletons, generic in facility.names:
+                for i in range(len(skeletons) - size + 1):
+                    word = "".join(skeletons[i:i + size])
+                    if word.startswith(key) and word[len(key):] in FACILITY_ADJECTIVE_ENDINGS \
+                            and (len(key) >= 3 or word == key):
+                        rest = generic[:i] + generic[i + size:]
+                        grade = (not all(rest), i > 0)
+                        best = grade if best is None else min(best, grade)
+            if best is not None:
+                rank = next((n for n, k in enumerate(FACILITY_NAME_WORDS) if k in facility.kinds),
+                            len(FACILITY_NAME_WORDS))
+                fits.append((best, rank, facility.place))
+        if not fits:
+            return ()
+        fits.sort(key=lambda fit: fit[:2])
+        grade, _, chosen = fits[0]
+        from geo.geodesy import distance_km
+
+        if any(distance_km(chosen.lat, chosen.lon, other.lat, other.lon) > FACILITY_SAME_SITE_KM
+               for fit_grade, _, other in fits[1:] if fit_grade == grade):
+            return ()
+        return (chosen,)
 
     @cached_property
     def _columns(self) -> tuple[list, ...]:

@@ -21,6 +21,8 @@ class MentionKind(StrEnum):
     RAION = "raion"             # "Pokrovsk raion", "Chuhuiv district"
     RIVER = "river"             # "the Oskil River"
     COUNTRY = "country"         # "Russia", "Ukraine" (used as border references)
+    FACILITY = "facility"       # "the Zaporizhzhia nuclear power plant": text is the bare name,
+    #                             the place a GeoNames power station, dam or airport
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,9 @@ from geo.prescan import word_alternation
 # The mention kinds as module constants: Python 3.11's EnumType defines __getattr__, which
 # sends every ``MentionKind.X`` lookup down the slow attribute path (about 4 times a
 # global's cost), and the finder and resolver ask each mention's kind several times.
-_SETTLEMENT, _OBLAST, _RAION, _RIVER, _COUNTRY = (
+_SETTLEMENT, _OBLAST, _RAION, _RIVER, _COUNTRY, _FACILITY = (
     MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION, MentionKind.RIVER,
-    MentionKind.COUNTRY)
+    MentionKind.COUNTRY, MentionKind.FACILITY)
 
 #: Longest run of words tried as one name ("Novoselivka Druha", "Kupiansk-Vuzlovyi" is one).
 MAX_NAME_WORDS = 4
@@ -562,6 +562,33 @@ _FACILITY_AFTER = re.compile(
     r"fuel|gas|railway|rail|train|bus|military|air|sea|river|cargo)[ \u00a0]++){0,2}"
     r"(?:airport|airfield|airbase|base|plant|station|dam|bridge|refinery|depot|factory|works|"
     r"mine|port|terminal|NPP|TPP|HPP|CHPP|CHP)\b", re.I)
+# A facility the gazetteer may hold, of the kind Gazetteer.facilities_named takes, named by the
+# words after a place's name ("the Zaporizhzhia nuclear power plant", "the Kakhovka dam",
+# "Kramatorsk airfield") or, in German, French, Spanish and Italian, before it ("AKW
+# Saporischschja", "la centrale nucléaire de Zaporijjia", "la presa de Kajovka").
+_FACILITY_KIND_AFTER = re.compile(
+    r"[ \u00a0]++(?:(?P<nuclear>(?:nuclear|atomic)[ \u00a0]++(?:power[ \u00a0]++)?"
+    r"(?:plant|station)|NPP|АЕС|АЭС)|(?P<hydro>hydro(?:-?electric|power)?[ \u00a0]++"
+    r"(?:power[ \u00a0]++)?(?:plant|station|dam)|HPP|HES|dam|ГЕС|ГЭС)|"
+    r"(?P<thermal>(?:thermal|coal-fired)[ \u00a0]++(?:power[ \u00a0]++)?(?:plant|station)|TPP|"
+    r"TES|GRES|ТЕС|ТЭС)|(?P<power>power[ \u00a0]++(?:plant|station))|"
+    r"(?P<air>(?:international[ \u00a0]++|military[ \u00a0]++)?"
+    r"(?:airport|airfield|air[ \u00a0]*base)|"
+    r"аэропорт\w*|аеропорт\w*|аэродром\w*|аеродром\w*))(?![^\W\d_])", re.I)
+_FACILITY_KIND_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<nuclear>AKW|Atomkraftwerks?|Kernkraftwerks?|"
+    r"centrale[ \u00a0]+nucl[ée]aire[ \u00a0]+d[ei]?|central[ \u00a0]+nuclear[ \u00a0]+de)|"
+    r"(?P<hydro>Wasserkraftwerks?|Staudamms?|barrage[ \u00a0]+de?|"
+    r"centrale[ \u00a0]+(?:hydro[ée]lectrique|idroelettrica)[ \u00a0]+d[ei]?|"
+    r"central[ \u00a0]+hidroel[ée]ctrica[ \u00a0]+de|presa[ \u00a0]+de|diga[ \u00a0]+di)|"
+    r"(?P<air>Flughafens?|Flugplatz(?:es)?|Militärflugplatz(?:es)?|a[ée]roport[ \u00a0]+de?|"
+    r"aeropuerto[ \u00a0]+de|aeroporto[ \u00a0]+di?|"
+    r"base[ \u00a0]+a[ée]r(?:ienne|ea)[ \u00a0]+d[ei]?))"
+    r"(?:[ \u00a0]+|['’])$", re.I)
+#: Last letters of the word before a name that a facility word before it ends in (see
+#: _FACILITY_KIND_BEFORE): the regex runs only after one of these.
+_FACILITY_BEFORE_ENDS = ("kw", "werk", "werks", "damm", "damms", "hafen", "hafens", "platz",
+                         "platzes", "de", "di", "d'", "d’")
 _NEXT_CAPITALISED = re.compile(rf"[ \u00a0]+([{_CAPITAL}][^\W\d_]+)")
 _TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
 deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
@@ -1029,6 +1056,27 @@ class ToponymFinder:
             i += 1
         return _drop_embedded(starts, ends, words, found, vocabulary) if found else found
 
+    def _facility(self, text_: str, start: int, end: int, name: str) -> Mention | None:
+        """A facility named after the place ``name`` ("the Zaporizhzhia nuclear power plant",
+        "AKW Saporischschja") that the gazetteer holds, as a FACILITY mention of the bare name;
+        None where no facility word is there or the gazetteer has no such facility (the name
+        then stays the town's, the nearest the text lets us come)."""
+        kinds = _FACILITY_KIND_AFTER.match(text_, end, end + 40)
+        if kinds is None and start > 1 and text_[start - 1] in " \u00a0'’":
+            word = text_[text_.rfind(" ", max(0, start - 30), start - 1) + 1:start].rstrip()
+            if word.lower().endswith(_FACILITY_BEFORE_ENDS):
+                kinds = _FACILITY_KIND_BEFORE.search(text_, max(0, start - 45), start)
+        if kinds is None:
+            return None
+        kind = kinds.lastgroup
+        facility = self.gazetteer.facilities_named(name, kind)
+        if not facility and (settlements := self._settlements(name)) is not None:
+            # a spelling GeoNames does not give the facility ("AKW Saporischschja"): by the
+            # own name of the town the spelling means
+            facility = self.gazetteer.facilities_named(settlements.likeliest.name, kind)
+        return Mention.found(name, start, end, _FACILITY, facility, reason="cue") \
+            if facility else None
+
     def _hyphen_parts(self, text_: str, start: int, word: str, vocabulary: _Vocabulary
                       ) -> list[Mention]:
         """"Lysivka-Pishchane" (a line between two villages): each part, if all are places."""
@@ -1123,6 +1171,8 @@ class ToponymFinder:
             capitals = self._region_capitals(name)
             if capitals:  # "Курской области": Kursk's region, not the Crimean Kurskoye
                 return Mention.found(name, start, end, _SETTLEMENT, capitals, reason="cue")
+        if (facility := self._facility(text_, start, end, name)) is not None:
+            return facility
         settlements = self._settlements(name)
         if settlements is None:
             return None
@@ -2208,6 +2258,12 @@ class _Anchors:
 
 _UNIT_REASONS = {kind: f"{kind.value} named as such in the text"
                  for kind in (_OBLAST, _RAION, _COUNTRY, _RIVER)}
+#: What a facility is, by GeoNames feature code, as a reason says it.
+FACILITY_LABELS = {"PS": "power station", "PSH": "hydroelectric power station", "DAM": "dam",
+                   "AIRP": "airport", "AIRB": "air base", "AIRF": "airfield",
+                   "AIRH": "heliport"}
+#: Confidence in a facility the text names by a facility word and its place's name.
+FACILITY_CONFIDENCE = 0.9
 
 
 #: The units a text may place a settlement in, as (mention kind, Place field, word).
@@ -2215,6 +2271,12 @@ _UNIT_LEVELS = ((_RAION, "admin2_code", "raion"), (_OBLAST, "admin1_code", "obla
 
 
 def _resolve_unit(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    if mention.kind is _FACILITY:
+        place = mention.candidates[0]
+        label = FACILITY_LABELS.get(place.feature_code, "facility")
+        return mention.choose(place, FACILITY_CONFIDENCE,
+                              f"the {label} named after {mention.text}, as the words around "
+                              f"the name say: GeoNames' {place.name}")
     reason = _UNIT_REASONS[mention.kind]
     if mention.kind is _RIVER:
         place = mention.candidates[0] if mention.candidates else None

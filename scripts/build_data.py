@@ -7,6 +7,9 @@ Outputs (all Parquet / GeoParquet, EPSG:4326):
 - ``places.parquet``: the gazetteer: every GeoNames feature of Ukraine of class P, the oblasts and
   raions (ADM1, ADM2) and streams (STM), plus foreign cities (population >= 15,000 worldwide and
   every place >= 500 people in the Russian and Belarusian regions bordering Ukraine).
+- ``facilities.parquet``: Ukrainian GeoNames power stations, dams, airports and airfields (class
+  S), the table layout of ``places.parquet``; never in the name index (see
+  ``Gazetteer.facilities_named``).
 - ``admin_units.parquet``: oblast (level 1) and raion (level 2) names and the aliases they are
   written under in reports.
 - ``oblasts.parquet``: oblast polygons (geoBoundaries ADM1) keyed by GeoNames admin1 code.
@@ -45,6 +48,10 @@ GEONAMES_COLUMNS = [
 #: Ukrainian GeoNames features kept: populated places, oblasts and raions, streams.
 KEPT_ADMIN_CODES = {"ADM1", "ADM2"}
 KEPT_HYDRO_CODES = {"STM"}
+#: Facilities reports name after a place ("the Zaporizhzhia nuclear power plant", "the Kakhovka
+#: dam", "Donetsk airport"), kept apart in ``facilities.parquet``: power stations (PS, PSH),
+#: dams, airports and airfields (AIRP, AIRB, AIRF, AIRH).
+KEPT_FACILITY_CODES = {"PS", "PSH", "DAM", "AIRP", "AIRB", "AIRF", "AIRH"}
 #: Neighbours whose polygons we ship, by Natural Earth ADM0_A3.
 NEIGHBOUR_COUNTRIES = ["UKR", "RUS", "BLR", "POL", "SVK", "HUN", "ROU", "MDA"]
 #: Far parts of big neighbours are clipped away (lon/lat box); nothing we measure reaches them.
@@ -116,8 +123,20 @@ def raion_stems(adjective_latin: str) -> list[str]:
     return stems
 
 
-def build_ukraine_places(shared: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The Ukrainian part of the gazetteer and the admin-unit alias table."""
+def _named_features(raw: pd.DataFrame, keep: pd.Series, admin1_names: dict[str, str],
+                    raion_names: dict[str, str]) -> pd.DataFrame:
+    """The rows of ``raw`` that ``keep`` selects, with oblast and raion names and cleaned
+    alternate names."""
+    places = raw[keep].copy()
+    places["admin1"] = places.admin1_code.map(admin1_names).fillna("")
+    places["admin2"] = places.admin2_code.map(raion_names).fillna("")
+    places["alt_names"] = [clean_alt_names(alts, name)
+                           for alts, name in zip(places.alternatenames, places.name, strict=True)]
+    return places
+
+
+def build_ukraine_places(shared: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The Ukrainian part of the gazetteer, its facilities and the admin-unit alias table."""
     raw = read_geonames_ukraine(shared)
     admin1_names = read_admin1_names(shared)
     raion_uk = read_raion_names(shared)
@@ -126,12 +145,11 @@ def build_ukraine_places(shared: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         | ((raw.feature_class == "A") & raw.feature_code.isin(KEPT_ADMIN_CODES))
         | ((raw.feature_class == "H") & raw.feature_code.isin(KEPT_HYDRO_CODES))
     )
-    places = raw[keep].copy()
     raion_names = {code: raion_english_name(uk) for code, uk in raion_uk.items()}
-    places["admin1"] = places.admin1_code.map(admin1_names).fillna("")
-    places["admin2"] = places.admin2_code.map(raion_names).fillna("")
-    places["alt_names"] = [clean_alt_names(alts, name)
-                           for alts, name in zip(places.alternatenames, places.name, strict=True)]
+    places = _named_features(raw, keep, admin1_names, raion_names)
+    facilities = _named_features(
+        raw, (raw.feature_class == "S") & raw.feature_code.isin(KEPT_FACILITY_CODES),
+        admin1_names, raion_names)
 
     units = []
     for code, name in admin1_names.items():
@@ -156,7 +174,7 @@ def build_ukraine_places(shared: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             aliases += [a for a in row.alternatenames.split(",") if keep_alt_name(a)]
         units.append({"level": 2, "code": code, "admin1_code": admin1_code,
                       "name": raion_names[code], "aliases": "|".join(dict.fromkeys(aliases))})
-    return places, pd.DataFrame(units)
+    return places, facilities, pd.DataFrame(units)
 
 
 def build_foreign_places() -> pd.DataFrame:
@@ -209,11 +227,13 @@ def build_countries() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def finish_places(ukraine: pd.DataFrame, foreign: pd.DataFrame) -> pd.DataFrame:
+def finish_places(ukraine: pd.DataFrame, foreign: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The places table as shipped (one layout for places and facilities), sorted by id."""
     columns = ["geonameid", "name", "asciiname", "alt_names", "latitude", "longitude",
                "feature_class", "feature_code", "country_code", "admin1_code", "admin2_code",
                "admin1", "admin2", "population"]
-    places = pd.concat([ukraine[columns], foreign[columns]], ignore_index=True)
+    parts = [ukraine[columns]] + ([] if foreign is None else [foreign[columns]])
+    places = pd.concat(parts, ignore_index=True)
     places = places.rename(columns={"asciiname": "ascii_name", "latitude": "lat",
                                     "longitude": "lon"})
     places["geonameid"] = places.geonameid.astype("int64")
@@ -297,9 +317,11 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
         raise SystemExit(f"raw data not found under {shared}/data (pass --shared)")
     out.mkdir(parents=True, exist_ok=True)
 
-    ukraine, units = build_ukraine_places(shared)
+    ukraine, facilities, units = build_ukraine_places(shared)
     places = finish_places(ukraine, build_foreign_places())
     write(places, out / "places.parquet")
+    facilities = finish_places(facilities)
+    write(facilities, out / "facilities.parquet")
     write_name_index(build_name_index(places), out / "name_index.parquet")
     print(f"wrote {out / 'name_index.parquet'}")
     units = pd.concat([build_countries(), units], ignore_index=True)
@@ -314,6 +336,7 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
     counts = {
         "places": len(places), "places_ukraine": int((places.country_code == "UA").sum()),
         "places_foreign": int((places.country_code != "UA").sum()),
+        "facilities": len(facilities),
     }
     (out / "build_counts.json").write_text(json.dumps(counts, indent=2) + "\n")
     write_manifest(out)
