@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from geo import features, geodesy
+from geo.gazetteer import FACILITY_KIND_AFTER
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
 from geo.prescan import Starts, finditer_at, word_alternation
 
@@ -680,11 +681,11 @@ _OBLAST_SEAT = re.compile(r"oblast|regional|administrative|gebiets|област�
 _RIVER_NAME = (r"(?!(?:Flusses|Fluss|River|Rivière|Río)\b)(?P<name>[A-ZА-ЯІЇЄҐ][\w'’\-]*"
                r"(?:\s+(?!(?-i:River)\b)[A-ZА-ЯІЇЄҐ][\w'’\-]*){0,2})")
 _RIVER_LEAD_EXPLICIT = (
-    r"\b(?:on|along|astride|straddling)\s+(?:both\s+)?(?:the\s+)?"
+    r"\b(?:[Oo]n|[Aa]long|[Aa]stride|[Ss]traddling)\s+(?:both\s+)?(?:the\s+)?"
     r"(?:(?:left|right|high|low|steep|eastern|western|northern|southern|east|west|north|south|"
     r"opposite)\s+){0,2}(?:bank|banks|shore|shores)\s+of\s+(?:the\s+)?(?:[Rr]iver\s+)?"
     r"|\bin\s+the\s+(?:upper|lower|middle)\s+(?:reaches|course|part)\s+of\s+the\s+(?:river\s+)?"
-    r"|\b(?:on|along|astride)\s+the\s+river\s+"
+    r"|\b(?:[Oo]n|[Aa]long|[Aa]stride)\s+the\s+river\s+"
     r"|\b(?:am|an\s+der|an\s+dem)\s+(?:(?:linken|rechten|hohen|östlichen|westlichen)\s+){0,2}"
     r"(?:Ufer\s+(?:des|der)\s+(?:Flusses\s+)?|Fluss\s+)"
     r"|\b(?:sur\s+la\s+rive\s+(?:gauche|droite)|sur\s+les\s+rives|au\s+bord|sur\s+les\s+bords)"
@@ -699,7 +700,8 @@ _RIVER_LEAD_EXPLICIT = (
     r"|\b(?:sul|lungo\s+il)\s+fiume\s+|\bsulla\s+riva\s+(?:destra|sinistra)\s+del\s+(?:fiume\s+)?"
     r"|\b(?:às\s+margens\s+do|junto\s+ao)\s+rio\s+"
 )
-_RIVER_LEAD_BARE = r"\b(?:on|along|astride|straddling)\s+the\s+|\b(?:am|an\s+der)\s+"
+_RIVER_LEAD_BARE = (r"\b(?:[Oo]n|[Aa]long|[Aa]stride|[Ss]traddling)\s+the\s+"
+                    r"|\b(?:am|an\s+der)\s+")
 _RIVER_PHRASE_RE = re.compile(
     rf"(?P<lead>{_RIVER_LEAD_EXPLICIT}|(?P<bare>{_RIVER_LEAD_BARE})){_RIVER_NAME}"
     r"(?P<word>\s+(?-i:[Rr]iver)\b)?",
@@ -881,12 +883,7 @@ _WATER_AFTER = re.compile(r"\s+(?:Sea|Reservoir|Lake|Bay|Gulf|Strait|Lagoon|Estu
 # nuclear power plant is 50 km from Zaporizhzhia), so the town is no reference for it:
 # "the Zaporizhzhia NPP", "the Kakhovka dam", "Kramatorsk airfield", "Запорожской АЭС"; in
 # German, French and Spanish the facility word stands before the name ("vom AKW Saporischschja",
-# "de la centrale nucléaire de Zaporijia").
-_FACILITY_AFTER = re.compile(
-    r"\s+(?:(?:(?:nuclear|thermal|hydroelectric|hydro-?electric|coal-fired)\s+)?power\s+"
-    r"(?:plant|station)|nuclear\s+(?:plant|station)|NPP|TPP|HPP|dam|airport|airfield|"
-    r"air\s*base|АЭС|АЕС|ГЭС|ГЕС|ТЭС|ТЕС|аэропорт\w*|аеропорт\w*)(?![^\W\d_])",
-    re.IGNORECASE)
+# "de la centrale nucléaire de Zaporijia"). geo.gazetteer.FACILITY_KIND_AFTER has the words.
 # Either a unit's or a facility's word after a name: a settlement mention followed by one names
 # no settlement.
 #: A place named for whoever speaks ("Kharkiv police reported", "Sumy's mayor said", "a
@@ -900,7 +897,7 @@ _SPEAKER_BEFORE = re.compile(
     r"\b(?:officials?|authorities|mayor|governor|police|prosecutors?|spokes(?:man|woman|person)|"
     r"administration|head|chief|analysts?|journalists?|correspondents?)\s+(?:in|of|from)\s+"
     r"(?:the\s+)?(?:(?:city|town|region)\s+of\s+)?$", re.IGNORECASE)
-_UNIT_OR_FACILITY_AFTER = re.compile(rf"{_UNIT_AFTER.pattern}|{_FACILITY_AFTER.pattern}",
+_UNIT_OR_FACILITY_AFTER = re.compile(rf"{_UNIT_AFTER.pattern}|{FACILITY_KIND_AFTER.pattern}",
                                      re.IGNORECASE)
 _FACILITY_WORDS_BEFORE = frozenset(
     "akw atomkraftwerk atomkraftwerks kernkraftwerk kernkraftwerks wasserkraftwerk "
@@ -1701,7 +1698,7 @@ class _Parser:
     def _facility_at(self, mention: Mention) -> int:
         """End of the facility phrase a settlement mention names ("the Zaporizhzhia nuclear power
         plant", "AKW Saporischschja"), 0 when the mention names the settlement itself."""
-        if after := _FACILITY_AFTER.match(self.text, mention.end):
+        if after := FACILITY_KIND_AFTER.match(self.text, mention.end):
             return after.end()
         return mention.end if self._facility_word_before(mention.start) else 0
 
@@ -2390,6 +2387,12 @@ class _Parser:
                      and c is not ref and not _same_place(c, ref)
                      and not self._speakers_place(c)]
         if following and len(_WORD_RE.findall(prefix)) <= FRONTED_MAX_WORDS:
+            if fact.kind == ClaimKind.RIVER and prefix.strip() \
+                    and "," not in text[fact.end:following[0].start]:
+                # "Russian artillery on the left bank of the Dnipro shelled Kherson": the
+                # bank is where the artillery stands; a fronted phrase ends with a comma
+                # ("On the Oskil, Kupiansk ...")
+                return None, "drop"
             return following[0], ""
         if fact.kind in (ClaimKind.DIRECTION, ClaimKind.REGION, ClaimKind.RIVER):
             return None, "drop"

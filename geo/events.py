@@ -82,6 +82,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from geo.event_languages import COMPILED, CompiledLanguage, active_languages
+from geo.gazetteer import FACILITY_KIND_AFTER
 from geo.geocoder import HOME_COUNTRY
 from geo.models import Event, EventKind, Mention, MentionKind, Precision
 from geo.prescan import Starts, finditer_at, prefixes
@@ -150,7 +151,13 @@ _NOT_A_WEAPON_USE = (r"(?![\s-]+(?:defen[cs]es?|systems?|launchers?|deliver\w*|s
 
 #: What air defence shoots down ("shot down 45 drones", "intercepted three missiles").
 _AERIAL = (r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|aircraft|(?:war|air)?planes?|jets?|"
-           r"helicopters?|(?:aerial|air)\s+targets?|bombs?)")
+           r"bombers?|helicopters?|(?:aerial|air)\s+targets?|bombs?)")
+#: Aircraft "destroyed" in a sentence about an airfield stood on it: "hit the Saky airbase,
+#: destroying several aircraft" is a strike, not an interception (see :func:`_triggers`).
+_AIRFIELD_WORDS = re.compile(r"\b(?:air\s*bases?|airfields?|airports?|aerodromes?|airstrips?|"
+                             r"hangars?)\b")
+_GROUNDED_AIRCRAFT = re.compile(r"\bdestroy\w*\s+(?:[\w-]+\s+){0,3}?(?:aircraft|"
+                                r"(?:war|air)?planes?|jets?|bombers?|helicopters?)\b")
 
 #: A trigger opening on a past participle: after a form of "be" (see :func:`_passive`), a
 #: passive ("were driven back"); not "have been trying", "have been unsuccessful".
@@ -191,7 +198,8 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
     (K.INTERCEPTION,
      rf"\bshot\s+down\b(?:\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b)?|"
      rf"\b(?:down(?:ed|s|ing)|intercept(?:ed|s|ing)|neutrali[sz](?:ed|es|ing)|"
-     rf"destroy(?:ed|s|ing))\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b{_NOT_A_WEAPON_USE}|"
+     rf"destroy(?:ed|s|ing))\s+(?:[\w-]+\s+){{0,3}}?{_AERIAL}\b{_NOT_A_WEAPON_USE}"
+     r"(?!\s+on\s+the\s+ground)|"
      r"\bintercept(?:ed|ions?)\b|\b(?<=was |ere |een |ing )downed\b"),
     (K.STRIKE,
      rf"\battack(?:ed|ing|s)?\b(?={_BY_AERIAL})|"
@@ -208,7 +216,9 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\bdrones?\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s|ing)?|hit|hits|target(?:ed|s|ing)?|"
      r"launched)\b|\blaunch(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?drones\b|"
      r"\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b|"
-     r"\bexplosions?\b|\bblasts?\b|\bhit\s+by\b|\bbarrages?\b|\btargeted\b(?!\s+sanctions)|"
+     r"\bexplosions?\b|\bblasts?\b|"
+     r"\bhit\s+(?:(?:again|overnight|twice|repeatedly|also|directly|once\s+more)\s+)?by\b|"
+     r"\bbarrages?\b|\btargeted\b(?!\s+sanctions)|"
      r"\bfir(?:ed|ing)\s+(?:at|on|upon)\b|\bopened\s+fire\b|\bunder\s+fire\b"),
     (K.CAPTURE_CLAIM,
      r"\bliberat(?:ion|ed|e|es|ing)\b|\b(?:re)?captur(?:ed|es|ing)\b|\b(?:re)?capture\s+of\b|"
@@ -265,6 +275,11 @@ TAKEN_MAX_CHARS = 40
 _TAKEN_ENDS = ("took", "taken", "take", "takes", "taking", "occupied", " of")
 _TAKEN_BEFORE = re.compile(r"\b((?:re)?(?:took|taken|take|takes|taking))\s+(?:the\s+(?:town|city|"
                            r"village|settlement)\s+of\s+)?$")
+#: "hit Kharkiv", "hit the Saky airbase", "hitting the town of Kupiansk": "hit" is a strike
+#: when a place is its object (not "hit a record", "hit hard by the blackouts").
+_HIT_ENDS = ("hit", "hits", "hitting", "the", " of")
+_HIT_BEFORE = re.compile(r"\b(hit|hits|hitting)\s+(?:the\s+(?:(?:town|city|village|"
+                         r"settlement)\s+of\s+)?)?$")
 #: "troops occupied Novotoretske", "have occupied X": a capture when troops or an auxiliary
 #: stand before "occupied" (not "Russian-occupied Melitopol", "the occupied Nova Kakhovka").
 _OCCUPIED_BEFORE = re.compile(
@@ -847,6 +862,8 @@ class _Doc:
         #: Whether "took", "taken", "take", "occupied" ... can stand anywhere (see
         #: :data:`_TAKEN_BEFORE`, :data:`_OCCUPIED_BEFORE`).
         self.may_take = "too" in lowered or "tak" in lowered or "occupied" in lowered
+        #: Whether "hit" can stand anywhere (see :data:`_HIT_BEFORE`).
+        self.may_hit = "hit" in lowered
         self._aside: dict[tuple[int, int, MentionKind], bool] = {}
 
     def is_reference(self, mention: Mention) -> bool:
@@ -1032,9 +1049,9 @@ def _break_starts(text: str, lowered: str) -> list[int]:
 
 
 def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list[_Trigger]:
-    """The triggers of the sentence ``text[s:e]``: the lexicons' (see :data:`TRIGGERS`), and
+    """The triggers of the sentence ``text[s:e]``: the lexicons' (see :data:`TRIGGERS`),
     "took"/"taken" (or troops' "occupied") right before one of its settlements (``places``), a
-    capture."""
+    capture, and "hit" right before one of its settlements or facilities, a strike."""
     taken: list[tuple[int, int]] = []
     found: list[_Trigger] = []
 
@@ -1058,6 +1075,7 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
                           for language in doc.languages)
         found.append(_Trigger(kind, a, b, negated=negated))
 
+    airfield: bool | None = None
     for kind, spans in doc.trigger_spans:
         lo = bisect.bisect_left(spans, (s, -1))
         for a, b in spans[lo:]:
@@ -1067,6 +1085,11 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
                 continue
             if any(a < y and x < b for x, y in taken):
                 continue
+            if kind is K.INTERCEPTION and _GROUNDED_AIRCRAFT.fullmatch(doc.folded, a, b):
+                if airfield is None:
+                    airfield = _AIRFIELD_WORDS.search(doc.folded, s, e) is not None
+                if airfield:
+                    kind = K.STRIKE
             add(kind, a, b)
     for mention in places if doc.may_take else ():
         if mention.kind is MentionKind.SETTLEMENT:
@@ -1076,6 +1099,13 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
                 if doc.folded[lo:mention.start].rstrip().endswith(_TAKEN_ENDS) else None
             if verb and not any(verb.start() < y and x < verb.end() for x, y in taken):
                 add(K.CAPTURE_CLAIM, *verb.span(1))
+    for mention in places if doc.may_hit else ():
+        if mention.kind in _POINT_KINDS:
+            lo = max(s, mention.start - TAKEN_MAX_CHARS)
+            verb = _HIT_BEFORE.search(doc.folded, lo, mention.start) \
+                if doc.folded[lo:mention.start].rstrip().endswith(_HIT_ENDS) else None
+            if verb and not any(verb.start() < y and x < verb.end() for x, y in taken):
+                add(K.STRIKE, *verb.span(1))
     found.sort(key=lambda t: t.start)
     return found
 
@@ -1695,11 +1725,16 @@ def _aside_between(doc: _Doc, left: Mention, reference: Mention, right: Mention)
 
 
 def _listed_together(doc: _Doc, left: Mention, right: Mention) -> bool:
-    """Whether two places are listed together ("Kupiansk and Izium", "Куп'янська та Ізюма"):
-    only a comma, "and", "or" ... stand between them."""
-    if _COORDINATION.match(doc.text[left.end:right.start]):
+    """Whether two places are listed together ("Kupiansk and Izium", "Куп'янська та Ізюма",
+    "the Burshtyn thermal power plant and the Dniester hydroelectric plant"): only a comma,
+    "and", "or" ... stand between them (and the words that make the left one a facility)."""
+    end = left.end
+    if left.kind is MentionKind.FACILITY and (kind := FACILITY_KIND_AFTER.match(
+            doc.text, end, right.start)):
+        end = kind.end()
+    if _COORDINATION.match(doc.text[end:right.start]):
         return True
-    return any(language.coordination.fullmatch(doc.native, left.end, right.start)
+    return any(language.coordination.fullmatch(doc.native, end, right.start)
                for language in doc.languages)
 
 

@@ -9,6 +9,7 @@ are one dict access on the normalised key; the key index is precomputed by
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from enum import IntEnum
@@ -65,6 +66,18 @@ FACILITY_GENERIC_WORDS = frozenset(
 #: Two facilities a name and kind fit that lie this far apart make the name ambiguous ("Kyiv
 #: airport": Boryspil or Zhuliany): none is chosen.
 FACILITY_SAME_SITE_KM = 10.0
+#: The words after a place's name that name a facility of one of those kinds, each in the
+#: group of its kind: "the Zaporizhzhia nuclear power plant" (nuclear), "the Kakhovka dam"
+#: (hydro), "Kramatorsk airfield" (air), "Запорізька АЕС"; matched right after the name.
+FACILITY_KIND_AFTER = re.compile(
+    r"[ \u00a0]++(?:(?P<nuclear>(?:nuclear|atomic)[ \u00a0]++(?:power[ \u00a0]++)?"
+    r"(?:plant|station)|NPP|АЕС|АЭС)|(?P<hydro>hydro(?:-?electric|power)?[ \u00a0]++"
+    r"(?:power[ \u00a0]++)?(?:plant|station|dam)|HPP|HES|dam|ГЕС|ГЭС)|"
+    r"(?P<thermal>(?:thermal|coal-fired)[ \u00a0]++(?:power[ \u00a0]++)?(?:plant|station)|TPP|"
+    r"TES|GRES|ТЕС|ТЭС)|(?P<power>power[ \u00a0]++(?:plant|station))|"
+    r"(?P<air>(?:international[ \u00a0]++|military[ \u00a0]++)?"
+    r"(?:airport|airfield|air[ \u00a0]*base)|"
+    r"аэропорт\w*|аеропорт\w*|аэродром\w*|аеродром\w*))(?![^\W\d_])", re.I)
 #: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
 ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
 

@@ -38,7 +38,15 @@ from typing import NamedTuple
 from geo import geodesy, text
 from geo.errors import UnknownPlaceError
 from geo.event_languages import CYRILLIC, LANGUAGES
-from geo.gazetteer import COUNTRY_NAMES, AdminUnit, Candidate, Gazetteer, MatchRule, Place
+from geo.gazetteer import (
+    COUNTRY_NAMES,
+    FACILITY_KIND_AFTER,
+    AdminUnit,
+    Candidate,
+    Gazetteer,
+    MatchRule,
+    Place,
+)
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
 from geo.prescan import word_alternation
@@ -347,11 +355,14 @@ _RIVER_BEFORE = re.compile(rf"\s+(?:{_backwards('river the')})\b", re.I)
 # Forward: \ble\s+$ ("sur le Dniepr", "le long du Donets" aside): French gives a river, never
 # a town, the article; a name a stream bears is that stream after it, whatever follows.
 _ARTICLE_RIVER_BEFORE = re.compile(rf"\s+{_backwards('le')}\b", re.I)
-# "crossed the Dnipro 35 km east of Kherson", "along the Oskil": one crosses or follows a
-# river, whatever follows its name (forward: \b(?:crossed|across|...)\s+the\s+$).
+# "crossed the Dnipro 35 km east of Kherson", "along the Oskil", "the left bank of the
+# Dnipro": one crosses or follows a river, or stands on its bank, whatever follows its name
+# (forward: \b(?:crossed|across|...)\s+the\s+$ or \bbanks?\s+of\s+the\s+$).
 _CROSSING_BEFORE = re.compile(
     rf"\s+eht\s+(?:{_backwards('crossed cross crosses crossing across along forded fording')})"
-    r"\b", re.I)
+    r"\b"
+    # "the left bank of the Dnipro", "both banks of the Oskil": a bank is a river's
+    rf"|\s+eht\s+fo\s+(?:{_backwards('banks bank')})\b", re.I)
 #: How far before a name _RIVER_WORD_BEFORE is looked for by ToponymFinder._unlisted_river.
 RIVER_WORD_WINDOW = 40
 # "на Дніпрі", "на Днепре", "на Осколі" (read backwards: forward, \bна\s+$): a Cyrillic
@@ -563,18 +574,9 @@ _FACILITY_AFTER = re.compile(
     r"(?:airport|airfield|airbase|base|plant|station|dam|bridge|refinery|depot|factory|works|"
     r"mine|port|terminal|NPP|TPP|HPP|CHPP|CHP)\b", re.I)
 # A facility the gazetteer may hold, of the kind Gazetteer.facilities_named takes, named by the
-# words after a place's name ("the Zaporizhzhia nuclear power plant", "the Kakhovka dam",
-# "Kramatorsk airfield") or, in German, French, Spanish and Italian, before it ("AKW
-# Saporischschja", "la centrale nucléaire de Zaporijjia", "la presa de Kajovka").
-_FACILITY_KIND_AFTER = re.compile(
-    r"[ \u00a0]++(?:(?P<nuclear>(?:nuclear|atomic)[ \u00a0]++(?:power[ \u00a0]++)?"
-    r"(?:plant|station)|NPP|АЕС|АЭС)|(?P<hydro>hydro(?:-?electric|power)?[ \u00a0]++"
-    r"(?:power[ \u00a0]++)?(?:plant|station|dam)|HPP|HES|dam|ГЕС|ГЭС)|"
-    r"(?P<thermal>(?:thermal|coal-fired)[ \u00a0]++(?:power[ \u00a0]++)?(?:plant|station)|TPP|"
-    r"TES|GRES|ТЕС|ТЭС)|(?P<power>power[ \u00a0]++(?:plant|station))|"
-    r"(?P<air>(?:international[ \u00a0]++|military[ \u00a0]++)?"
-    r"(?:airport|airfield|air[ \u00a0]*base)|"
-    r"аэропорт\w*|аеропорт\w*|аэродром\w*|аеродром\w*))(?![^\W\d_])", re.I)
+# words after a place's name (geo.gazetteer.FACILITY_KIND_AFTER: "the Zaporizhzhia nuclear power
+# plant", "the Kakhovka dam", "Kramatorsk airfield") or, in German, French, Spanish and Italian,
+# before it ("AKW Saporischschja", "la centrale nucléaire de Zaporijjia", "la presa de Kajovka").
 _FACILITY_KIND_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?P<nuclear>AKW|Atomkraftwerks?|Kernkraftwerks?|"
     r"centrale[ \u00a0]+nucl[ée]aire[ \u00a0]+d[ei]?|central[ \u00a0]+nuclear[ \u00a0]+de)|"
@@ -1061,7 +1063,7 @@ class ToponymFinder:
         "AKW Saporischschja") that the gazetteer holds, as a FACILITY mention of the bare name;
         None where no facility word is there or the gazetteer has no such facility (the name
         then stays the town's, the nearest the text lets us come)."""
-        kinds = _FACILITY_KIND_AFTER.match(text_, end, end + 40)
+        kinds = FACILITY_KIND_AFTER.match(text_, end, end + 40)
         if kinds is None and start > 1 and text_[start - 1] in " \u00a0'’":
             word = text_[text_.rfind(" ", max(0, start - 30), start - 1) + 1:start].rstrip()
             if word.lower().endswith(_FACILITY_BEFORE_ENDS):

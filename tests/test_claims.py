@@ -307,6 +307,17 @@ def test_river_phrases(mk, phrase, feature):
     assert claim.text == phrase
 
 
+def test_a_river_phrase_after_a_noun_places_that_noun_not_the_town_after_the_verb(mk):
+    # the guns stand on the left bank; Kupiansk lies on both: no claim about it. A fronted
+    # phrase, set off by its comma, does place the town after it.
+    text = "Russian guns on the left bank of the Oskil shelled Kupiansk again."
+    assert parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)]) == []
+    text = "On the left bank of the Oskil, Kupiansk was shelled again."
+    [claim] = parse_claims(text, [mk(text, "Kupiansk", KUPIANSK)])
+    assert claim.kind == ClaimKind.RIVER and claim.subject.text == "Kupiansk"
+    assert claim.reference_feature == "the Oskil River"
+
+
 def test_the_word_river_is_no_river_name(mk):
     """"am Ufer des Flusses," names no river: "Flusses" is the word, not its name."""
     text = "Kupiansk liegt am Ufer des Flusses, 100 km östlich von Charkiw."

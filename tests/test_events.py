@@ -654,6 +654,21 @@ def test_air_defence_in_ukrainian_russian_and_german(read):
         assert (EventKind.INTERCEPTION, place) in kinds, text
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russian missiles hit Kharkiv overnight, the mayor said.", [(EventKind.STRIKE, "Kharkiv")]),
+    ("A drone hit the town of Kupiansk at dawn.", [(EventKind.STRIKE, "Kupiansk")]),
+    ("The bridge near Zatoka was hit again by Russian missiles.", [(EventKind.STRIKE, "Zatoka")]),
+    # "hit" with no place for its object is no strike
+    ("Prices in Odesa hit a record high in November.", []),
+    ("Ukraine's economy was hit hard by the power cuts in Kyiv.", []),
+    # a helicopter destroyed near the front, no airfield named: shot down
+    ("Ukrainian forces destroyed a Russian Ka-52 helicopter near Robotyne.",
+     [(EventKind.INTERCEPTION, "Robotyne")]),
+])
+def test_hit_is_a_strike_on_the_place_it_names(read, text, expected):
+    assert [(e.kind, e.mention.text) for e in read(text)] == expected
+
+
 def test_a_named_grouping_of_forces_is_the_actor(read):
     events = read("Russia's Defence Ministry said the Center group of forces had captured "
                   "the village of Novopavlivka.")

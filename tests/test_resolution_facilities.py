@@ -34,6 +34,9 @@ DONETSK_AIRPORT = 6300953
 KHARKIV_AIRPORT = 6300958
 #: Kramatorsk Airport, AIRP, 48.7056 N 37.6289 E.
 KRAMATORSK_AIRPORT = 7731189
+#: Burshtynska TES, PS, 49.20873 N 24.66757 E; Dniester Hydroelectric Power Station, PS,
+#: 48.59336 N 27.45303 E; Saky (the air base), AIRP, 45.09222 N 33.60083 E.
+BURSHTYN_TPP, DNIESTER_HPP, SAKY_AIRBASE = 7284520, 7910599, 11269908
 #: Zaporizhzhya (the city), 47.85167 N 35.11714 E; Kyiv, 50.45466 N 30.5238 E; Nikopol,
 #: 47.56826 N 34.39126 E; Kremenchuk, 49.06253 N 33.40484 E.
 ZAPORIZHZHIA, KYIV, NIKOPOL, KREMENCHUK = 687700, 703448, 700051, 704147
@@ -138,3 +141,25 @@ def test_an_event_at_a_facility_is_placed_at_it(reader, text, facility_id):
     events = reader.analyse(Report(text=text)).events
     strikes = [e for e in events if e.kind is EventKind.STRIKE]
     assert strikes and all(e.mention.place.id == facility_id for e in strikes)
+
+
+def test_each_facility_of_a_list_has_its_strike(reader):
+    text = ("Russian missiles struck the Burshtyn thermal power plant and the Dniester "
+            "hydroelectric plant overnight, the grid operator said.")
+    strikes = [e for e in reader.analyse(Report(text=text)).events if e.kind is EventKind.STRIKE]
+    assert [e.mention.place.id for e in strikes] == [BURSHTYN_TPP, DNIESTER_HPP]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # aircraft destroyed where the sentence speaks of an airfield stood on it: a strike
+    ("Ukrainian forces hit the Saky airbase in Crimea, destroying several aircraft.",
+     [EventKind.STRIKE]),
+    ("Drones destroyed two Su-24 bombers parked at the Saky airfield.", [EventKind.STRIKE]),
+    # "hit" is a strike when a place is its object
+    ("Ukrainian missiles hit the Saky air base overnight.", [EventKind.STRIKE]),
+])
+def test_aircraft_destroyed_at_an_airfield_are_a_strike_not_an_interception(reader, text,
+                                                                           kinds):
+    events = reader.analyse(Report(text=text)).events
+    assert [e.kind for e in events] == kinds
+    assert all(e.mention.place.id == SAKY_AIRBASE for e in events)

@@ -155,10 +155,13 @@ def test_a_country_after_new_is_another_name_not_that_country(reader):
     ("Ukrainian marines crossed the Dnipro 35 km east of Kherson.", "Dnipro", "Kherson"),
     ("Russian troops crossed the Oskil 10 km north of Kupiansk.", "Oskil", "Kupiansk"),
     ("Fighting continues along the Oskil near Kupiansk.", "Oskil", "Kupiansk"),
+    ("Artillery fired from the left bank of the Dnipro hit Kherson.", "Dnipro", "Kherson"),
+    ("Troops dug in on both banks of the Oskil hold Kupiansk.", "Oskil", "Kupiansk"),
 ])
 def test_a_river_crossed_or_followed_is_the_river_whatever_follows_its_name(reader, text, river,
                                                                             town):
-    # "the Dnipro 35 km ..." does not end a phrase, yet nobody crosses Dnipro city
+    # "the Dnipro 35 km ..." does not end a phrase, yet nobody crosses Dnipro city, nor
+    # stands on its bank
     kinds = {m.text: m.kind for m in reader.analyse(Report(text=text)).mentions}
     assert kinds == {river: MentionKind.RIVER, town: MentionKind.SETTLEMENT}
 
