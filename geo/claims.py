@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from geo import features, geodesy
+from geo.datelines import dateline_spans, in_spans
 from geo.gazetteer import FACILITY_KIND_AFTER
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
 from geo.prescan import Starts, finditer_at, word_alternation
@@ -2234,21 +2235,24 @@ class _Parser:
     def _settlement_mentions(self) -> list[Mention]:
         """The settlement mentions that do not name an administrative unit ("im Rajon Bachmut",
         "Pokrovsk Raion") or a facility ("the Zaporizhzhia NPP", which is a subject only as a
-        FACILITY mention, where the gazetteer holds it), up to the end of the last
-        sentence holding a fact: no subject is looked for past it. Worked out on the first call
-        of the subject pass (the passes ask often; facts are only dropped or copied after it)."""
+        FACILITY mention, where the gazetteer holds it) nor stand in a dateline, up to the end
+        of the last sentence holding a fact: no subject is looked for past it. Worked out on the
+        first call of the subject pass (the passes ask often; facts are only dropped or copied
+        after it)."""
         if self.settlement_mentions is None:
             text = self.text
             last = max((f.start for f in self.facts), default=-1)
             reach = self.sentence_span(last)[1] if last >= 0 else 0
+            datelines = dateline_spans(text)
             self.settlement_mentions = [
                 m for m in self.mentions[:bisect.bisect_left(self.starts, reach)]
-                if m.kind == _FACILITY or m.kind == _SETTLEMENT
-                and not (self.scan.may_end_with(lo := max(0, m.start - _LOOKBEHIND), m.start,
-                                                _ADMIN_LAST_WORDS)
-                         and _ADMIN_BEFORE.search(text, lo, m.start))
-                and not _UNIT_OR_FACILITY_AFTER.match(text, m.end)
-                and not self._facility_word_before(m.start)]
+                if not (datelines and in_spans(m.start, datelines)) and (
+                    m.kind == _FACILITY or m.kind == _SETTLEMENT
+                    and not (self.scan.may_end_with(lo := max(0, m.start - _LOOKBEHIND),
+                                                    m.start, _ADMIN_LAST_WORDS)
+                             and _ADMIN_BEFORE.search(text, lo, m.start))
+                    and not _UNIT_OR_FACILITY_AFTER.match(text, m.end)
+                    and not self._facility_word_before(m.start))]
         return self.settlement_mentions
 
     def _settlement_points(self) -> list[tuple[float, float]]:

@@ -81,6 +81,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from geo.datelines import dateline_spans, in_spans
 from geo.event_languages import COMPILED, CompiledLanguage, active_languages
 from geo.gazetteer import FACILITY_KIND_AFTER
 from geo.geocoder import HOME_COUNTRY
@@ -599,7 +600,7 @@ premier foreign defense defence interior regional local senior top state press p
 acting exiled city town village district oblast military-civilian civil-military kremlin parliament
 committee directorate headquarters operator operators outlet channel brigade battalion regiment
 unit news state television tv newspaper website agency telegram network force air navy intelligence
-guard guards troops sides project
+guard guards troops sides project security border emergency emergencies rescue rescuers energy
 """.split())
 #: Roles of one person (for "he/she" and for "the mayor" to find its earlier full form).
 PERSON_ROLES = frozenset("""
@@ -1768,6 +1769,12 @@ def extract_events(text: str, mentions: Sequence[Mention], date: dt.date | None
 def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[Event]:
     usable = sorted((m for m in mentions if isinstance(m, Mention)
                      and 0 <= m.start < m.end <= len(text)), key=lambda m: m.start)
+    # A dateline's place is where the story was filed: no event's own place, yet what "the
+    # city" or "there" after it means ("KHERSON (AP) - Shelling killed two in the city").
+    datelines = dateline_spans(text)
+    filed_from = [m for m in usable if m.kind in _POINT_KINDS and in_spans(m.start, datelines)]
+    if datelines:
+        usable = [m for m in usable if not in_spans(m.start, datelines)]
     starts = [m.start for m in usable]
     speakers = _Speakers()
     doc = _Doc(text)
@@ -1780,6 +1787,9 @@ def _extract(text: str, mentions: list[Mention], date: dt.date | None) -> list[E
             state.paragraph, state.paragraph_place = sentence.paragraph, None
             state.paragraph_first_event = len(events)
         in_sentence = usable[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        while filed_from and filed_from[0].start < e:
+            state.last_place = filed_from.pop(0)
+            state.last_place_paragraph = sentence.paragraph
         attributions = _attributions(doc, s, e, speakers)
         if not attributions and text[s] in _QUOTE_CHARS and state.previous_claimant:
             attributions = [_Attribution(state.previous_claimant, s)]

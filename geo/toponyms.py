@@ -247,7 +247,8 @@ _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
     "водохранилище водосховище лиман обл район "
     f"р-н {_NOUNS_AFTER}".split()), re.I)
 _BARE_NAME_END = re.compile(
-    r"^\s*(?:[,.;:)!?]|$|(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
+    r"^\s*(?:[,.;:)!?]|[-–—](?:\s|$)|$|"
+    r"(?:river|in|at|and|near|to|from|on|which|that|where|including)\b)",
     re.I)
 # A case form of a name declined as an adjective ("Селидового") is that place before a pause
 # or a conjunction ("біля Селидового та Гірника"), or before a lower-case word that is no

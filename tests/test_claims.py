@@ -318,6 +318,19 @@ def test_a_river_phrase_after_a_noun_places_that_noun_not_the_town_after_the_ver
     assert claim.reference_feature == "the Oskil River"
 
 
+def test_a_datelines_place_is_no_claims_subject(mk):
+    # Kharkiv is where the story was filed; the region phrase is about the strikes
+    text = "KHARKIV, Nov 20 (Reuters) - Drones struck power plants in the Lviv region."
+    mentions = [mk(text, "KHARKIV", KHARKIV), mk(text, "Lviv", kind=MentionKind.OBLAST, code="15")]
+    assert parse_claims(text, mentions) == []
+    # the next paragraph is no dateline: its town is the subject
+    text += "\nKupiansk, a town in Kharkiv oblast, lost power."
+    mentions += [mk(text, "Kupiansk", KUPIANSK),
+                 mk(text, "Kharkiv", kind=MentionKind.OBLAST, code="07")]
+    [claim] = parse_claims(text, mentions)
+    assert claim.kind == ClaimKind.REGION and claim.subject.text == "Kupiansk"
+
+
 def test_the_word_river_is_no_river_name(mk):
     """"am Ufer des Flusses," names no river: "Flusses" is the word, not its name."""
     text = "Kupiansk liegt am Ufer des Flusses, 100 km östlich von Charkiw."

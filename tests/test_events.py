@@ -669,6 +669,24 @@ def test_hit_is_a_strike_on_the_place_it_names(read, text, expected):
     assert [(e.kind, e.mention.text) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("KYIV, Nov 20 (Reuters) - Russian drones struck energy facilities in the Lviv region.",
+     [(EventKind.STRIKE, "Lviv")]),
+    ("KHARKIV -- Russian missiles struck Kupiansk overnight.", [(EventKind.STRIKE, "Kupiansk")]),
+    ("Kyiv, 3 March (AFP) - Russian troops captured Krasnohorivka, Moscow said.",
+     [(EventKind.CAPTURE_CLAIM, "Krasnohorivka")]),
+    # "the city" after a dateline is the city the story was filed from
+    ("KHERSON, Ukraine (AP) — Russian shelling killed two people in the city on Monday.",
+     [(EventKind.STRIKE, "KHERSON"), (EventKind.CASUALTIES, "KHERSON")]),
+    # prose, not a dateline: a name not in capitals, with no date nor news agency
+    ("Kupiansk - the town on the Oskil - was shelled again.", [(EventKind.STRIKE, "Kupiansk")]),
+    ("Kupiansk (Kupyansk) - the town on the Oskil - was shelled again.",
+     [(EventKind.STRIKE, "Kupyansk")]),
+])
+def test_a_datelines_place_is_where_the_story_was_filed_not_the_event(read, text, expected):
+    assert [(e.kind, e.mention.text) for e in read(text)] == expected
+
+
 def test_a_named_grouping_of_forces_is_the_actor(read):
     events = read("Russia's Defence Ministry said the Center group of forces had captured "
                   "the village of Novopavlivka.")
