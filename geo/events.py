@@ -231,11 +231,17 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      # "came under Russian control", "fell under the control of"
      r"\b(?:came|comes?|coming|fell|falls?|fallen)\s+under\s+(?:[\w'’-]+\s+){0,2}?control\b|"
      r"\boccupied\s+the\s+(?:village|town|city|settlement)\b|"
-     r"\brais(?:ed|ing)\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b"),
+     r"\brais(?:ed|ing)\s+(?:the|their|a)\s+(?:\w+\s+)?flag\b|"
+     # "is now almost entirely under Russian control": a change of hands, as "came under"
+     r"\b(?:is|are|was|were)\s+now\s+(?:[\w'’-]+\s+){0,2}?under\s+(?:[\w'’-]+\s+){0,2}?"
+     r"(?<!fire\s)control\b"),
     (K.CONTROL_AFFIRMED,
      r"\bremain(?:s|ed|ing)?\W+(?:\w+\W+){0,3}?(?:under|in)\W+(?:\w+\W+){0,2}?"
      r"(?:control|hands)\b|"
      r"\b(?:fully|firmly|completely|still)\W+(?:under|in)\W+(?:\w+\W+){0,2}?control\b|"
+     # "Toretsk is largely under Russian control": who holds a place, as the text states it
+     r"\b(?:is|are)\s+(?!not\b|no\s+longer\b)(?:[\w'’-]+\s+){0,2}?under\s+"
+     r"(?:[\w'’-]+\s+){0,2}?(?<!fire\s)control\b|"
      r"\bin\s+(?:ukrainian|russian|our|their)\s+hands\b|"
      r"\bcontinu(?:e|es|ed|ing)\s+to\s+(?:control|hold|defend)\b|"
      r"\bstill\s+(?:controls?|holds?)\b|\b(?:maintain|retain|keep)(?:s|ed|ing)?\s+control\b|"
@@ -575,12 +581,19 @@ _OWN_WORDS = ("its ", "their ", "our ")
 _SIDE_NAMED = re.compile(r"\b(?:(ukrain\w*|kyiv|kiev|zsu|afu)|(russia\w*|moscow|kremlin|wagner|"
                          r"chechen\w*))\b", re.I)
 _AGENT_AFTER = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?by\s+")
+#: "Avdiivka fell to Russian forces": who took it follows.
+_FELL_TO = re.compile(r"fell\s+to\s+", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:to|against|toward|towards|at|on|upon)\s+$", re.I)
 _COUNTRY = re.compile(r"(?:the\s+)?(Russia|Ukraine|Kyiv|Moscow)\b")
 _COUNTRY_SUBJECT = re.compile(
     r"\b(Russia|Ukraine|Kyiv|Moscow)\s+(?:(?:has|have|had|is|was|were|also|reportedly)\s+)?$")
 #: What every match of :data:`_SIDE_BEFORE` contains in the folded copy (a cheap test first).
 _SIDE_WORDS = ("russia", "ukrain", "enemy", "belarusian")
+#: "is now under Russian control", "remains under Ukrainian control": the side whose control a
+#: capture or control trigger names is its actor.
+_CONTROL_HOLDER = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
+                             r"(Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+control\b", re.I)
+_CONTROL_KINDS = (EventKind.CAPTURE_CLAIM, EventKind.CONTROL_AFFIRMED)
 #: "seven Russian attempts", "a Russian drone attack": the side named as an adjective.
 _SIDE_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|Belarusian|Russia['’]s|Ukraine['’]s|enemy)\s+"
@@ -2105,7 +2118,11 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     makes them its subject or owner ("the air force said it shot down ...", "remained under
     their control")."""
     text = doc.text
-    agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40))
+    if trigger.kind in _CONTROL_KINDS and (
+            holder := _CONTROL_HOLDER.search(text, trigger.start, trigger.end)):
+        return holder.group(1)  # "came under Russian control": whose control it says
+    agent = _AGENT_AFTER.match(text, trigger.end, min(e, trigger.end + 40)) \
+        or _FELL_TO.match(text, trigger.start, e)
     if agent:
         named = _ACTOR_RE.match(text, agent.end(), e) or _COUNTRY.match(text, agent.end(), e)
         if named:

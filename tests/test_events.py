@@ -687,6 +687,23 @@ def test_a_datelines_place_is_where_the_story_was_filed_not_the_event(read, text
     assert [(e.kind, e.mention.text) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Toretsk is now almost entirely under Russian control, analysts said.",
+     [(EventKind.CAPTURE_CLAIM, "Toretsk", "Russian")]),
+    ("Kupiansk is under Ukrainian control, the General Staff said.",
+     [(EventKind.CONTROL_AFFIRMED, "Kupiansk", "Ukrainian")]),
+    ("Kupiansk remains under Ukrainian control, the General Staff said.",
+     [(EventKind.CONTROL_AFFIRMED, "Kupiansk", "Ukrainian")]),
+    ("Avdiivka fell to Russian forces in February.",
+     [(EventKind.CAPTURE_CLAIM, "Avdiivka", "Russian forces")]),
+    # a road under fire control changes no hands; a place no longer held is no affirmation
+    ("The road to Pokrovsk is under Russian fire control.", []),
+    ("Velyka Novosilka is no longer under Ukrainian control.", []),
+])
+def test_whose_control_a_place_is_under(read, text, expected):
+    assert [(e.kind, e.mention.text, e.actor) for e in read(text)] == expected
+
+
 def test_a_named_grouping_of_forces_is_the_actor(read):
     events = read("Russia's Defence Ministry said the Center group of forces had captured "
                   "the village of Novopavlivka.")
