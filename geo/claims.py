@@ -850,6 +850,13 @@ _SHARED_BEFORE_FACT_RE = re.compile(
 #: "attacks near Kurylivka and Pishchane, southeast of Kupiansk": a direction right after a
 #: list (a comma at most between) holds for each of its places, as "both" would say.
 _LIST_DIRECTION_GAP_RE = re.compile(r"\s*,?\s*")
+#: "attacked north of Kupiansk near Holubivka", "and southeast of Kupiansk near Pishchane": the
+#: war summaries' form, where the place after "near" is the one the relation places.
+_NEAR_AFTER_FACT_RE = re.compile(
+    r"\s+(?:near|in\s+the\s+(?:vicinity|area|direction)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|settlement)s?\s+of\s+)?", re.IGNORECASE)
+#: What sets a relation off as a place's appositive: "Holubivka, north of Kupiansk near ...".
+_APPOSITIVE_GAP_RE = re.compile(r"\s*[,(\[]\s*")
 _LIST_JOINT_RE = re.compile(r"\s*(?:,|,?\s+(?P<and>and|und|et|y|и|та|і)\s+|\s*&\s*)\s*",
                             re.IGNORECASE)
 # ";" or a joining word between white space; written to open with a character class, which
@@ -2354,6 +2361,9 @@ class _Parser:
                 _WHICH_RE.match(text[settlement.end:fact.start])
                 or _OPEN_BRACKET_RE.fullmatch(text, settlement.end, fact.start)):
             return settlement, ""
+        if (near := self._placed_near_after(fact, settlement, s_end)) is not None:
+            fact.subject_fixed = True  # no feature turns it round ("Fighting ... north of")
+            return near, ""
         if fact.kind == ClaimKind.REGION and settlement is not None \
                 and not text[settlement.end:fact.start].strip() \
                 and any(f.reference is settlement for f in self.facts if f is not fact):
@@ -2408,6 +2418,25 @@ class _Parser:
         return self._context_subject(fact, si, topics, candidates,
                                      pointed=_POINTING_BACK.search(prefix) is not None)
 
+    def _placed_near_after(self, fact: _Fact, before: Mention | None, s_end: int
+                           ) -> Mention | None:
+        """The settlement a direction or distance places when "near" follows it ("attacked
+        north of Kupiansk near Holubivka": Holubivka), unless the fact is the appositive of
+        the place ``before`` it ("Holubivka, north of Kupiansk near ..."); else None."""
+        if fact.kind not in (ClaimKind.DIRECTION, ClaimKind.DISTANCE) \
+                or not isinstance(fact.reference, Mention) \
+                or (before is not None
+                    and _APPOSITIVE_GAP_RE.fullmatch(self.text, before.end, fact.start)):
+            return None
+        for m in self.mentions_between(fact.end, s_end):
+            if m.start < fact.end or m is fact.reference:
+                continue
+            if m.kind == _SETTLEMENT and m.place is not None \
+                    and _NEAR_AFTER_FACT_RE.fullmatch(self.text, fact.end, m.start):
+                return m
+            return None
+        return None
+
     def _shared_subject_pass(self) -> None:
         """A fact after "X and Y, both"/"each" holds for X as for Y: one more fact per place of
         the list, the same evidence, in text order ("Druzhkivka and Kostiantynivka, both within
@@ -2416,6 +2445,11 @@ class _Parser:
         shared = []
         for fact in self.facts:
             subject = fact.subject
+            if subject is not None and subject.start >= fact.end:
+                shared.extend(replace(fact, subject=place, subject_fixed=True,
+                                      notes=list(fact.notes))
+                              for place in self._listed_after_near(fact, subject))
+                continue
             if subject is None or subject.end > fact.start or not (
                     _SHARED_BEFORE_FACT_RE.fullmatch(self.text, subject.end, fact.start) or (
                         fact.kind == ClaimKind.DIRECTION and _LIST_DIRECTION_GAP_RE.fullmatch(
@@ -2439,6 +2473,24 @@ class _Parser:
         if shared:
             self.facts = sorted(self.facts + shared, key=lambda f: (
                 f.start, f.end, f.subject.start if f.subject is not None else -1))
+
+    def _listed_after_near(self, fact: _Fact, subject: Mention) -> list[Mention]:
+        """The settlements listed after a subject placed by "near" ("north of Kupiansk near
+        Holubivka and Kindrashivka": Kindrashivka), in text order; [] when there is no list."""
+        text = self.text
+        if not _NEAR_AFTER_FACT_RE.fullmatch(text, fact.end, subject.start):
+            return []
+        places, joined, current = [], False, subject
+        for after in self.mentions_between(subject.end, self.sentence_span(subject.start)[1]):
+            if after.start < subject.end:
+                continue
+            joint = _LIST_JOINT_RE.fullmatch(text, current.end, after.start)
+            if joint is None or after.kind != _SETTLEMENT or after is fact.reference:
+                break
+            joined = joined or joint.group("and") is not None or "&" in joint.group()
+            places.append(after)
+            current = after
+        return places if joined else []
 
     def _region_named_before(self, s_start: int, fact: _Fact) -> Mention | None:
         """An oblast or raion named in the fact's sentence before it (not its reference)."""

@@ -479,6 +479,12 @@ _ASIDE_BEFORE = re.compile(r"^\s*,[^,;.!?]{0,40}$")
 _ASIDE_AFTER = re.compile(
     r"^[^,;.!?]{0,20},\s*(?:and|or)\s+(?:(?:also\s+)?(?:near|in|around|at|outside|towards?)"
     r"\s+)?(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+of\s+)?$", re.I)
+#: The war summaries' list by sectors: "north of Kupiansk near Holubivka and southeast of
+#: Kupiansk near Pishchane"; what stands before and after the sector's reference.
+_SECTOR_BEFORE = re.compile(r"\s*,?\s+and\s+(?:north|south|east|west)[a-z-]*\s+of\s+"
+                            r"(?:the\s+)?", re.I)
+_SECTOR_NEAR = re.compile(r"\s+near\s+(?:the\s+)?(?:(?:town|city|village|settlement)s?\s+of\s+)?",
+                          re.I)
 #: A settlement name used for a unit around it ("the Krasnorichenske hromada").
 _UNIT_AFTER = re.compile(r"\s+(?:hromada|community|district|raion|rayon|region|oblast|"
                          r"direction|axis|sector|front)\b", re.I)
@@ -1732,8 +1738,12 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
 
 def _aside_between(doc: _Doc, left: Mention, reference: Mention, right: Mention) -> bool:
     """Whether ``reference`` closes an aside of ``left`` after which ``right`` goes on with the
-    list ("Predtechyne, east of Kostiantynivka, and near Bila Hora")."""
+    list ("Predtechyne, east of Kostiantynivka, and near Bila Hora"), or opens the next part
+    of a list by sector ("near Kindrashivka and southeast of Kupiansk near Pishchane")."""
     text = doc.text
+    if _SECTOR_BEFORE.fullmatch(text, left.end, reference.start) \
+            and _SECTOR_NEAR.fullmatch(text, reference.end, right.start):
+        return True
     return _ASIDE_BEFORE.match(text[left.end:reference.start]) is not None \
         and _ASIDE_AFTER.match(text[reference.end:right.start]) is not None
 

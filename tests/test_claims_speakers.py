@@ -10,6 +10,7 @@ import pytest
 
 from geo.models import ClaimKind, Status
 from geo.reports import Reader
+from tests.sphere import initial_bearing_deg
 
 KHARKIV, KUPIANSK, SUMY = 706483, 703656, 692194
 
@@ -212,3 +213,35 @@ def test_a_region_after_a_comma_goes_on_describing_the_subject(reader):
                               "Donetsk oblast.")
     region = next(v for v in analysis.verdicts if v.claim.kind is ClaimKind.REGION)
     assert region.claim.subject.text == "Voznesenka"
+
+
+#: Kharkiv oblast, GeoNames: Holubivka (49.74994, 37.6305) and Kindrashivka (49.76569,
+#: 37.58311), north of Kupiansk (49.71003, 37.61581); Pishchane (49.56723, 37.8322) southeast.
+HOLUBIVKA, KINDRASHIVKA = 708531, 705175
+
+
+def test_the_place_after_near_is_what_a_sector_relation_places(reader):
+    # the war summaries' form: "<direction> of <reference> near <place>[ and <place>]"
+    analysis = reader.analyse(
+        "Fighting continued north of Kupiansk near Holubivka and Kindrashivka and southeast "
+        "of Kupiansk near Pishchane.")
+    claims = [(v.claim.subject.place.id, v.claim.direction, v.status) for v in analysis.verdicts]
+    assert claims == [(HOLUBIVKA, "N", Status.CONSISTENT), (KINDRASHIVKA, "N", Status.CONSISTENT),
+                      (PISHCHANE, "SE", Status.CONSISTENT)]
+    assert {v.claim.reference.place.id for v in analysis.verdicts} == {KUPIANSK}
+    # bearings from Kupiansk, on the sphere: Holubivka 13.4°, Kindrashivka 339.2°, Pishchane
+    # 135.4°, each within the tolerance of its stated point
+    for verdict, (lat, lon) in zip(analysis.verdicts, [(49.74994, 37.6305),
+                                                       (49.76569, 37.58311),
+                                                       (49.56723, 37.8322)], strict=True):
+        assert verdict.bearing_deg == pytest.approx(
+            initial_bearing_deg(49.71003, 37.61581, lat, lon), abs=0.5)
+    # every place of the three sectors has its event
+    assert [e.mention.place.id for e in analysis.events] == [HOLUBIVKA, KINDRASHIVKA, PISHCHANE]
+
+
+def test_a_place_before_its_appositive_relation_stays_its_subject(reader):
+    analysis = reader.analyse("Holubivka, 5 km north of Kupiansk near Kindrashivka, was "
+                              "shelled.")
+    [verdict] = analysis.verdicts
+    assert verdict.claim.subject.place.id == HOLUBIVKA
