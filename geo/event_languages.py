@@ -59,6 +59,9 @@ class Language(NamedTuple):
     #: A negation after a trigger, ending its clause: German puts "nicht" last ("Kiew
     #: bestätigte die Einnahme nicht").
     negation_after: str = r"$^"
+    #: A cue a few words before a trigger that makes it no event: a purpose, a possibility, a
+    #: threat ("щоб уникнути оточення", "чтобы избежать окружения", "можуть захопити").
+    hypothetical: str = r"$^"
     #: What stands right before a place named only as a reference, to measure from ("на
     #: північ від Донецька", "в 50 км от Донецка", "западнее Бахмута"): not where it happened.
     reference_before: str = r"$^"
@@ -143,6 +146,8 @@ UKRAINIAN = Language(
     denial=r"\b(?P<verb>спростува\w*|заперечи\w*|заперечу\w*)|\bне\s+відповіда\w*\s+дійсності\b|"
            r"\bнеправд\w*|\bфейк\w*|\bдезінформаці\w*",
     negation=r"\b(?:не|ні|жодн\w*|без)\s+(?:\w+\s+)?$",
+    hypothetical=r"\b(?:щоб|аби|можуть|може|могли\s+б|планують|планує|погрож\w*|загрож\w*|"
+                 r"намір\w*|уникну\w*|запобіг\w*|ризик\w*)(?:\s+\S+){0,3}\s*$",
     actors=rf"\b{_UK_SIDE}\s+(?:\w+\s+)?{_UK_FORCE}|\b(?:окупант|загарбник|росіян|рашист)\w*|"
            r"\b(?:ворог|противник)\w*|\bзсу\b|\bсил[иа]?\s+оборони\b|\bзс\s+рф\b",
     side_before=rf"\b((?:російськ|ворож|українськ|білоруськ)\w*)\s+(?!{_UK_FORCE})(?:\w+\s+)?$",
@@ -229,6 +234,8 @@ RUSSIAN = Language(
            r"\bне\s+соответству\w*\s+действительности\b|\bнеправд\w*|\bфейк\w*|"
            r"\bдезинформаци\w*",
     negation=r"\b(?:не|ни|никак\w*|без)\s+(?:\w+\s+)?$",
+    hypothetical=r"\b(?:чтобы|может|могут|могли\s+бы|планиру\w*|угрож\w*|намерен\w*|"
+                 r"избежа\w*|предотврат\w*|риск\w*)(?:\s+\S+){0,3}\s*$",
     actors=rf"\b{_RU_SIDE}\s+(?:\w+\s+)?{_RU_FORCE}|\b(?:оккупант|русски|россиян|боевик)\w*|"
            r"\b(?:враг|противник)\w*|\bвсу\b|\bвс\s+рф\b|\bвс\s+украины\b|"
            r"\bсил[ыа]?\s+обороны\b",
@@ -537,6 +544,7 @@ class CompiledLanguage(NamedTuple):
     near_before: re.Pattern[str]
     back_object: re.Pattern[str]
     negation_after: re.Pattern[str]
+    hypothetical: re.Pattern[str]
     reference_before: re.Pattern[str]
     anaphor: re.Pattern[str]
     locator: re.Pattern[str]
@@ -553,7 +561,8 @@ def compile_language(language: Language) -> CompiledLanguage:
         re.compile(language.negation), re.compile(language.actors),
         re.compile(language.side_before), re.compile(language.role_words),
         re.compile(language.near_before), re.compile(language.back_object),
-        re.compile(language.negation_after), re.compile(language.reference_before),
+        re.compile(language.negation_after), re.compile(language.hypothetical),
+        re.compile(language.reference_before),
         re.compile(language.anaphor), re.compile(language.locator),
         re.compile(language.coordination), compile_when(language))
 

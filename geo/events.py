@@ -1086,10 +1086,14 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
             return
         if kind is K.STRIKE and _SUPPLY.search(before):
             return
+        native = doc.native[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a] \
+            if doc.languages else ""
+        if native and kind is not K.CONTROL_AFFIRMED and any(
+                language.hypothetical.search(native) for language in doc.languages):
+            return  # "щоб уникнути оточення": a purpose, no encirclement
         negated = _has_any(before, _NEGATION_WORDS, 0, len(before)) \
             and _NEGATION.search(before) is not None
-        if doc.languages and not negated:
-            native = doc.native[max(doc.clause_start(s, a), a - CUE_MAX_CHARS):a]
+        if native and not negated:
             negated = any(language.negation.search(native)
                           or language.negation_after.match(doc.native, b, e)
                           for language in doc.languages)

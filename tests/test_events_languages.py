@@ -132,6 +132,15 @@ def test_negated_and_unrelated_words_are_no_events(read):
                 if e.kind is K.CAPTURE_CLAIM]
 
 
+@pytest.mark.parametrize("text", [
+    "ЗСУ залишили Вугледар, щоб уникнути оточення, заявили в Генштабі.",
+    "ВСУ оставили Угледар, чтобы избежать окружения, заявили в Генштабе.",
+])
+def test_a_purpose_clause_is_no_event_of_its_own(read, text):
+    # the withdrawal happened; the encirclement it avoided did not
+    assert [(e.kind, e.mention.place.id) for e in read(text)] == [(K.WITHDRAWAL, VUHLEDAR)]
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("Russian forces attacked Kupiansk, the governor said.", []),
     ("Ursula von der Leyen met the president in Kyiv.", []),
