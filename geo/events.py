@@ -273,7 +273,11 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
     (K.CASUALTIES,
      r"\bkill(?:ed|ing|s)\b|\bwound(?:ed|ing)\b|\binjur(?:ed|ing|ies|y)\b|"
      r"\bcasualt(?:y|ies)\b|\bdeath\s+toll\b|\bdead\b|\bdied\b|\bdies\b|\bdeaths?\b|"
-     r"\blost\s+their\s+lives\b|\bfatalit(?:y|ies)\b|\bhurt\b"),
+     r"\blost\s+their\s+lives\b|\bfatalit(?:y|ies)\b|\bhurt\b|"
+     # "the Ukrainian army lost up to 500 servicemen", "losses of over 300 troops"
+     r"\b(?:lost|losing|loses|losses\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|"
+     r"more\s+than\s+|as\s+many\s+as\s+|nearly\s+|almost\s+)?[\d,]+\s+(?:[\w-]+\s+)?"
+     r"(?:servicemen|soldiers|troops|personnel|men|fighters|militants|mercenaries)\b"),
 )
 
 #: "took Vuhledar", "have taken the town of Toretsk": "take" is a capture only when a settlement
@@ -600,6 +604,9 @@ _SIDE_WORDS = ("russia", "ukrain", "enemy", "belarusian")
 _CONTROL_HOLDER = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?"
                              r"(Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+control\b", re.I)
 _CONTROL_KINDS = (EventKind.CAPTURE_CLAIM, EventKind.CONTROL_AFFIRMED)
+#: A casualty trigger opening on one of these names its victims' side before it, not who
+#: inflicted them.
+_LOSS_WORDS = ("lost", "losing", "loses", "losses")
 #: "seven Russian attempts", "a Russian drone attack": the side named as an adjective.
 _SIDE_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|Belarusian|Russia['’]s|Ukraine['’]s|enemy)\s+"
@@ -2132,6 +2139,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     makes them its subject or owner ("the air force said it shot down ...", "remained under
     their control")."""
     text = doc.text
+    if trigger.kind is K.CASUALTIES and doc.folded.startswith(_LOSS_WORDS, trigger.start):
+        return ""  # "the Ukrainian army lost 500 servicemen": who lost them did not do it
     if trigger.kind in _CONTROL_KINDS and (
             holder := _CONTROL_HOLDER.search(text, trigger.start, trigger.end)):
         return holder.group(1)  # "came under Russian control": whose control it says

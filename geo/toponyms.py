@@ -221,8 +221,11 @@ _OBLAST_WORDS_AFTER = (
     "oblast oblast's oblast’s oblasts region regions regional province provinces oblasti "
     "oblastí oblasť oblastu "
     "sritis srities srityje sritį terület területen területi megye alue alueen alueella")
+# "the Donetsk People's Republic", "the self-proclaimed Luhansk People's Republic": the names
+# Russia gives the occupied Donetsk and Luhansk oblasts.
 _OBLAST_AFTER = re.compile(
-    rf"^[\s,-]*(?:{word_alternation(_OBLAST_WORDS_AFTER.split())}|oblast['’]?)\b", re.I)
+    rf"^[\s,-]*(?:{word_alternation(_OBLAST_WORDS_AFTER.split())}|oblast['’]?|"
+    r"people['’]s\s+republic)\b", re.I)
 _CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област(?:[ьиіею]|ях|ям|ями)|обл\.)", re.I)
 _CYRILLIC_RAION_AFTER = re.compile(
     r"^\s*(?:район(?:ах|ами|ам|ів|ов|[ауеіи])?|р-н[ау]?)\b", re.I)
@@ -244,7 +247,7 @@ _RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
     f"{_OBLAST_WORDS_AFTER} {_RAION_WORDS_AFTER} river sea reservoir lake bay gulf estuary "
     "lagoon spit canal strait straits lyman coast coastline shore meer see stausee море моря "
-    "водохранилище водосховище лиман обл район "
+    "водохранилище водосховище лиман обл район people "
     f"р-н {_NOUNS_AFTER}".split()), re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|[-–—](?:\s|$)|$|"
@@ -1383,9 +1386,15 @@ class ToponymFinder:
         return tuple(self.gazetteer.admin_units(name, level=level))
 
     def _rivers_uncached(self, name: str) -> tuple[Place, ...]:
-        """Rivers of that name, best first (pure, so cached per name)."""
-        return tuple(c.place for c in rank_candidates(
-            self.gazetteer.candidates(name, feature_class="H")))
+        """Rivers of that name, best first (pure, so cached per name). The exact name of a
+        town is no spelling variant of a river's: "Bryansk" and the stream Barans'ka share a
+        phonetic skeleton only (a case form, "на Дніпрі", is met by its skeleton)."""
+        rivers = rank_candidates(self.gazetteer.candidates(name, feature_class="H"))
+        if any(c.rule is MatchRule.SKELETON for c in rivers) and any(
+                c.place.is_populated and c.place.population >= WEAK_PLACE_POPULATION
+                for c in self._exact(name)):
+            rivers = [c for c in rivers if c.rule is not MatchRule.SKELETON]
+        return tuple(c.place for c in rivers)
 
     def _settlements_uncached(self, name: str) -> _Settlements | None:
         """Populated places a name may mean, or None: exact keys (a foreign place only by its

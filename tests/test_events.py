@@ -704,6 +704,18 @@ def test_whose_control_a_place_is_under(read, text, expected):
     assert [(e.kind, e.mention.text, e.actor) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Ukrainian army lost up to 500 servicemen near Pokrovsk, the ministry said.",
+     [(EventKind.CASUALTIES, "Pokrovsk", "")]),
+    ("Russia lost 1,200 soldiers near Kupiansk in a week, Kyiv said.",
+     [(EventKind.CASUALTIES, "Kupiansk", "")]),
+    ("The team lost 3 games in Kharkiv.", []),
+])
+def test_troops_lost_are_casualties_of_the_side_that_lost_them(read, text, expected):
+    # the side that lost them is no actor: it did not inflict them
+    assert [(e.kind, e.mention.text, e.actor) for e in read(text)] == expected
+
+
 def test_a_named_grouping_of_forces_is_the_actor(read):
     events = read("Russia's Defence Ministry said the Center group of forces had captured "
                   "the village of Novopavlivka.")

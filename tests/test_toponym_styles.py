@@ -166,6 +166,28 @@ def test_a_river_crossed_or_followed_is_the_river_whatever_follows_its_name(read
     assert kinds == {river: MentionKind.RIVER, town: MentionKind.SETTLEMENT}
 
 
+def test_a_river_is_named_by_its_name_not_by_a_spelling_variant(reader):
+    # "Bryansk" and the Rivne-oblast stream Barans'ka (GeoNames 11777716) share only a
+    # phonetic skeleton: "the Bryansk, Kursk and Belgorod regions" are three Russian regions
+    text = "Air defences shot down 54 drones over the Bryansk, Kursk and Belgorod regions."
+    mentions = reader.analyse(Report(text=text)).mentions
+    assert [(m.text, m.kind, m.place.country_code) for m in mentions] == [
+        ("Bryansk", MentionKind.SETTLEMENT, "RU"), ("Kursk", MentionKind.SETTLEMENT, "RU"),
+        ("Belgorod", MentionKind.SETTLEMENT, "RU")]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Russian troops struck a camp near Novoekonomicheskoye in the Donetsk People's Republic.",
+     "Donetsk", "05"),
+    ("Moscow annexed the self-proclaimed Luhansk People’s Republic in 2022.", "Luhansk", "14"),
+])
+def test_a_peoples_republic_is_the_oblast_russia_calls_so(reader, text, name, code):
+    # admin1 codes of ../shared/data/geonames/admin1_codes_UA.tsv: Donetska 05, Luhanska 14
+    units = [(m.text, m.kind, m.admin_code) for m in reader.analyse(Report(text=text)).mentions
+             if m.text == name]
+    assert units == [(name, MentionKind.OBLAST, code)]
+
+
 def test_across_a_region_named_after_a_river_is_the_region(reader):
     kinds = [m.kind for m in reader.analyse(Report(text="Drones flew across the Dnipro region "
                                                         "overnight.")).mentions]
