@@ -25,11 +25,11 @@ NEWS_AGENCIES = frozenset((
 #: capitals ("Kupiansk - the town on the Oskil -", "Pokrovsk (Ukrainian: Покровськ) – a city"
 #: are prose).
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
+    rf"[ \t]*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
     rf"(?:,[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)??"
     rf"(?:,?[ \t]+(?P<date>{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})"
     r"(?:,?[ \t]+\d{4})?)?"
-    r"[ \t]*(?P<agency>\([^()\n]{2,40}\))?[ \t]*[-–—]{1,2}[ \t]", re.M)
+    r"[ \t]*(?P<agency>\([^()\n]{2,40}\))?[ \t]*[-–—]{1,2}[ \t]")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -37,10 +37,17 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     ``text``, in text order; [] when there is none."""
     if not any(dash in text for dash in "-–—"):
         return []
-    return [match.span() for match in _DATELINE.finditer(text)
-            if match.group("date") or match.group("place").isupper() or (
+    spans = []
+    line = 0
+    while line >= 0:  # tried at each line's start only: one match attempt per line
+        match = _DATELINE.match(text, line)
+        if match and (match.group("date") or match.group("place").isupper() or (
                 match.group("agency") and match.group("agency")[1:-1].strip().lower()
-                in NEWS_AGENCIES)]
+                in NEWS_AGENCIES)):
+            spans.append(match.span())
+        line = text.find("\n", line)
+        line = line + 1 if line >= 0 else -1
+    return spans
 
 
 def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:

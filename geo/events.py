@@ -268,7 +268,8 @@ TRIGGERS: tuple[tuple[EventKind, str], ...] = (
      r"\breach(?:ed|es|ing)?\s+(?:the\s+)?(?:outskirts|edge|approaches|suburbs|cent(?:re|er))\b|"
      r"\bfights?\s+(?:for|over)\b|"
      r"\bbattles?\b|\bcombat\b|\binfiltrat\w+|\bencircl\w+|\bbreach(?:ed|es|ing)?\b|"
-     r"\bbr(?:eak|oke)\s+through\b|\bgained\s+ground\b"),
+     r"\bbr(?:eak|oke)\s+through\b|\bgain(?:ed|ing)\s+ground\b|"
+     r"\b(?:made|make|makes|making|achieved|reported)\s+(?:[\w-]+\s+){0,2}?gains\b"),
     (K.EVACUATION, r"\bevacuat\w+"),
     (K.CASUALTIES,
      r"\bkill(?:ed|ing|s)\b|\bwound(?:ed|ing)\b|\binjur(?:ed|ing|ies|y)\b|"

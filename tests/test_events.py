@@ -716,6 +716,15 @@ def test_troops_lost_are_casualties_of_the_side_that_lost_them(read, text, expec
     assert [(e.kind, e.mention.text, e.actor) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Russian forces made marginal gains near Siversk.",
+    "Russian forces have been gaining ground near Siversk for weeks.",
+])
+def test_gains_are_an_advance(read, text):
+    assert [(e.kind, e.mention.text, e.actor) for e in read(text)] == [
+        (EventKind.ASSAULT, "Siversk", "Russian forces")]
+
+
 def test_a_named_grouping_of_forces_is_the_actor(read):
     events = read("Russia's Defence Ministry said the Center group of forces had captured "
                   "the village of Novopavlivka.")
