@@ -1722,8 +1722,12 @@ def _places_for(doc: _Doc, trigger: _Trigger, places: Sequence[Mention],
     if len(places) == 1:
         return [places[0]]
     best = min(places, key=lambda m: (_place_cost(doc, m, trigger, speaker_spans), m.start))
-    chosen = [best]
     i = places.index(best)
+    if i and places[i - 1].kind is best.kind and not doc.is_reference(places[i - 1]) \
+            and _locates(doc, places[i - 1], best):
+        i -= 1  # "Andriivka near Bakhmut was shelled": Bakhmut only says where Andriivka is
+        best = places[i]
+    chosen = [best]
     for step in (1, -1):
         j = i
         while 0 <= j + step < len(places):

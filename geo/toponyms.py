@@ -226,7 +226,11 @@ _OBLAST_WORDS_AFTER = (
 _OBLAST_AFTER = re.compile(
     rf"^[\s,-]*(?:{word_alternation(_OBLAST_WORDS_AFTER.split())}|oblast['’]?|"
     r"people['’]s\s+republic)\b", re.I)
-_CYRILLIC_OBLAST_AFTER = re.compile(r"^\s*(?:област(?:[ьиіею]|ях|ям|ями)|обл\.)", re.I)
+# "Донецкой области", "Херсонської обл."; "Донецкой Народной Республики", "Луганської народної
+# республіки": the names Russia gives the occupied Donetsk and Luhansk oblasts.
+_CYRILLIC_OBLAST_AFTER = re.compile(
+    r"^\s*(?:област(?:[ьиіею]|ях|ям|ями)|обл\.|народн\w+\s+республік?\w*|"
+    r"народн\w+\s+республик\w*)", re.I)
 _CYRILLIC_RAION_AFTER = re.compile(
     r"^\s*(?:район(?:ах|ами|ам|ів|ов|[ауеіи])?|р-н[ау]?)\b", re.I)
 # "Харьковщина", "Донеччини", "на Донетчине", "Kharkivshchyna", "Donechchyna": the oblast by
@@ -247,7 +251,7 @@ _RIVER_AFTER = re.compile(r"[\s,]*+river\b", re.I)
 _ANY_CUE_AFTER = re.compile(r"[\s,-]*+" + word_alternation(
     f"{_OBLAST_WORDS_AFTER} {_RAION_WORDS_AFTER} river sea reservoir lake bay gulf estuary "
     "lagoon spit canal strait straits lyman coast coastline shore meer see stausee море моря "
-    "водохранилище водосховище лиман обл район people "
+    "водохранилище водосховище лиман обл район народн people "
     f"р-н {_NOUNS_AFTER}".split()), re.I)
 _BARE_NAME_END = re.compile(
     r"^\s*(?:[,.;:)!?]|[-–—](?:\s|$)|$|"
@@ -930,7 +934,14 @@ class _Vocabulary:
             return False
         if self._words is None:
             self._words = set(_LOWERCASE_WORD.findall(self._text))
-        return word in self._words
+        if word not in self._words:
+            return False
+        # "the village of zaytsevo": a name written in lower case after a word for a
+        # settlement is still the name, not an ordinary word of the text
+        end = len(self._text)
+        return any(not _SETTLEMENT_NOUN_BEFORE.match(self.backwards, end - m.start())
+                   for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])",
+                                        self._text))
 
 
 #: "the Seversky Donets": the article right before a name (a string test, not a regex).

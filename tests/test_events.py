@@ -725,6 +725,16 @@ def test_gains_are_an_advance(read, text):
         (EventKind.ASSAULT, "Siversk", "Russian forces")]
 
 
+@pytest.mark.parametrize("text", [
+    "The village of Zaitseve near Horlivka was shelled overnight.",
+    "Zaitseve, near Horlivka, was shelled overnight.",
+    "Russian forces shelled Zaitseve near Horlivka overnight.",
+])
+def test_a_place_located_by_another_is_the_events_place(read, text):
+    # Horlivka only says which Zaitseve (there are four in GeoNames) is meant
+    assert [(e.kind, e.mention.text) for e in read(text)] == [(EventKind.STRIKE, "Zaitseve")]
+
+
 def test_a_named_grouping_of_forces_is_the_actor(read):
     events = read("Russia's Defence Ministry said the Center group of forces had captured "
                   "the village of Novopavlivka.")

@@ -180,12 +180,24 @@ def test_a_river_is_named_by_its_name_not_by_a_spelling_variant(reader):
     ("Russian troops struck a camp near Novoekonomicheskoye in the Donetsk People's Republic.",
      "Donetsk", "05"),
     ("Moscow annexed the self-proclaimed Luhansk People’s Republic in 2022.", "Luhansk", "14"),
+    ("Войска освободили населенный пункт Мирноград Донецкой Народной Республики.", "Донецкой",
+     "05"),
+    ("Окупанти утримують частину Луганської народної республіки.", "Луганської", "14"),
 ])
 def test_a_peoples_republic_is_the_oblast_russia_calls_so(reader, text, name, code):
     # admin1 codes of ../shared/data/geonames/admin1_codes_UA.tsv: Donetska 05, Luhanska 14
     units = [(m.text, m.kind, m.admin_code) for m in reader.analyse(Report(text=text)).mentions
              if m.text == name]
     assert units == [(name, MentionKind.OBLAST, code)]
+
+
+def test_a_name_written_in_lower_case_after_village_of_is_no_ordinary_word(reader):
+    # a careless "the village of zaytsevo" does not make the capitalised Zaytsevo a word;
+    # both are the Zaitseve by Horlivka (GeoNames 687470)
+    text = "They left the village of zaytsevo near Horlivka. Zaytsevo is under fire."
+    found = [(m.text, m.place.id) for m in reader.analyse(Report(text=text)).mentions
+             if m.kind is MentionKind.SETTLEMENT]
+    assert found == [("zaytsevo", 687470), ("Horlivka", 707753), ("Zaytsevo", 687470)]
 
 
 def test_across_a_region_named_after_a_river_is_the_region(reader):
