@@ -398,7 +398,8 @@ _DENIAL = _caseless(
     r"(?:(?:later|since|also|\w+ly)\s+)?(?:denied|rejected|dismissed|refuted|disputed)"
     r"(?P<by>\s+by\s)?|"
     r"(?P<denier>(?:(?!(?:not|never|was|were|is|are|been|be|has|have|had)\b)[\w'’.-]+\s+)"
-    r"{1,4}?)(?:(?:has|have|had)\s+)?(?:denied|denies|rejected|rejects|dismissed|"
+    r"{1,4}?)(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also|later|quickly|again)\s+)?"
+    r"(?:denied|denies|rejected|rejects|dismissed|"
     r"dismisses|refuted|refutes|disputed|disputes)))\b")
 #: The last words of a denial whose object points back ("denied it", "rejected the claim"),
 #: when the clause ends right after them (:data:`_CLAUSE_END_AFTER`), or after a label of

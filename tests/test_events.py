@@ -227,6 +227,11 @@ def test_a_claim_denied_in_the_same_sentence_keeps_both_sides(read):
     kinds = {e.kind: e for e in named(events, "Novoselivka")}
     assert kinds[EventKind.CAPTURE_CLAIM].claimed_by == "Moscow"
     assert kinds[EventKind.CONTROL_AFFIRMED].denied_by == "Ukraine's army"
+    # an adverb before the denying verb is no part of the denier's name
+    events = read("Moscow said its troops captured Novoselivka in Donetsk oblast, a claim "
+                  "Ukraine's army flatly rejected.")
+    kinds = {e.kind: e for e in named(events, "Novoselivka")}
+    assert kinds[EventKind.CAPTURE_CLAIM].denied_by == "Ukraine's army"
 
 
 def test_claims_and_counterclaims_keep_their_speakers(read):
