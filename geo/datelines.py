@@ -8,6 +8,8 @@ point back to it: "the city" right after "KHERSON (AP) -").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
@@ -32,11 +34,17 @@ _DATELINE = re.compile(
     r"[ \t]*(?P<agency>\([^()\n]{2,40}\))?[ \t]*[-–—]{1,2}[ \t]")
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
+#: What ends every dateline: a dash, then a space or tab.
+_DASH_THEN_SPACE = re.compile(r"[-–—][ \t]")
+
+
+@lru_cache(maxsize=4)
+def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) character offsets of the datelines opening the paragraphs (lines) of
-    ``text``, in text order; [] when there is none."""
-    if not any(dash in text for dash in "-–—"):
-        return []
+    ``text``, in text order; () when there is none. Cached: the claims and events of one
+    report both ask."""
+    if not _DASH_THEN_SPACE.search(text):
+        return ()
     spans = []
     line = 0
     while line >= 0:  # tried at each line's start only: one match attempt per line
@@ -47,9 +55,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
             spans.append(match.span())
         line = text.find("\n", line)
         line = line + 1 if line >= 0 else -1
-    return spans
+    return tuple(spans)
 
 
-def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
+def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether offset ``start`` lies in one of ``spans`` ((start, end) pairs, end excluded)."""
     return any(a <= start < b for a, b in spans)

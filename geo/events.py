@@ -2145,7 +2145,8 @@ def _actor(doc: _Doc, actors: _Actors, s: int, e: int, trigger: _Trigger,
     makes them its subject or owner ("the air force said it shot down ...", "remained under
     their control")."""
     text = doc.text
-    if trigger.kind is K.CASUALTIES and doc.folded.startswith(_LOSS_WORDS, trigger.start):
+    if trigger.kind is K.CASUALTIES and doc.folded.startswith(_LOSS_WORDS, trigger.start) \
+            and not doc.folded.startswith("lost their lives", trigger.start):
         return ""  # "the Ukrainian army lost 500 servicemen": who lost them did not do it
     if trigger.kind in _CONTROL_KINDS and (
             holder := _CONTROL_HOLDER.search(text, trigger.start, trigger.end)):

@@ -410,7 +410,7 @@ class Gazetteer:
             return ()
         fits.sort(key=lambda fit: fit[:2])
         grade, _, chosen = fits[0]
-        from geo.geodesy import distance_km
+        from geo.geodesy import distance_km  # here: pyproj would slow the gazetteer's import
 
         if any(distance_km(chosen.lat, chosen.lon, other.lat, other.lon) > FACILITY_SAME_SITE_KM
                for fit_grade, _, other in fits[1:] if fit_grade == grade):

@@ -595,6 +595,16 @@ _FACILITY_KIND_BEFORE = re.compile(
     r"aeropuerto[ \u00a0]+de|aeroporto[ \u00a0]+di?|"
     r"base[ \u00a0]+a[ée]r(?:ienne|ea)[ \u00a0]+d[ei]?))"
     r"(?:[ \u00a0]+|['’])$", re.I)
+#: Every match of FACILITY_KIND_AFTER and _FACILITY_KIND_BEFORE contains one of these, in
+#: lower case (the abbreviations "TES", "HES", "AKW" as written: their lower-case letters are in
+#: too many words): a text without one names no facility. Substring tests, not a regex: an
+#: alternation this long costs sre a millisecond per report.
+_FACILITY_STEMS = ("plant", "station", "dam", "airport", "airfield", "air base", "airbase",
+                   "base a", "kraftwerk", "flughafen", "flugplatz", "central", "barrage",
+                   "presa", "diga", "aeropuerto", "aeroporto", "aeroport", "aéroport", "npp",
+                   "hpp", "tpp", "gres", "аес", "аэс", "гес", "гэс", "тес", "тэс", "аэропорт",
+                   "аеропорт", "аэродром", "аеродром")
+_FACILITY_ABBREVIATIONS = ("TES", "HES", "AKW")
 #: Last letters of the word before a name that a facility word before it ends in (see
 #: _FACILITY_KIND_BEFORE): the regex runs only after one of these.
 _FACILITY_BEFORE_ENDS = ("kw", "werk", "werks", "damm", "damms", "hafen", "hafens", "platz",
@@ -892,6 +902,7 @@ class _Vocabulary:
         self._english: bool | None = None
         # The answers given, by word: a name asked about again is not searched for again.
         self._answers: dict[str, bool] = {}
+        self._facility_words: bool | None = None
 
     def headline(self, position: int) -> bool:
         """True if the line at ``position`` is a headline or a wire slug ("Russian Troops
@@ -913,6 +924,16 @@ class _Vocabulary:
         if self._english is None:
             self._english = any(word in self for word in ENGLISH_WORDS)
         return self._english
+
+    @property
+    def facility_words(self) -> bool:
+        """True if the text may name a facility (see _FACILITY_STEMS): most reports do not,
+        and ToponymFinder._facility is then not asked of each name."""
+        if self._facility_words is None:
+            lower = self._text.lower()
+            self._facility_words = any(stem in lower for stem in _FACILITY_STEMS) or any(
+                abbreviation in self._text for abbreviation in _FACILITY_ABBREVIATIONS)
+        return self._facility_words
 
     def after_word(self, position: int) -> bool:
         """True if a word ends right before ``position`` (but for spaces) on its line."""
@@ -1188,7 +1209,8 @@ class ToponymFinder:
             capitals = self._region_capitals(name)
             if capitals:  # "Курской области": Kursk's region, not the Crimean Kurskoye
                 return Mention.found(name, start, end, _SETTLEMENT, capitals, reason="cue")
-        if (facility := self._facility(text_, start, end, name)) is not None:
+        if vocabulary.facility_words and (
+                facility := self._facility(text_, start, end, name)) is not None:
             return facility
         settlements = self._settlements(name)
         if settlements is None:
