@@ -25,14 +25,14 @@ import bisect
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
 from geo import features, geodesy
 from geo.datelines import dateline_spans, in_spans
-from geo.gazetteer import FACILITY_KIND_AFTER
+from geo.gazetteer import FACILITY_KIND_AFTER, facility_kind_before
 from geo.models import Claim, ClaimKind, Mention, MentionKind, StatedDistance
 from geo.prescan import Starts, finditer_at, word_alternation
 
@@ -907,12 +907,6 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:city|town|region)\s+of\s+)?$", re.IGNORECASE)
 _UNIT_OR_FACILITY_AFTER = re.compile(rf"{_UNIT_AFTER.pattern}|{FACILITY_KIND_AFTER.pattern}",
                                      re.IGNORECASE)
-_FACILITY_WORDS_BEFORE = frozenset(
-    "akw atomkraftwerk atomkraftwerks kernkraftwerk kernkraftwerks wasserkraftwerk "
-    "wasserkraftwerks flughafen flughafens staudamm staudamms".split())
-_FACILITY_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:centrale(?:\s+nucléaire|\s+hydroélectrique)?|barrage|aéroport|"
-    r"central\s+(?:nuclear|hidroeléctrica)|presa|aeropuerto)\s+d(?:e\s+|['’])$", re.IGNORECASE)
 _NAME_RE = re.compile(r"(?<![\w'’\-])[A-ZА-ЯІЇЄҐ][\w'’\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’\-]*){0,2}")
 _NAME_STOP = {
     "the", "a", "an", "this", "that", "russian", "ukrainian", "russia's", "ukraine's",
@@ -1711,17 +1705,10 @@ class _Parser:
         return mention.end if self._facility_word_before(mention.start) else 0
 
     def _facility_word_before(self, start: int) -> bool:
-        """Whether the word before ``start`` is a facility's ("AKW Saporischschja", "la
-        centrale nucléaire de Zaporijia")."""
-        text = self.text
-        if start and text[start - 1] in "'’":
-            word = "d'"
-        else:
-            word = text[text.rfind(" ", max(0, start - _LOOKBEHIND), max(0, start - 1)) + 1:
-                        start].strip().lower()
-        return word.rsplit("-", 1)[-1] in _FACILITY_WORDS_BEFORE or (
-            word in ("de", "d'") and _FACILITY_BEFORE.search(
-                text, max(0, start - _LOOKBEHIND), start) is not None)
+        """Whether the words before ``start`` are a facility's ("AKW Saporischschja", "la
+        centrale nucléaire de Zaporijia"): geo.gazetteer.facility_kind_before, which the
+        toponym finder reads them with too."""
+        return facility_kind_before(self.text, start) is not None
 
     def _unit_in_border(self, start: int, end: int) -> Mention | None:
         """The oblast or raion a border phrase names: "the border with Dnipropetrovsk Oblast",
@@ -2441,55 +2428,50 @@ class _Parser:
         """A fact after "X and Y, both"/"each" holds for X as for Y: one more fact per place of
         the list, the same evidence, in text order ("Druzhkivka and Kostiantynivka, both within
         25 km of Kramatorsk"); so does a direction right after the list ("near Kurylivka and
-        Pishchane, southeast of Kupiansk")."""
+        Pishchane, southeast of Kupiansk"), and one before a list its subject opens ("north of
+        Kupiansk near Holubivka and Kindrashivka")."""
         shared = []
         for fact in self.facts:
             subject = fact.subject
-            if subject is not None and subject.start >= fact.end:
-                shared.extend(replace(fact, subject=place, subject_fixed=True,
-                                      notes=list(fact.notes))
-                              for place in self._listed_after_near(fact, subject))
+            if subject is None:
                 continue
-            if subject is None or subject.end > fact.start or not (
-                    _SHARED_BEFORE_FACT_RE.fullmatch(self.text, subject.end, fact.start) or (
-                        fact.kind == ClaimKind.DIRECTION and _LIST_DIRECTION_GAP_RE.fullmatch(
-                            self.text, subject.end, fact.start))):
+            if subject.start >= fact.end:
+                if not _NEAR_AFTER_FACT_RE.fullmatch(self.text, fact.end, subject.start):
+                    continue
+                places = self._list_around(fact, subject, self.mentions_between(
+                    subject.end, self.sentence_span(subject.start)[1]), forward=True)
+            elif subject.end <= fact.start and (
+                    _SHARED_BEFORE_FACT_RE.fullmatch(self.text, subject.end, fact.start)
+                    or fact.kind == ClaimKind.DIRECTION
+                    and _LIST_DIRECTION_GAP_RE.fullmatch(self.text, subject.end, fact.start)):
+                places = self._list_around(fact, subject, reversed(self.mentions_between(
+                    self.sentence_span(fact.start)[0], subject.start)), forward=False)[::-1]
+            else:
                 continue
-            places, joined = [], False
-            current = subject
-            for before in reversed(self.mentions_between(self.sentence_span(fact.start)[0],
-                                                         subject.start)):
-                joint = _LIST_JOINT_RE.fullmatch(self.text, before.end, current.start)
-                if joint is None or before.kind != _SETTLEMENT:
-                    break
-                if before is fact.reference or _same_place(before, fact.reference):
-                    break
-                joined = joined or joint.group("and") is not None or "&" in joint.group()
-                places.append(before)
-                current = before
-            if joined:
-                shared.extend(replace(fact, subject=place, subject_fixed=True,
-                                      notes=list(fact.notes)) for place in reversed(places))
+            shared.extend(replace(fact, subject=place, subject_fixed=True,
+                                  notes=list(fact.notes)) for place in places)
         if shared:
             self.facts = sorted(self.facts + shared, key=lambda f: (
                 f.start, f.end, f.subject.start if f.subject is not None else -1))
 
-    def _listed_after_near(self, fact: _Fact, subject: Mention) -> list[Mention]:
-        """The settlements listed after a subject placed by "near" ("north of Kupiansk near
-        Holubivka and Kindrashivka": Kindrashivka), in text order; [] when there is no list."""
-        text = self.text
-        if not _NEAR_AFTER_FACT_RE.fullmatch(text, fact.end, subject.start):
-            return []
+    def _list_around(self, fact: _Fact, subject: Mention, neighbours: Iterable[Mention],
+                     forward: bool) -> list[Mention]:
+        """The settlements listed with ``subject`` among ``neighbours`` (the mentions after it,
+        or before it nearest first, as ``forward`` says), walking away from it while only a
+        comma, "and" or "&" stands between two (not the fact's reference); [] unless an "and"
+        or "&" joins some two."""
         places, joined, current = [], False, subject
-        for after in self.mentions_between(subject.end, self.sentence_span(subject.start)[1]):
-            if after.start < subject.end:
+        for other in neighbours:
+            if forward and other.start < subject.end:
                 continue
-            joint = _LIST_JOINT_RE.fullmatch(text, current.end, after.start)
-            if joint is None or after.kind != _SETTLEMENT or after is fact.reference:
+            left, right = (current, other) if forward else (other, current)
+            joint = _LIST_JOINT_RE.fullmatch(self.text, left.end, right.start)
+            if joint is None or other.kind != _SETTLEMENT or other is fact.reference \
+                    or _same_place(other, fact.reference):
                 break
             joined = joined or joint.group("and") is not None or "&" in joint.group()
-            places.append(after)
-            current = after
+            places.append(other)
+            current = other
         return places if joined else []
 
     def _region_named_before(self, s_start: int, fact: _Fact) -> Mention | None:

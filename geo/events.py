@@ -1124,23 +1124,28 @@ def _triggers(doc: _Doc, s: int, e: int, places: Sequence[Mention] = ()) -> list
                 if airfield:
                     kind = K.STRIKE
             add(kind, a, b)
-    for mention in places if doc.may_take else ():
-        if mention.kind is MentionKind.SETTLEMENT:
-            lo = max(s, mention.start - TAKEN_MAX_CHARS)
-            verb = (_TAKEN_BEFORE.search(doc.folded, lo, mention.start)
-                    or _OCCUPIED_BEFORE.search(doc.folded, lo, mention.start)) \
-                if doc.folded[lo:mention.start].rstrip().endswith(_TAKEN_ENDS) else None
-            if verb and not any(verb.start() < y and x < verb.end() for x, y in taken):
-                add(K.CAPTURE_CLAIM, *verb.span(1))
-    for mention in places if doc.may_hit else ():
-        if mention.kind in _POINT_KINDS:
-            lo = max(s, mention.start - TAKEN_MAX_CHARS)
-            verb = _HIT_BEFORE.search(doc.folded, lo, mention.start) \
-                if doc.folded[lo:mention.start].rstrip().endswith(_HIT_ENDS) else None
-            if verb and not any(verb.start() < y and x < verb.end() for x, y in taken):
-                add(K.STRIKE, *verb.span(1))
+    for kind, may, kinds, ends, verbs in (
+            (K.CAPTURE_CLAIM, doc.may_take, (MentionKind.SETTLEMENT,), _TAKEN_ENDS,
+             (_TAKEN_BEFORE, _OCCUPIED_BEFORE)),
+            (K.STRIKE, doc.may_hit, _POINT_KINDS, _HIT_ENDS, (_HIT_BEFORE,))):
+        for mention in places if may else ():
+            if mention.kind in kinds and (verb := _verb_before(doc, s, mention, ends, verbs)) \
+                    and not any(verb.start() < y and x < verb.end() for x, y in taken):
+                add(kind, *verb.span(1))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _verb_before(doc: _Doc, s: int, mention: Mention, ends: tuple[str, ...],
+                 verbs: Sequence[re.Pattern[str]]) -> re.Match[str] | None:
+    """The first of ``verbs`` (patterns over the folded text, the verb in group 1) that ends
+    right before ``mention``, within TAKEN_MAX_CHARS and its sentence (from ``s``): "took
+    Vuhledar", "hit the Saky airbase"; tried only when that text ends with one of ``ends``."""
+    lo = max(s, mention.start - TAKEN_MAX_CHARS)
+    if not doc.folded[lo:mention.start].rstrip().endswith(ends):
+        return None
+    return next((verb for pattern in verbs
+                 if (verb := pattern.search(doc.folded, lo, mention.start))), None)
 
 
 # --- speakers ---------------------------------------------------------------------------------

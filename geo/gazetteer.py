@@ -78,6 +78,25 @@ FACILITY_KIND_AFTER = re.compile(
     r"(?P<air>(?:international[ \u00a0]++|military[ \u00a0]++)?"
     r"(?:airport|airfield|air[ \u00a0]*base)|"
     r"аэропорт\w*|аеропорт\w*|аэродром\w*|аеродром\w*))(?![^\W\d_])", re.I)
+#: The words before a place's name that name a facility of one of those kinds, in German,
+#: French, Spanish and Italian ("AKW Saporischschja", "la centrale nucléaire de Zaporijjia",
+#: "la presa de Kajovka", "l'aéroport d'Odessa"); matched right before the name.
+FACILITY_KIND_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<nuclear>AKW|Atomkraftwerks?|Kernkraftwerks?|"
+    r"centrale[ \u00a0]+nucl[ée]aire[ \u00a0]+d[ei]?|central[ \u00a0]+nuclear[ \u00a0]+de)|"
+    r"(?P<hydro>Wasserkraftwerks?|Staudamms?|barrage[ \u00a0]+de?|"
+    r"centrale[ \u00a0]+(?:hydro[ée]lectrique|idroelettrica)[ \u00a0]+d[ei]?|"
+    r"central[ \u00a0]+hidroel[ée]ctrica[ \u00a0]+de|presa[ \u00a0]+de|diga[ \u00a0]+di)|"
+    r"(?P<air>Flughafens?|Flugplatz(?:es)?|Militärflugplatz(?:es)?|a[ée]roport[ \u00a0]+de?|"
+    r"aeropuerto[ \u00a0]+de|aeroporto[ \u00a0]+di?|"
+    r"base[ \u00a0]+a[ée]r(?:ienne|ea)[ \u00a0]+d[ei]?)|"
+    # "la centrale de Zaporijjia": a power station, of no kind said
+    r"(?P<power>centrale[ \u00a0]+d[ei]?))"
+    r"(?:[ \u00a0]+|['’])$", re.I)
+#: Last letters of the word before a name that a facility word before it ends in (see
+#: FACILITY_KIND_BEFORE): the regex runs only after one of these.
+FACILITY_BEFORE_ENDS = ("kw", "werk", "werks", "damm", "damms", "hafen", "hafens", "platz",
+                        "platzes", "de", "di", "d'", "d’")
 #: Administrative rank of GeoNames feature codes, used to rank namesakes (higher = more prominent).
 ADMIN_RANK = {"PPLC": 4, "PPLA": 3, "ADM1": 3, "PPLA2": 2, "ADM2": 2, "PPLA3": 1, "PPLA4": 0.5}
 
@@ -268,6 +287,18 @@ def _place(gid, name, ascii_name, alts, lat, lon, country, admin1, admin2, admin
                  country_code=country, admin1=admin1, admin2=admin2, admin1_code=admin1_code,
                  admin2_code=admin2_code, feature_class=feature_class,
                  feature_code=feature_code, population=population)
+
+
+def facility_kind_before(text_: str, start: int) -> re.Match[str] | None:
+    """The facility words right before a name at ``start`` (FACILITY_KIND_BEFORE: "AKW
+    Saporischschja", "l'aéroport d'Odessa"), their kind the match's ``lastgroup``; None when
+    there are none. The regex runs only after a word ending as FACILITY_BEFORE_ENDS says."""
+    if start < 2 or text_[start - 1] not in " \u00a0'’":
+        return None
+    word = text_[text_.rfind(" ", max(0, start - 30), start - 1) + 1:start].rstrip()
+    if not word.lower().endswith(FACILITY_BEFORE_ENDS):
+        return None
+    return FACILITY_KIND_BEFORE.search(text_, max(0, start - 45), start)
 
 
 class Gazetteer:

@@ -46,6 +46,7 @@ from geo.gazetteer import (
     Gazetteer,
     MatchRule,
     Place,
+    facility_kind_before,
 )
 from geo.geocoder import HOME_COUNTRY, rank_candidates, rank_score
 from geo.models import Mention, MentionKind
@@ -581,21 +582,7 @@ _FACILITY_AFTER = re.compile(
     r"fuel|gas|railway|rail|train|bus|military|air|sea|river|cargo)[ \u00a0]++){0,2}"
     r"(?:airport|airfield|airbase|base|plant|station|dam|bridge|refinery|depot|factory|works|"
     r"mine|port|terminal|NPP|TPP|HPP|CHPP|CHP)\b", re.I)
-# A facility the gazetteer may hold, of the kind Gazetteer.facilities_named takes, named by the
-# words after a place's name (geo.gazetteer.FACILITY_KIND_AFTER: "the Zaporizhzhia nuclear power
-# plant", "the Kakhovka dam", "Kramatorsk airfield") or, in German, French, Spanish and Italian,
-# before it ("AKW Saporischschja", "la centrale nucléaire de Zaporijjia", "la presa de Kajovka").
-_FACILITY_KIND_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:(?P<nuclear>AKW|Atomkraftwerks?|Kernkraftwerks?|"
-    r"centrale[ \u00a0]+nucl[ée]aire[ \u00a0]+d[ei]?|central[ \u00a0]+nuclear[ \u00a0]+de)|"
-    r"(?P<hydro>Wasserkraftwerks?|Staudamms?|barrage[ \u00a0]+de?|"
-    r"centrale[ \u00a0]+(?:hydro[ée]lectrique|idroelettrica)[ \u00a0]+d[ei]?|"
-    r"central[ \u00a0]+hidroel[ée]ctrica[ \u00a0]+de|presa[ \u00a0]+de|diga[ \u00a0]+di)|"
-    r"(?P<air>Flughafens?|Flugplatz(?:es)?|Militärflugplatz(?:es)?|a[ée]roport[ \u00a0]+de?|"
-    r"aeropuerto[ \u00a0]+de|aeroporto[ \u00a0]+di?|"
-    r"base[ \u00a0]+a[ée]r(?:ienne|ea)[ \u00a0]+d[ei]?))"
-    r"(?:[ \u00a0]+|['’])$", re.I)
-#: Every match of FACILITY_KIND_AFTER and _FACILITY_KIND_BEFORE contains one of these, in
+#: Every match of FACILITY_KIND_AFTER and FACILITY_KIND_BEFORE contains one of these, in
 #: lower case (the abbreviations "TES", "HES", "AKW" as written: their lower-case letters are in
 #: too many words): a text without one names no facility. Substring tests, not a regex: an
 #: alternation this long costs sre a millisecond per report.
@@ -605,10 +592,6 @@ _FACILITY_STEMS = ("plant", "station", "dam", "airport", "airfield", "air base",
                    "hpp", "tpp", "gres", "аес", "аэс", "гес", "гэс", "тес", "тэс", "аэропорт",
                    "аеропорт", "аэродром", "аеродром")
 _FACILITY_ABBREVIATIONS = ("TES", "HES", "AKW")
-#: Last letters of the word before a name that a facility word before it ends in (see
-#: _FACILITY_KIND_BEFORE): the regex runs only after one of these.
-_FACILITY_BEFORE_ENDS = ("kw", "werk", "werks", "damm", "damms", "hafen", "hafens", "platz",
-                         "platzes", "de", "di", "d'", "d’")
 _NEXT_CAPITALISED = re.compile(rf"[ \u00a0]+([{_CAPITAL}][^\W\d_]+)")
 _TITLES = frozenset("""president minister ambassador mayor governor general commander chief head
 deputy spokesman spokeswoman colonel lieutenant major sergeant captain mr mrs ms dr sir
@@ -1099,11 +1082,8 @@ class ToponymFinder:
         "AKW Saporischschja") that the gazetteer holds, as a FACILITY mention of the bare name;
         None where no facility word is there or the gazetteer has no such facility (the name
         then stays the town's, the nearest the text lets us come)."""
-        kinds = FACILITY_KIND_AFTER.match(text_, end, end + 40)
-        if kinds is None and start > 1 and text_[start - 1] in " \u00a0'’":
-            word = text_[text_.rfind(" ", max(0, start - 30), start - 1) + 1:start].rstrip()
-            if word.lower().endswith(_FACILITY_BEFORE_ENDS):
-                kinds = _FACILITY_KIND_BEFORE.search(text_, max(0, start - 45), start)
+        kinds = FACILITY_KIND_AFTER.match(text_, end, end + 40) \
+            or facility_kind_before(text_, start)
         if kinds is None:
             return None
         kind = kinds.lastgroup

@@ -159,6 +159,10 @@ def test_without_both_the_fact_is_the_last_place_s(mk, text):
      "Zaporijjia", ZAPORIZHZHIA, "Zaporijjia"),
     ("Nikopol está a unos 10 km de la central nuclear de Zaporiyia.", "Zaporiyia",
      ZAPORIZHZHIA, "Zaporiyia"),
+    ("Nikopol se trouve à une dizaine de kilomètres de la centrale de Zaporijjia.",
+     "Zaporijjia", ZAPORIZHZHIA, "Zaporijjia"),
+    ("Nikopol liegt etwa 10 km vom Flugplatz Saporischschja entfernt.", "Saporischschja",
+     ZAPORIZHZHIA, "Saporischschja"),
 ])
 def test_a_facility_named_after_a_town_is_no_reference(mk, text, town, gid, facility):
     claim = one_claim(text, [mk(text, "Nikopol", NIKOPOL), mk(text, town, gid)])

@@ -92,6 +92,8 @@ def test_no_facility_where_none_or_several_far_apart_fit(gazetteer, name, kind):
     ("La centrale nucléaire de Zaporijjia a de nouveau perdu son alimentation.", "Zaporijjia",
      ZNPP),
     ("La central nuclear de Zaporiyia volvió a quedarse sin electricidad.", "Zaporiyia", ZNPP),
+    # "la centrale de X", a power station of no kind said: the nuclear one comes first
+    ("La centrale de Zaporijjia a de nouveau perdu son alimentation.", "Zaporijjia", ZNPP),
     ("Обстріл Запорізької АЕС тривав дві години.", "Запорізької", ZNPP),
     # the Ukrainian-named entry: "Kakhovska" is the adjective its name starts with
     ("Ракета попала в Каховскую ГЭС.", "Каховскую", KAKHOVKA_HPP_UK),
